@@ -1,0 +1,303 @@
+//! The command line: headless verbs that never start a window.
+
+use crate::export::png::{self, Paper, PngOptions};
+use crate::format;
+use crate::layout::Orientation;
+use crate::model::Id;
+use crate::scene::{self, ChartOptions, MissionsMode};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "organigramme",
+    version,
+    about = "Organigrammes des administrations : éditeur (sans argument) et commandes sans fenêtre",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Fichier .ron à ouvrir dans la fenêtre (par défaut : l'exemple SGMAS intégré).
+    pub file: Option<PathBuf>,
+    /// Affiche la première image stable de la fenêtre dans ce PNG, puis quitte.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Vérifie des fichiers .ron : résumé d'une ligne par fichier, erreurs avec ligne et colonne.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Exporte un organigramme en SVG ou PNG (format déduit de l'extension de OUT).
+    Export(ExportArgs),
+    /// Réécrit des fichiers .ron valides sous leur forme canonique (comme les enregistre l'éditeur).
+    Fmt {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    /// Fichier de sortie : .svg ou .png.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Résolution du PNG, en points par pouce (avec --paper : l'image remplit la page).
+    #[arg(long)]
+    pub dpi: Option<f32>,
+    /// Format de papier du PNG.
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
+    /// Facteur d'échelle du PNG (1 : un pixel par unité du schéma).
+    #[arg(long, conflicts_with = "paper")]
+    pub scale: Option<f32>,
+    /// N'exporte que cette unité et ses descendantes (id de l'unité).
+    #[arg(long, value_name = "UNIT_ID")]
+    pub root: Option<String>,
+    /// N'exporte que ce nombre de niveaux (1 : la racine seule).
+    #[arg(long)]
+    pub depth: Option<usize>,
+    #[arg(long, value_enum, default_value_t = OrientationArg::TopDown)]
+    pub orientation: OrientationArg,
+    /// Missions dans les cadres : aucune, première phrase, texte complet (par défaut : first
+    /// jusqu'à 60 unités, none au-delà).
+    #[arg(long, value_enum)]
+    pub missions: Option<MissionsArg>,
+    /// Une seule rangée par niveau, sans empilement compact.
+    #[arg(long)]
+    pub no_compact: bool,
+    /// Fond transparent (PNG et SVG).
+    #[arg(long)]
+    pub transparent: bool,
+    /// Langue des libellés du schéma.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum PaperArg {
+    A4,
+    A4Landscape,
+    A3,
+    A3Landscape,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum OrientationArg {
+    TopDown,
+    LeftRight,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum MissionsArg {
+    None,
+    First,
+    Full,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+/// Runs a headless verb and returns the process exit code.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Check { files } => check(&files),
+        Command::Fmt { files } => fmt(&files),
+        Command::Export(args) => match export(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in files {
+        match format::load_path(path) {
+            Ok(loaded) => {
+                let s = &loaded.stats;
+                println!(
+                    "{}: {} unités, {} instances, {} relations, profondeur {}, effectif {}, {} avertissement(s)",
+                    path.display(),
+                    s.units,
+                    s.bodies,
+                    s.relations,
+                    s.depth,
+                    s.headcount,
+                    loaded.warnings.len()
+                );
+                for w in &loaded.warnings {
+                    println!("  avertissement : {}", w.message);
+                }
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fmt(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in files {
+        let result = format::load_path(path)
+            .map_err(|e| e.to_string())
+            .and_then(|loaded| {
+                let text = format::to_string(&loaded.organisation);
+                format::atomic_write(path, text.as_bytes()).map_err(|e| e.to_string())
+            });
+        if let Err(e) = result {
+            failed = true;
+            eprintln!("{e}");
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Today's date as French prose, for the title block.
+pub fn today(lang: crate::i18n::Lang) -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = (month - 1) as usize;
+    match lang {
+        crate::i18n::Lang::Fr => format!("{day} {} {year}", FR[m]),
+        crate::i18n::Lang::En => format!("{day} {} {year}", EN[m]),
+    }
+}
+
+fn export(args: &ExportArgs) -> Result<(), String> {
+    let loaded = format::load_path(&args.file).map_err(|e| e.to_string())?;
+    let org = &loaded.organisation;
+    if let Some(root) = &args.root
+        && org.unit(&Id::new(root.as_str())).is_none()
+    {
+        return Err(format!(
+            "{}: --root « {root} » : aucune unité n'a cet id",
+            args.file.display()
+        ));
+    }
+    let lang = match args.lang {
+        LangArg::Fr => crate::i18n::Lang::Fr,
+        LangArg::En => crate::i18n::Lang::En,
+    };
+    let options = ChartOptions {
+        orientation: match args.orientation {
+            OrientationArg::TopDown => Orientation::TopDown,
+            OrientationArg::LeftRight => Orientation::LeftRight,
+        },
+        compact: !args.no_compact,
+        missions: match args.missions {
+            Some(MissionsArg::None) => MissionsMode::None,
+            Some(MissionsArg::First) => MissionsMode::First,
+            Some(MissionsArg::Full) => MissionsMode::Full,
+            None => MissionsMode::default_for(org.units.len()),
+        },
+        root: args.root.as_deref().map(Id::new),
+        depth: args.depth,
+        lang,
+        date: today(lang),
+        ..Default::default()
+    };
+    let scene = scene::build(org, &options);
+    let extension = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let bytes = match extension.as_deref() {
+        Some("svg") => crate::export::svg::write(&scene, args.transparent).into_bytes(),
+        Some("png") => {
+            let size = match (args.paper, args.scale) {
+                (Some(p), _) => {
+                    let (paper, landscape) = match p {
+                        PaperArg::A4 => (Paper::A4, false),
+                        PaperArg::A4Landscape => (Paper::A4, true),
+                        PaperArg::A3 => (Paper::A3, false),
+                        PaperArg::A3Landscape => (Paper::A3, true),
+                    };
+                    png::Size::Paper {
+                        paper,
+                        landscape,
+                        dpi: args.dpi.unwrap_or(150.0),
+                    }
+                }
+                (None, Some(s)) => png::Size::Scale(s),
+                (None, None) => png::Size::Scale(args.dpi.map_or(1.0, |d| d / 96.0)),
+            };
+            let options = PngOptions {
+                size,
+                transparent: args.transparent,
+                dpi: args.dpi.unwrap_or(96.0),
+            };
+            png::render(&scene, &options).map_err(|e| format!("{}: {e}", args.output.display()))?
+        }
+        _ => {
+            return Err(format!(
+                "{}: extension inconnue (attendu : .svg ou .png)",
+                args.output.display()
+            ));
+        }
+    };
+    format::atomic_write(&args.output, &bytes).map_err(|e| e.to_string())
+}

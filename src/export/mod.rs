@@ -1,0 +1,4 @@
+//! Writers that draw from the scene only.
+
+pub mod png;
+pub mod svg;

@@ -1,0 +1,161 @@
+//! The `.ron` file: a versioned envelope around the model, read with bounds and clear
+//! errors, written deterministically and atomically.
+
+mod error;
+mod save;
+
+pub use error::LoadError;
+pub use save::{SaveError, atomic_write, backup_path};
+
+use crate::model::{Issue, Organisation, Severity, Stats, validate};
+use serde::{Deserialize, Serialize};
+use std::io::Read;
+use std::path::Path;
+
+/// The version this build writes. Files of a newer version are refused, older ones migrated.
+pub const CURRENT_VERSION: u32 = 1;
+/// Larger files are refused before they are read: a real structure of 50,000 units with
+/// their missions is about 60 MB.
+pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
+/// More units than any administration has; beyond it the file is refused.
+pub const MAX_UNITS: usize = 200_000;
+/// Nesting deeper than this is not a structure anyone writes (RON's own guard).
+const MAX_NESTING: usize = 64;
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    version: u32,
+    organisation: &'a Organisation,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    version: u32,
+    organisation: Organisation,
+}
+
+/// Only the version, so that a newer file is refused with a message about its version even
+/// when the rest of it no longer matches this build's schema.
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+/// A file that loaded, with what validation found that does not stop it from loading.
+#[derive(Debug)]
+pub struct Loaded {
+    pub organisation: Organisation,
+    pub warnings: Vec<Issue>,
+    pub stats: Stats,
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING)
+}
+
+/// Writes the canonical text of a structure: same model, same bytes.
+pub fn to_string(org: &Organisation) -> String {
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .escape_strings(false)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let file = FileOut {
+        version: CURRENT_VERSION,
+        organisation: org,
+    };
+    let mut text = ron::Options::default()
+        .to_string_pretty(&file, pretty)
+        .expect(
+            "the model has only strings, numbers, lists and structs, which RON can always write",
+        );
+    text.push('\n');
+    text
+}
+
+/// Reads a file from disk with every bound checked before the bytes are trusted.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let err = |message: String| LoadError::whole_file(path, message);
+    let file = std::fs::File::open(path)
+        .map_err(|e| err(format!("impossible d'ouvrir le fichier : {e}")))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_FILE_BYTES {
+        return Err(err(too_big(len)));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(format!("lecture impossible : {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(too_big(bytes.len() as u64)));
+    }
+    load_bytes(&path.display().to_string(), &bytes)
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "fichier trop volumineux ({} Mo) : la taille maximale est de {} Mo",
+        len / (1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Parses and validates the bytes of a file named `name` (used in messages only).
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::in_text(name, None, too_big(bytes.len() as u64)));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let message = "fichier binaire (octet nul) : attendu un fichier texte .ron".to_string();
+        return Err(LoadError::at_offset(name, bytes, at, message));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let message = "texte invalide : le fichier n'est pas encodé en UTF-8".to_string();
+        LoadError::at_offset(name, bytes, e.valid_up_to(), message)
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let organisation = parse(name, text)?;
+    if organisation.units.len() > MAX_UNITS {
+        let message = format!(
+            "{} unités : le maximum est de {MAX_UNITS}",
+            organisation.units.len()
+        );
+        return Err(LoadError::in_text(name, None, message));
+    }
+    let (issues, stats) = validate(&organisation);
+    let (errors, warnings): (Vec<_>, Vec<_>) = issues
+        .into_iter()
+        .partition(|i| i.severity == Severity::Error);
+    if !errors.is_empty() {
+        return Err(LoadError::semantic(name, text, errors));
+    }
+    Ok(Loaded {
+        organisation,
+        warnings,
+        stats,
+    })
+}
+
+fn parse(name: &str, text: &str) -> Result<Organisation, LoadError> {
+    let options = ron_options();
+    // One parse in the common case; the probe only runs to explain a failure.
+    let version = match options.from_str::<FileIn>(text) {
+        Ok(file) if file.version == CURRENT_VERSION => return Ok(file.organisation),
+        Ok(file) => file.version,
+        Err(e) => match options.from_str::<VersionProbe>(text) {
+            Ok(probe) if probe.version != CURRENT_VERSION => probe.version,
+            _ => return Err(LoadError::syntax(name, e)),
+        },
+    };
+    // Migrations from older versions go here, each turning version n into n + 1.
+    let message = if version > CURRENT_VERSION {
+        format!(
+            "ce fichier est au format version {version}, plus récent que celui de cette version d'Organigramme ({CURRENT_VERSION}) : mettez Organigramme à jour pour l'ouvrir"
+        )
+    } else {
+        format!("version de format inconnue : {version} (attendu : 1 à {CURRENT_VERSION})")
+    };
+    Err(LoadError::in_text(name, None, message))
+}

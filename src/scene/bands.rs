@@ -1,0 +1,386 @@
+//! Everything around the hierarchy: the title block above it, then a band of coordination
+//! bodies, a band of outside entities, their lines, and the legend.
+
+use super::content::{self, Content};
+use super::route::Obstacles;
+use super::{
+    ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape, TextLine,
+    offset_lines,
+};
+use crate::model::{Id, Organisation, UnitKind};
+use crate::text::{self, Style};
+use std::collections::HashMap;
+
+const BAND_GAP: f32 = 48.0;
+const ITEM_GAP: f32 = 20.0;
+const MIN_BAND_WIDTH: f32 = 900.0;
+
+pub struct TitleBlock {
+    pub items: Vec<Item>,
+    pub height: f32,
+}
+
+fn text_item(lines: Vec<TextLine>, rect: Rect, palette: &Palette) -> Item {
+    Item {
+        owner: Owner::Decoration,
+        shape: Shape::None,
+        rect,
+        fill: palette.background,
+        stroke: palette.background,
+        stroke_width: 0.0,
+        dashed: false,
+        lines,
+        rule: None,
+    }
+}
+
+/// Lays out left-aligned lines from (x, y) and returns them with their bounding box.
+fn stack(
+    rows: &[(String, Style, super::Rgba)],
+    x: f32,
+    y: f32,
+    max_width: f32,
+) -> (Vec<TextLine>, Rect) {
+    let mut lines = Vec::new();
+    let mut at = y;
+    let mut w: f32 = 0.0;
+    for (t, style, colour) in rows {
+        for line in text::wrap(t, *style, max_width, 4) {
+            w = w.max(text::width(&line, *style));
+            lines.push(TextLine {
+                x,
+                y: at + style.size * text::ASCENT,
+                text: line,
+                style: *style,
+                centred: false,
+                colour: *colour,
+            });
+            at += style.line_height();
+        }
+    }
+    (lines, Rect { x, y, w, h: at - y })
+}
+
+pub fn title_block(org: &Organisation, options: &ChartOptions, palette: &Palette) -> TitleBlock {
+    let mut rows = vec![(org.name.clone(), Style::bold(20.0), palette.text)];
+    let mut sub = Vec::new();
+    if !org.acronym.is_empty() {
+        sub.push(org.acronym.clone());
+    }
+    if !org.administration.is_empty() {
+        sub.push(org.administration.clone());
+    }
+    if !sub.is_empty() {
+        rows.push((sub.join(" — "), Style::regular(12.0), palette.muted));
+    }
+    let mut foot = Vec::new();
+    if let Some(t) = org.legal_texts.first() {
+        foot.push(format!(
+            "{} {}",
+            options.lang.pick("Source :", "Source:"),
+            t.reference
+        ));
+    }
+    if !options.date.is_empty() {
+        foot.push(options.date.clone());
+    }
+    if !foot.is_empty() {
+        rows.push((foot.join(" — "), Style::regular(10.0), palette.muted));
+    }
+    let (lines, rect) = stack(&rows, super::MARGIN, super::MARGIN, 1100.0);
+    TitleBlock {
+        height: rect.h + 28.0,
+        items: vec![text_item(lines, rect, palette)],
+    }
+}
+
+/// Places boxes left to right in rows no wider than `width`, from `top`; returns the bottom.
+fn place_rows(contents: &[Content], left: f32, top: f32, width: f32) -> (Vec<Rect>, f32) {
+    let (mut x, mut y, mut row_h) = (left, top, 0.0f32);
+    let mut rects = Vec::with_capacity(contents.len());
+    for c in contents {
+        if x > left && x + c.w > left + width {
+            x = left;
+            y += row_h + ITEM_GAP;
+            row_h = 0.0;
+        }
+        rects.push(Rect {
+            x,
+            y,
+            w: c.w,
+            h: c.h,
+        });
+        x += c.w + ITEM_GAP;
+        row_h = row_h.max(c.h);
+    }
+    (rects, if contents.is_empty() { top } else { y + row_h })
+}
+
+pub fn add_bands(
+    scene: &mut Scene,
+    org: &Organisation,
+    options: &ChartOptions,
+    palette: &Palette,
+    hierarchy: Rect,
+) {
+    let lang = options.lang;
+    let drawn_unit = |id: &Id| org.unit_index(id).and_then(|u| scene.unit_item[u]);
+    let filtered = options.root.is_some() || options.depth.is_some();
+    // With a subtree shown, keep only what touches it.
+    let bodies: Vec<usize> = (0..org.bodies.len())
+        .filter(|&b| {
+            !filtered
+                || org.bodies[b]
+                    .chair
+                    .as_ref()
+                    .is_some_and(|c| drawn_unit(c).is_some())
+        })
+        .collect();
+    let related: Vec<&Id> = org
+        .relations
+        .iter()
+        .filter(|r| drawn_unit(&r.from).is_some() || drawn_unit(&r.to).is_some())
+        .flat_map(|r| [&r.from, &r.to])
+        .collect();
+    let entities: Vec<usize> = (0..org.entities.len())
+        .filter(|&e| !filtered || related.contains(&&org.entities[e].id))
+        .collect();
+    let width = hierarchy.w.max(MIN_BAND_WIDTH);
+    let mut top = hierarchy.bottom() + BAND_GAP;
+    let mut item_of: HashMap<&Id, usize> = HashMap::new();
+    for (u, item) in scene.unit_item.iter().enumerate() {
+        if let Some(i) = item {
+            item_of.insert(&org.units[u].id, *i);
+        }
+    }
+
+    let body_contents: Vec<Content> = bodies
+        .iter()
+        .map(|&b| content::body(&org.bodies[b], org, palette, lang))
+        .collect();
+    let entity_contents: Vec<Content> = entities
+        .iter()
+        .map(|&e| content::entity(&org.entities[e], palette, lang))
+        .collect();
+    for (title, contents, owners) in [
+        (
+            lang.pick("Instances de coordination", "Coordination bodies"),
+            body_contents,
+            bodies.iter().map(|&b| Owner::Body(b)).collect::<Vec<_>>(),
+        ),
+        (
+            lang.pick("Entités extérieures", "Outside entities"),
+            entity_contents,
+            entities.iter().map(|&e| Owner::Entity(e)).collect(),
+        ),
+    ] {
+        if contents.is_empty() {
+            continue;
+        }
+        let (lines, rect) = stack(
+            &[(title.to_string(), Style::bold(13.0), palette.band_title)],
+            hierarchy.x,
+            top,
+            width,
+        );
+        scene.items.push(text_item(lines, rect, palette));
+        let (rects, bottom) = place_rows(&contents, hierarchy.x, rect.bottom() + 10.0, width);
+        for ((c, rect), owner) in contents.into_iter().zip(rects).zip(owners) {
+            let (shape, fill, stroke, dashed) = match owner {
+                Owner::Body(_) => (Shape::Pill, palette.body_fill, palette.body_stroke, true),
+                _ => (
+                    Shape::Rect,
+                    palette.entity_fill,
+                    palette.entity_stroke,
+                    false,
+                ),
+            };
+            let id = match owner {
+                Owner::Body(b) => &org.bodies[b].id,
+                Owner::Entity(e) => &org.entities[e].id,
+                _ => unreachable!("bands hold only bodies and entities"),
+            };
+            item_of.insert(id, scene.items.len());
+            scene.items.push(Item {
+                owner,
+                shape,
+                rect,
+                fill,
+                stroke,
+                stroke_width: 1.5,
+                dashed,
+                lines: offset_lines(c.lines, rect.x, rect.y),
+                rule: None,
+            });
+        }
+        top = bottom + BAND_GAP;
+    }
+
+    let obstacles = Obstacles::new(
+        scene
+            .items
+            .iter()
+            .filter(|i| i.shape != Shape::None)
+            .map(|i| i.rect)
+            .collect(),
+    );
+    let mut lanes: HashMap<usize, f32> = HashMap::new();
+    let mut lane_for = |item: usize| {
+        let l = lanes.entry(item).or_insert(-4.0);
+        *l = (*l + 4.0) % 24.0;
+        *l - 10.0
+    };
+    for &b in &bodies {
+        let (Some(chair), Some(&bi)) =
+            (org.bodies[b].chair.as_ref(), item_of.get(&org.bodies[b].id))
+        else {
+            continue;
+        };
+        let Some(&ci) = item_of.get(chair) else {
+            continue;
+        };
+        let lane = lane_for(ci);
+        let points = obstacles.route(&scene.items[bi].rect, &scene.items[ci].rect, lane, 14.0);
+        scene.connectors.push(Connector {
+            link: Link::Chair(b),
+            points,
+            colour: palette.body_line,
+            width: 1.5,
+            style: LineStyle::Dashed,
+        });
+    }
+    for (r, rel) in org.relations.iter().enumerate() {
+        let (Some(&a), Some(&b)) = (item_of.get(&rel.from), item_of.get(&rel.to)) else {
+            continue;
+        };
+        let lane = lane_for(a);
+        let points = obstacles.route(&scene.items[a].rect, &scene.items[b].rect, lane, 14.0);
+        scene.connectors.push(Connector {
+            link: Link::Relation(r),
+            points,
+            colour: palette.relation,
+            width: 1.5,
+            style: LineStyle::Dotted,
+        });
+    }
+    legend(scene, org, options, palette, hierarchy.x, top);
+}
+
+fn legend(
+    scene: &mut Scene,
+    org: &Organisation,
+    options: &ChartOptions,
+    palette: &Palette,
+    x: f32,
+    top: f32,
+) {
+    let lang = options.lang;
+    let mut kinds: Vec<&UnitKind> = Vec::new();
+    for (u, item) in scene.unit_item.iter().enumerate() {
+        if item.is_some() && !kinds.contains(&&org.units[u].kind) {
+            kinds.push(&org.units[u].kind);
+        }
+    }
+    kinds.sort_by_key(|k| (k.rank(), k.label(lang).to_string()));
+    let (lines, rect) = stack(
+        &[(
+            lang.pick("Légende", "Legend").to_string(),
+            Style::bold(13.0),
+            palette.band_title,
+        )],
+        x,
+        top,
+        400.0,
+    );
+    scene.items.push(text_item(lines, rect, palette));
+    let style = Style::regular(10.5);
+    let (mut cx, mut cy) = (x, rect.bottom() + 8.0);
+    let swatch = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: 26.0,
+        h: 14.0,
+    };
+    for kind in kinds {
+        let label = kind.label(lang).to_string();
+        let w = swatch.w + 6.0 + text::width(&label, style) + 18.0;
+        if cx + w > x + 900.0 {
+            cx = x;
+            cy += 22.0;
+        }
+        let (fill, stroke) = options.theme.unit_colours(kind);
+        let rect = Rect {
+            x: cx,
+            y: cy,
+            ..swatch
+        };
+        let line = TextLine {
+            x: cx + swatch.w + 6.0,
+            y: cy + 11.0,
+            text: label,
+            style,
+            centred: false,
+            colour: palette.text,
+        };
+        scene.items.push(Item {
+            owner: Owner::Decoration,
+            shape: Shape::Rect,
+            rect,
+            fill,
+            stroke,
+            stroke_width: 1.5,
+            dashed: false,
+            lines: vec![line],
+            rule: None,
+        });
+        cx += w;
+    }
+    cy += 26.0;
+    cx = x;
+    let kinds_of_line = [
+        (
+            lang.pick("Rattachement hiérarchique", "Reports to"),
+            palette.hierarchy,
+            LineStyle::Solid,
+        ),
+        (
+            lang.pick("Relation fonctionnelle", "Functional link"),
+            palette.relation,
+            LineStyle::Dotted,
+        ),
+        (
+            lang.pick("Présidence d'une instance", "Chairs a body"),
+            palette.body_line,
+            LineStyle::Dashed,
+        ),
+    ];
+    for (label, colour, line_style) in kinds_of_line {
+        scene.connectors.push(Connector {
+            link: Link::Legend,
+            points: vec![(cx, cy + 7.0), (cx + 26.0, cy + 7.0)],
+            colour,
+            width: 1.5,
+            style: line_style,
+        });
+        let line = TextLine {
+            x: cx + 32.0,
+            y: cy + 11.0,
+            text: label.to_string(),
+            style,
+            centred: false,
+            colour: palette.text,
+        };
+        let w = 32.0 + text::width(label, style);
+        scene.items.push(text_item(
+            vec![line],
+            Rect {
+                x: cx + 32.0,
+                y: cy,
+                w: w - 32.0,
+                h: 14.0,
+            },
+            palette,
+        ));
+        cx += w + 22.0;
+    }
+}

@@ -1,0 +1,243 @@
+//! What goes inside each box, measured and broken into lines once, before layout: the layout
+//! needs the sizes, and every renderer draws these same lines.
+
+use super::{MissionsMode, Palette, TextLine};
+use crate::i18n::Lang;
+use crate::model::{Body, Entity, Organisation, Unit};
+use crate::text::{self, Style};
+
+pub const PAD: f32 = 8.0;
+pub const KIND: Style = Style::regular(9.5);
+pub const NAME: Style = Style::bold(12.5);
+pub const DETAIL: Style = Style::regular(10.5);
+pub const MISSION: Style = Style::regular(9.5);
+const NAME_WIDTH: f32 = 190.0;
+const MISSION_WIDTH: f32 = 250.0;
+const MIN_WIDTH: f32 = 130.0;
+/// Bounds what one box may show, so a hostile 10,000-character name cannot make a box the
+/// size of a wall.
+const MAX_NAME_LINES: usize = 6;
+const MAX_MISSION_LINES: usize = 40;
+
+/// Lines of a box relative to its top-left corner, and its size.
+pub struct Content {
+    pub w: f32,
+    pub h: f32,
+    pub lines: Vec<TextLine>,
+    /// y of the rule between the identity of the unit and its missions, if any.
+    pub rule: Option<f32>,
+}
+
+struct Builder<'p> {
+    rows: Vec<(String, Style, bool, super::Rgba)>,
+    rule_after: Option<usize>,
+    palette: &'p Palette,
+}
+
+impl<'p> Builder<'p> {
+    fn new(palette: &'p Palette) -> Self {
+        Builder {
+            rows: Vec::new(),
+            rule_after: None,
+            palette,
+        }
+    }
+
+    fn push(
+        &mut self,
+        text: &str,
+        style: Style,
+        width: f32,
+        max_lines: usize,
+        centred: bool,
+        muted: bool,
+    ) {
+        let colour = if muted {
+            self.palette.muted
+        } else {
+            self.palette.text
+        };
+        for line in text::wrap(text, style, width, max_lines) {
+            self.rows.push((line, style, centred, colour));
+        }
+    }
+
+    fn finish(self) -> Content {
+        let inner = self
+            .rows
+            .iter()
+            .map(|(t, s, ..)| text::width(t, *s))
+            .fold(MIN_WIDTH - 2.0 * PAD, f32::max);
+        let w = (inner + 2.0 * PAD).ceil();
+        let mut y = PAD;
+        let mut lines = Vec::with_capacity(self.rows.len());
+        let mut rule = None;
+        for (i, (text, style, centred, colour)) in self.rows.into_iter().enumerate() {
+            if self.rule_after == Some(i) {
+                y += 4.0;
+                rule = Some(y);
+                y += 5.0;
+            }
+            let x = if centred { w / 2.0 } else { PAD };
+            lines.push(TextLine {
+                x,
+                y: y + style.size * text::ASCENT,
+                text,
+                style,
+                centred,
+                colour,
+            });
+            y += style.line_height();
+        }
+        Content {
+            w,
+            h: (y + PAD).ceil(),
+            lines,
+            rule,
+        }
+    }
+}
+
+pub fn unit(
+    unit: &Unit,
+    mode: MissionsMode,
+    hidden: usize,
+    palette: &Palette,
+    lang: Lang,
+) -> Content {
+    let mut b = Builder::new(palette);
+    let mut kind = unit.kind.label(lang).to_uppercase();
+    if !unit.acronym.is_empty() {
+        kind = format!("{kind} · {}", unit.acronym);
+    }
+    b.push(&kind, KIND, NAME_WIDTH, 2, true, true);
+    b.push(&unit.name, NAME, NAME_WIDTH, MAX_NAME_LINES, true, false);
+    let head = match (unit.head.title.is_empty(), unit.head.name.is_empty()) {
+        (_, true) => unit.head.title.clone(),
+        (true, false) => unit.head.name.clone(),
+        (false, false) => format!("{} : {}", unit.head.title, unit.head.name),
+    };
+    if !head.is_empty() {
+        b.push(&head, DETAIL, NAME_WIDTH, 3, true, true);
+    }
+    if let Some(n) = unit.headcount {
+        b.push(
+            lang.pick(
+                &format!("{} agents", group(n)),
+                &format!("{} staff", group(n)),
+            ),
+            DETAIL,
+            NAME_WIDTH,
+            1,
+            true,
+            true,
+        );
+    }
+    if hidden > 0 {
+        let label = format!(
+            "+ {hidden} {}",
+            lang.pick("unité(s) repliée(s)", "folded unit(s)")
+        );
+        b.push(&label, DETAIL, NAME_WIDTH, 1, true, true);
+    }
+    if mode != MissionsMode::None && !unit.missions.is_empty() {
+        b.rule_after = Some(b.rows.len());
+        let budget = MAX_MISSION_LINES;
+        for m in &unit.missions {
+            let used = b.rows.len();
+            let text = match mode {
+                MissionsMode::First => text::first_sentence(&m.text),
+                _ => m.text.as_str(),
+            };
+            let left = budget.saturating_sub(used).max(1);
+            b.push(
+                &format!("• {text}"),
+                MISSION,
+                MISSION_WIDTH,
+                left,
+                false,
+                false,
+            );
+            if b.rows.len() >= budget {
+                break;
+            }
+        }
+    }
+    b.finish()
+}
+
+pub fn body(body: &Body, org: &Organisation, palette: &Palette, lang: Lang) -> Content {
+    let mut b = Builder::new(palette);
+    b.push(
+        &body.kind.label(lang).to_uppercase(),
+        KIND,
+        NAME_WIDTH,
+        1,
+        true,
+        true,
+    );
+    b.push(
+        &body.name,
+        Style::bold(11.0),
+        NAME_WIDTH,
+        MAX_NAME_LINES,
+        true,
+        false,
+    );
+    if let Some(chair) = &body.chair {
+        let label = format!(
+            "{} {}",
+            lang.pick("Présidence :", "Chair:"),
+            org.label_of(chair)
+        );
+        b.push(&label, DETAIL, NAME_WIDTH, 2, true, true);
+    }
+    if !body.cadence.is_empty() {
+        b.push(&body.cadence, DETAIL, NAME_WIDTH, 2, true, true);
+    }
+    b.finish()
+}
+
+pub fn entity(entity: &Entity, palette: &Palette, lang: Lang) -> Content {
+    let mut b = Builder::new(palette);
+    b.push(
+        &entity.kind.label(lang).to_uppercase(),
+        KIND,
+        NAME_WIDTH,
+        1,
+        true,
+        true,
+    );
+    if !entity.acronym.is_empty() {
+        b.push(
+            &entity.acronym,
+            Style::bold(11.0),
+            NAME_WIDTH,
+            1,
+            true,
+            false,
+        );
+    }
+    b.push(
+        &entity.name,
+        DETAIL,
+        NAME_WIDTH,
+        MAX_NAME_LINES,
+        true,
+        false,
+    );
+    b.finish()
+}
+
+/// 3000 → "3 000", as French typography writes numbers (with a no-break space).
+pub fn group(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}

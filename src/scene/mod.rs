@@ -1,0 +1,390 @@
+//! The chart as plain shapes: positioned boxes with their text lines, connectors, bands for
+//! bodies and outside entities, a legend and a title block. Built once from the model, the
+//! layout and a theme; the canvas, the SVG and the PNG all draw from it, so they agree.
+
+mod bands;
+mod content;
+mod route;
+mod theme;
+
+pub use content::group as group_digits;
+pub use theme::{Palette, Rgba, Theme};
+
+use crate::i18n::Lang;
+use crate::layout::{self, Orientation, Size, Tree};
+use crate::model::{Id, Organisation};
+use crate::text::Style;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MissionsMode {
+    /// Identity only: name, head, headcount.
+    None,
+    /// The first sentence of each mission paragraph.
+    #[default]
+    First,
+    /// Every paragraph in full, as an *organigramme fonctionnel*.
+    Full,
+}
+
+impl MissionsMode {
+    /// Large charts stay readable with boxes that hold only the unit's identity.
+    pub fn default_for(units: usize) -> Self {
+        if units <= 60 {
+            MissionsMode::First
+        } else {
+            MissionsMode::None
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartOptions {
+    pub orientation: Orientation,
+    pub compact: bool,
+    pub missions: MissionsMode,
+    /// Draw only this unit and its descendants.
+    pub root: Option<Id>,
+    /// Draw only this many levels below the root(s) (1: the root(s) alone).
+    pub depth: Option<usize>,
+    pub theme: Theme,
+    pub lang: Lang,
+    /// Shown in the title block ("23 novembre 2026"); empty: no date.
+    pub date: String,
+}
+
+impl Default for ChartOptions {
+    fn default() -> Self {
+        ChartOptions {
+            orientation: Orientation::TopDown,
+            compact: true,
+            missions: MissionsMode::First,
+            root: None,
+            depth: None,
+            theme: Theme::Light,
+            lang: Lang::Fr,
+            date: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Rect {
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+    pub fn intersects(&self, o: &Rect) -> bool {
+        self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
+    }
+    pub fn contains(&self, p: (f32, f32)) -> bool {
+        p.0 >= self.x && p.0 <= self.right() && p.1 >= self.y && p.1 <= self.bottom()
+    }
+}
+
+/// One line of text; `y` is the baseline, `x` the start (or the centre when `centred`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextLine {
+    pub x: f32,
+    pub y: f32,
+    pub text: String,
+    pub style: Style,
+    pub centred: bool,
+    pub colour: Rgba,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    Unit(usize),
+    Body(usize),
+    Entity(usize),
+    /// Legend, title block, band titles.
+    Decoration,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Rect,
+    /// Rounded ends: coordination bodies.
+    Pill,
+    /// Text only.
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub owner: Owner,
+    pub shape: Shape,
+    pub rect: Rect,
+    pub fill: Rgba,
+    pub stroke: Rgba,
+    pub stroke_width: f32,
+    pub dashed: bool,
+    /// Absolute positions.
+    pub lines: Vec<TextLine>,
+    /// A thin rule across the box at this y, between a unit's identity and its missions.
+    pub rule: Option<f32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineStyle {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// From a unit to its child (the child's unit index).
+    Hierarchy(usize),
+    Relation(usize),
+    /// From a body to the unit that chairs it.
+    Chair(usize),
+    /// A sample line in the legend.
+    Legend,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Connector {
+    pub link: Link,
+    pub points: Vec<(f32, f32)>,
+    pub colour: Rgba,
+    pub width: f32,
+    pub style: LineStyle,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    pub width: f32,
+    pub height: f32,
+    pub background: Option<Rgba>,
+    pub items: Vec<Item>,
+    pub connectors: Vec<Connector>,
+    /// For each unit of the model, its item, if drawn.
+    pub unit_item: Vec<Option<usize>>,
+    /// Where the layout's (0, 0) lies in the scene: stored unit positions are layout
+    /// coordinates, so a dragged box is stored at its scene position minus this.
+    pub origin: (f32, f32),
+}
+
+pub const MARGIN: f32 = 24.0;
+const LEVEL_GAP: f32 = 40.0;
+
+/// Which units are drawn: a subtree, a depth limit, and nothing below a folded unit.
+fn visible_units(
+    org: &Organisation,
+    options: &ChartOptions,
+) -> (Vec<bool>, Vec<Option<usize>>, Vec<usize>) {
+    let n = org.units.len();
+    let index: std::collections::HashMap<&Id, usize> = org
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (&u.id, i))
+        .collect();
+    let parent: Vec<Option<usize>> = org
+        .units
+        .iter()
+        .map(|u| u.parent.as_ref().and_then(|p| index.get(p).copied()))
+        .collect();
+    let mut children = vec![Vec::new(); n];
+    for (i, p) in parent.iter().enumerate() {
+        if let Some(p) = p {
+            children[*p].push(i);
+        }
+    }
+    let roots: Vec<usize> = match options.root.as_ref().and_then(|r| index.get(r)) {
+        Some(&r) => vec![r],
+        None => (0..n).filter(|&i| parent[i].is_none()).collect(),
+    };
+    let mut shown = vec![false; n];
+    let mut hidden_below = vec![0usize; n];
+    let max_depth = options.depth.unwrap_or(usize::MAX).max(1);
+    let mut stack: Vec<(usize, usize)> = roots.iter().map(|&r| (r, 1)).collect();
+    while let Some((i, depth)) = stack.pop() {
+        if shown[i] {
+            continue;
+        }
+        shown[i] = true;
+        if org.units[i].collapsed || depth >= max_depth {
+            hidden_below[i] = count_below(&children, i);
+            continue;
+        }
+        stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
+    }
+    let visible_parent = parent
+        .iter()
+        .enumerate()
+        .map(|(i, p)| p.filter(|&p| shown[i] && shown[p]))
+        .collect();
+    (shown, visible_parent, hidden_below)
+}
+
+fn count_below(children: &[Vec<usize>], i: usize) -> usize {
+    let mut stack = children[i].clone();
+    let mut n = 0;
+    while let Some(c) = stack.pop() {
+        n += 1;
+        stack.extend_from_slice(&children[c]);
+    }
+    n
+}
+
+pub fn build(org: &Organisation, options: &ChartOptions) -> Scene {
+    let palette = options.theme.palette();
+    let (shown, parent, hidden_below) = visible_units(org, options);
+    let drawn: Vec<usize> = (0..org.units.len()).filter(|&i| shown[i]).collect();
+    let mut node_of = vec![usize::MAX; org.units.len()];
+    for (node, &u) in drawn.iter().enumerate() {
+        node_of[u] = node;
+    }
+    let contents: Vec<_> = drawn
+        .iter()
+        .map(|&u| {
+            content::unit(
+                &org.units[u],
+                options.missions,
+                hidden_below[u],
+                &palette,
+                options.lang,
+            )
+        })
+        .collect();
+    let tree = Tree {
+        sizes: contents.iter().map(|c| Size { w: c.w, h: c.h }).collect(),
+        parent: drawn
+            .iter()
+            .map(|&u| parent[u].map(|p| node_of[p]))
+            .collect(),
+        folded: vec![false; drawn.len()],
+        pinned: drawn
+            .iter()
+            .map(|&u| org.units[u].position.map(|p| (p.x, p.y)))
+            .collect(),
+    };
+    let lay_options = layout::Options {
+        orientation: options.orientation,
+        compact: options.compact,
+        level_gap: LEVEL_GAP,
+        ..Default::default()
+    };
+    let laid = layout::layout(&tree, &lay_options);
+
+    let title = bands::title_block(org, options, &palette);
+    let (bx0, by0, bx1, by1) = if drawn.is_empty() {
+        (0.0, 0.0, 0.0, 0.0)
+    } else {
+        laid.bounds
+    };
+    let dx = MARGIN - bx0;
+    let dy = MARGIN + title.height - by0;
+
+    let mut scene = Scene {
+        background: Some(palette.background),
+        unit_item: vec![None; org.units.len()],
+        origin: (dx, dy),
+        ..Default::default()
+    };
+    scene.items.extend(title.items);
+    for (node, (&u, c)) in drawn.iter().zip(contents).enumerate() {
+        let Some((x, y)) = laid.pos[node] else {
+            continue;
+        };
+        let rect = Rect {
+            x: x + dx,
+            y: y + dy,
+            w: c.w,
+            h: c.h,
+        };
+        let (fill, stroke) = options.theme.unit_colours(&org.units[u].kind);
+        scene.unit_item[u] = Some(scene.items.len());
+        scene.items.push(Item {
+            owner: Owner::Unit(u),
+            shape: Shape::Rect,
+            rect,
+            fill,
+            stroke,
+            stroke_width: if parent[u].is_none() { 2.5 } else { 1.5 },
+            dashed: false,
+            lines: offset_lines(c.lines, rect.x, rect.y),
+            rule: c.rule.map(|r| r + rect.y),
+        });
+    }
+    for &u in &drawn {
+        let (Some(p), Some(ci)) = (parent[u], scene.unit_item[u]) else {
+            continue;
+        };
+        let Some(pi) = scene.unit_item[p] else {
+            continue;
+        };
+        let bus = laid.bus[node_of[u]]
+            + if options.orientation == Orientation::TopDown {
+                dy
+            } else {
+                dx
+            };
+        let points = elbow(
+            &scene.items[pi].rect,
+            &scene.items[ci].rect,
+            bus,
+            options.orientation,
+        );
+        scene.connectors.push(Connector {
+            link: Link::Hierarchy(u),
+            points,
+            colour: palette.hierarchy,
+            width: 1.5,
+            style: LineStyle::Solid,
+        });
+    }
+    let hierarchy = Rect {
+        x: MARGIN,
+        y: MARGIN + title.height,
+        w: bx1 - bx0,
+        h: by1 - by0,
+    };
+    bands::add_bands(&mut scene, org, options, &palette, hierarchy);
+    scene.width = scene
+        .items
+        .iter()
+        .map(|i| i.rect.right())
+        .fold(0.0, f32::max)
+        + MARGIN;
+    scene.height = scene
+        .items
+        .iter()
+        .map(|i| i.rect.bottom())
+        .fold(0.0, f32::max)
+        + MARGIN;
+    scene
+}
+
+fn offset_lines(mut lines: Vec<TextLine>, dx: f32, dy: f32) -> Vec<TextLine> {
+    for l in &mut lines {
+        l.x += dx;
+        l.y += dy;
+    }
+    lines
+}
+
+/// The elbow from a parent to a child through the bus the layout chose.
+fn elbow(p: &Rect, c: &Rect, bus: f32, orientation: Orientation) -> Vec<(f32, f32)> {
+    match orientation {
+        Orientation::TopDown => {
+            let (px, cx) = (p.x + p.w / 2.0, c.x + c.w / 2.0);
+            vec![(px, p.bottom()), (px, bus), (cx, bus), (cx, c.y)]
+        }
+        Orientation::LeftRight => {
+            let (py, cy) = (p.y + p.h / 2.0, c.y + c.h / 2.0);
+            vec![(p.right(), py), (bus, py), (bus, cy), (c.x, cy)]
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Routes the lines that are not hierarchy (relations, a body to its chair) as orthogonal
+//! three-segment paths, choosing among a few candidates the one that crosses fewest boxes.
+
+use super::Rect;
+use std::collections::HashMap;
+
+const CELL: f32 = 256.0;
+
+/// The boxes already placed, bucketed on a coarse grid so that a segment only tests the boxes
+/// near it.
+pub struct Obstacles {
+    rects: Vec<Rect>,
+    grid: HashMap<(i32, i32), Vec<u32>>,
+}
+
+fn cell(v: f32) -> i32 {
+    (v / CELL).floor().clamp(-1e6, 1e6) as i32
+}
+
+impl Obstacles {
+    pub fn new(rects: Vec<Rect>) -> Self {
+        let mut grid: HashMap<(i32, i32), Vec<u32>> = HashMap::new();
+        for (i, r) in rects.iter().enumerate() {
+            for cx in cell(r.x)..=cell(r.x + r.w) {
+                for cy in cell(r.y)..=cell(r.y + r.h) {
+                    grid.entry((cx, cy)).or_default().push(i as u32);
+                }
+            }
+        }
+        Obstacles { rects, grid }
+    }
+
+    /// How many boxes, other than the two ends, an axis-aligned segment runs through.
+    fn crossings(
+        &self,
+        a: (f32, f32),
+        b: (f32, f32),
+        ends: (&Rect, &Rect),
+        seen: &mut Vec<u32>,
+    ) -> usize {
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        // A very long segment would visit many empty cells: cap the walk, the count is only a
+        // score.
+        let (cx0, cx1, cy0, cy1) = (cell(x0), cell(x1), cell(y0), cell(y1));
+        if (cx1 - cx0 + 1) as i64 * (cy1 - cy0 + 1) as i64 > 4096 {
+            return 0;
+        }
+        let mut n = 0;
+        for cx in cx0..=cx1 {
+            for cy in cy0..=cy1 {
+                for &i in self.grid.get(&(cx, cy)).map(Vec::as_slice).unwrap_or(&[]) {
+                    let r = &self.rects[i as usize];
+                    if seen.contains(&i) || r == ends.0 || r == ends.1 {
+                        continue;
+                    }
+                    if x1 > r.x && x0 < r.x + r.w && y1 > r.y && y0 < r.y + r.h {
+                        seen.push(i);
+                        n += 1;
+                    }
+                }
+            }
+        }
+        n
+    }
+
+    /// An orthogonal path from box `a` to box `b`. `lane` shifts parallel paths apart.
+    pub fn route(&self, a: &Rect, b: &Rect, lane: f32, gap: f32) -> Vec<(f32, f32)> {
+        let mut candidates: Vec<Vec<(f32, f32)>> = Vec::with_capacity(12);
+        let (acx, bcx) = (a.x + a.w / 2.0 + lane, b.x + b.w / 2.0 + lane);
+        let (acy, bcy) = (a.y + a.h / 2.0 + lane, b.y + b.h / 2.0 + lane);
+        // Vertical, horizontal, vertical: leave through the top or bottom.
+        for y in [a.y + a.h + gap, a.y - gap, b.y - gap, b.y + b.h + gap] {
+            let y = y + lane;
+            let ay = if y > a.y + a.h / 2.0 { a.y + a.h } else { a.y };
+            let by = if y > b.y + b.h / 2.0 { b.y + b.h } else { b.y };
+            candidates.push(vec![(acx, ay), (acx, y), (bcx, y), (bcx, by)]);
+        }
+        // Horizontal, vertical, horizontal: leave through a side.
+        for x in [a.x + a.w + gap, a.x - gap, b.x - gap, b.x + b.w + gap] {
+            let x = x + lane;
+            let ax = if x > a.x + a.w / 2.0 { a.x + a.w } else { a.x };
+            let bx = if x > b.x + b.w / 2.0 { b.x + b.w } else { b.x };
+            candidates.push(vec![(ax, acy), (x, acy), (x, bcy), (bx, bcy)]);
+        }
+        let mut seen = Vec::new();
+        let score = |path: &Vec<(f32, f32)>, seen: &mut Vec<u32>| {
+            seen.clear();
+            let crossings: usize = path
+                .windows(2)
+                .map(|s| self.crossings(s[0], s[1], (a, b), seen))
+                .sum();
+            let length: f32 = path
+                .windows(2)
+                .map(|s| (s[0].0 - s[1].0).abs() + (s[0].1 - s[1].1).abs())
+                .sum();
+            crossings as f32 * 1e5 + length
+        };
+        candidates
+            .into_iter()
+            .map(|p| (score(&p, &mut seen), p))
+            .min_by(|x, y| x.0.total_cmp(&y.0))
+            .map(|(_, p)| p)
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,110 @@
+//! Colours of the chart. Exports use the light theme; the canvas follows the window's.
+
+use crate::model::UnitKind;
+
+/// An sRGB colour with alpha, 0–255.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rgba(pub u8, pub u8, pub u8, pub u8);
+
+impl Rgba {
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Rgba(r, g, b, 255)
+    }
+    /// `#rrggbb`, for SVG.
+    pub fn hex(&self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// The colours one theme gives to each part of the chart.
+pub struct Palette {
+    pub background: Rgba,
+    pub text: Rgba,
+    pub muted: Rgba,
+    pub hierarchy: Rgba,
+    pub relation: Rgba,
+    pub body_line: Rgba,
+    pub body_fill: Rgba,
+    pub body_stroke: Rgba,
+    pub entity_fill: Rgba,
+    pub entity_stroke: Rgba,
+    pub band_title: Rgba,
+}
+
+impl Theme {
+    pub fn palette(self) -> Palette {
+        match self {
+            Theme::Light => Palette {
+                background: Rgba::rgb(255, 255, 255),
+                text: Rgba::rgb(28, 32, 40),
+                muted: Rgba::rgb(88, 96, 110),
+                hierarchy: Rgba::rgb(96, 104, 118),
+                relation: Rgba::rgb(150, 60, 150),
+                body_line: Rgba::rgb(190, 110, 20),
+                body_fill: Rgba::rgb(255, 246, 228),
+                body_stroke: Rgba::rgb(190, 110, 20),
+                entity_fill: Rgba::rgb(242, 243, 245),
+                entity_stroke: Rgba::rgb(120, 126, 138),
+                band_title: Rgba::rgb(60, 66, 78),
+            },
+            Theme::Dark => Palette {
+                background: Rgba::rgb(27, 29, 34),
+                text: Rgba::rgb(232, 234, 238),
+                muted: Rgba::rgb(170, 176, 188),
+                hierarchy: Rgba::rgb(150, 158, 172),
+                relation: Rgba::rgb(214, 130, 214),
+                body_line: Rgba::rgb(230, 160, 70),
+                body_fill: Rgba::rgb(58, 46, 30),
+                body_stroke: Rgba::rgb(230, 160, 70),
+                entity_fill: Rgba::rgb(44, 47, 54),
+                entity_stroke: Rgba::rgb(140, 146, 158),
+                band_title: Rgba::rgb(200, 204, 212),
+            },
+        }
+    }
+
+    /// Fill and border of a unit's box, by kind: the border carries the hue, the fill a tint
+    /// light enough for black text on a projector.
+    pub fn unit_colours(self, kind: &UnitKind) -> (Rgba, Rgba) {
+        let (r, g, b) = hue(kind);
+        match self {
+            Theme::Light => (mix((r, g, b), (255, 255, 255), 0.86), Rgba::rgb(r, g, b)),
+            Theme::Dark => (
+                mix((r, g, b), (30, 32, 38), 0.72),
+                mix((r, g, b), (255, 255, 255), 0.25),
+            ),
+        }
+    }
+}
+
+fn mix(a: (u8, u8, u8), b: (u8, u8, u8), t: f32) -> Rgba {
+    let m = |x: u8, y: u8| (f32::from(x) * (1.0 - t) + f32::from(y) * t).round() as u8;
+    Rgba::rgb(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+/// A distinct hue per kind, chosen to stay apart for colour-blind readers in the top levels
+/// (blue, orange, green, purple come first).
+fn hue(kind: &UnitKind) -> (u8, u8, u8) {
+    match kind {
+        UnitKind::SecretariatGeneral => (0, 70, 150),
+        UnitKind::DelegationGenerale => (200, 90, 0),
+        UnitKind::Delegation => (220, 130, 30),
+        UnitKind::Direction => (0, 120, 110),
+        UnitKind::Service => (40, 130, 60),
+        UnitKind::SousDirection => (90, 150, 40),
+        UnitKind::Departement => (110, 70, 170),
+        UnitKind::Mission => (180, 50, 100),
+        UnitKind::Pole => (30, 110, 190),
+        UnitKind::Bureau => (120, 110, 90),
+        UnitKind::Cellule => (150, 120, 20),
+        UnitKind::Centre => (70, 100, 140),
+        UnitKind::Other(_) => (110, 110, 120),
+    }
+}
