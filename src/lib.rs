@@ -3,12 +3,18 @@
 //! Layers point one way: `model` ← `format`, `layout` ← `scene` ← `export`, `cli` ← `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod cli;
+pub mod doc;
 pub mod export;
 pub mod format;
+pub mod generate;
 pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod samples;
 pub mod scene;
 pub mod text;
+#[cfg(feature = "gui")]
+pub mod ui;

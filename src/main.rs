@@ -17,7 +17,84 @@ fn open_window(_: Cli) -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open_window(_: Cli) -> ExitCode {
-    eprintln!("la fenêtre arrive bientôt : voir `organigramme --help`");
-    ExitCode::FAILURE
+fn open_window(args: Cli) -> ExitCode {
+    use organigramme::app::{OrgApp, Settings, settings::APP_ID};
+    use organigramme::doc::Document;
+
+    if let Some(reason) = no_display() {
+        eprintln!(
+            "organigramme : pas d'affichage graphique ({reason}). Les commandes sans fenêtre restent disponibles : `organigramme check`, `organigramme export` (voir `organigramme --help`)."
+        );
+        return ExitCode::FAILURE;
+    }
+    // Open the file before the window, so that a bad file is reported in the terminal too.
+    let opened = match &args.file {
+        Some(path) => match Document::open(path) {
+            Ok((doc, _)) => Some(doc),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
+    let mut viewport = eframe::egui::ViewportBuilder::default()
+        .with_title("Organigramme")
+        .with_app_id(APP_ID)
+        .with_inner_size([1400.0, 900.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(icon);
+    }
+    // glow (OpenGL) rather than wgpu: it builds minutes faster and draws under Xvfb with Mesa
+    // on machines without a GPU, where wgpu falls back to GL anyway.
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            organigramme::ui::shapes::install_fonts(&cc.egui_ctx);
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, "settings"))
+                .unwrap_or_default();
+            cc.egui_ctx.set_theme(if settings.dark {
+                eframe::egui::Theme::Dark
+            } else {
+                eframe::egui::Theme::Light
+            });
+            let mut app = match opened {
+                Some(doc) => OrgApp::new(doc, settings),
+                None => OrgApp::with_default_sample(settings),
+            };
+            if let Some(path) = args.screenshot {
+                app.take_screenshot(path);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "organigramme : la fenêtre n'a pas pu s'ouvrir ({e}). Les commandes sans fenêtre restent disponibles : voir `organigramme --help`."
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Why no window can open here, when that is knowable before trying (a Linux session without
+/// X11 or Wayland); other systems always have a display.
+#[cfg(feature = "gui")]
+fn no_display() -> Option<&'static str> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    let has_display =
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some();
+    (unix_desktop && !has_display).then_some("ni DISPLAY ni WAYLAND_DISPLAY ne sont définis")
 }

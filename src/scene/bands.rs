@@ -243,6 +243,7 @@ pub fn add_bands(
         let points = obstacles.route(&scene.items[bi].rect, &scene.items[ci].rect, lane, 14.0);
         scene.connectors.push(Connector {
             link: Link::Chair(b),
+            ends: Some((bi, ci)),
             points,
             colour: palette.body_line,
             width: 1.5,
@@ -257,6 +258,7 @@ pub fn add_bands(
         let points = obstacles.route(&scene.items[a].rect, &scene.items[b].rect, lane, 14.0);
         scene.connectors.push(Connector {
             link: Link::Relation(r),
+            ends: Some((a, b)),
             points,
             colour: palette.relation,
             width: 1.5,
@@ -357,6 +359,7 @@ fn legend(
     for (label, colour, line_style) in kinds_of_line {
         scene.connectors.push(Connector {
             link: Link::Legend,
+            ends: None,
             points: vec![(cx, cy + 7.0), (cx + 26.0, cy + 7.0)],
             colour,
             width: 1.5,

@@ -18,6 +18,7 @@ const MIN_WIDTH: f32 = 130.0;
 /// size of a wall.
 const MAX_NAME_LINES: usize = 6;
 const MAX_MISSION_LINES: usize = 40;
+const MAX_FIRST_LINES: usize = 12;
 
 /// Lines of a box relative to its top-left corner, and its size.
 pub struct Content {
@@ -142,25 +143,38 @@ pub fn unit(
     }
     if mode != MissionsMode::None && !unit.missions.is_empty() {
         b.rule_after = Some(b.rows.len());
-        let budget = MAX_MISSION_LINES;
+        // The first sentences stay a summary: a unit with dozens of paragraphs would
+        // otherwise fill the chart.
+        let budget = b.rows.len()
+            + if mode == MissionsMode::First {
+                MAX_FIRST_LINES
+            } else {
+                MAX_MISSION_LINES
+            };
+        let mut shown = 0;
         for m in &unit.missions {
             let used = b.rows.len();
+            if used >= budget {
+                break;
+            }
             let text = match mode {
                 MissionsMode::First => text::first_sentence(&m.text),
                 _ => m.text.as_str(),
             };
-            let left = budget.saturating_sub(used).max(1);
             b.push(
                 &format!("• {text}"),
                 MISSION,
                 MISSION_WIDTH,
-                left,
+                budget - used,
                 false,
                 false,
             );
-            if b.rows.len() >= budget {
-                break;
-            }
+            shown += 1;
+        }
+        let hidden = unit.missions.len() - shown;
+        if hidden > 0 {
+            let more = format!("… +{hidden} {}", lang.pick("paragraphe(s)", "paragraph(s)"));
+            b.push(&more, MISSION, MISSION_WIDTH, 1, false, true);
         }
     }
     b.finish()

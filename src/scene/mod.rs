@@ -155,6 +155,8 @@ pub enum Link {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Connector {
     pub link: Link,
+    /// The items it joins (from, to); none for the legend's sample lines.
+    pub ends: Option<(usize, usize)>,
     pub points: Vec<(f32, f32)>,
     pub colour: Rgba,
     pub width: f32,
@@ -339,6 +341,7 @@ pub fn build(org: &Organisation, options: &ChartOptions) -> Scene {
         );
         scene.connectors.push(Connector {
             link: Link::Hierarchy(u),
+            ends: Some((pi, ci)),
             points,
             colour: palette.hierarchy,
             width: 1.5,

@@ -1,0 +1,530 @@
+//! The application: one document in a window, with its chart, outline and inspector.
+//! `OrgApp::show` draws a frame from a plain `egui::Ui`, so tests drive it without a window.
+
+mod actions;
+pub mod files;
+pub mod settings;
+
+pub use actions::Action;
+pub use files::ExportDialog;
+pub use settings::Settings;
+
+use crate::doc::{Document, ops};
+use crate::scene::{self, ChartOptions, Owner, Scene, Theme};
+use crate::ui::{self, canvas::Canvas};
+use eframe::egui;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A message in the status bar.
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A modal question or report; one at a time.
+pub enum Dialog {
+    /// The document has unsaved changes and `then` would discard them.
+    Unsaved {
+        then: Action,
+    },
+    /// Delete this unit: with its subtree, or attaching its children to its parent?
+    Delete {
+        unit: usize,
+    },
+    Export(ExportDialog),
+    /// A file could not be opened or saved; the current document is untouched.
+    Error {
+        title: String,
+        text: String,
+    },
+}
+
+pub struct OrgApp {
+    pub doc: Document,
+    pub settings: Settings,
+    /// The selected unit, by index in `doc.org.units`.
+    pub selection: Option<usize>,
+    pub search: String,
+    pub chart: ChartOptions,
+    pub status: Option<Status>,
+    pub dialog: Option<Dialog>,
+    pub canvas: Canvas,
+    scene: Arc<Scene>,
+    scene_revision: Option<u64>,
+    scene_dark: bool,
+    /// The inspector's name field takes the focus on the next frame (after adding a unit).
+    pub focus_name: bool,
+    /// Set once the user answered the unsaved-changes guard on closing.
+    allow_close: bool,
+    /// `--screenshot`: where to write the first settled frame, and frames still to wait.
+    screenshot: Option<(PathBuf, u32)>,
+    title: String,
+}
+
+impl OrgApp {
+    pub fn new(doc: Document, settings: Settings) -> Self {
+        let missions = scene::MissionsMode::default_for(doc.org.units.len());
+        OrgApp {
+            doc,
+            settings,
+            selection: None,
+            search: String::new(),
+            chart: ChartOptions {
+                missions,
+                ..Default::default()
+            },
+            status: None,
+            dialog: None,
+            canvas: Canvas::default(),
+            scene: Arc::new(Scene::default()),
+            scene_revision: None,
+            scene_dark: false,
+            focus_name: false,
+            allow_close: false,
+            screenshot: None,
+            title: String::new(),
+        }
+    }
+
+    /// The app on the built-in SGMAS sample, as a newcomer first sees it.
+    pub fn with_default_sample(settings: Settings) -> Self {
+        let sample = crate::samples::default_sample();
+        let loaded = crate::format::load_bytes(sample.file_name, sample.text.as_bytes())
+            .expect("built-in samples are valid (tested)");
+        OrgApp::new(Document::new(loaded.organisation, None), settings)
+    }
+
+    pub fn take_screenshot(&mut self, path: PathBuf) {
+        self.screenshot = Some((path, 12));
+    }
+
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.settings.lang
+    }
+
+    pub fn scene(&self) -> &Arc<Scene> {
+        &self.scene
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            error,
+        });
+    }
+
+    /// Rebuilds the scene when the document or the chart options changed since the last one.
+    fn refresh_scene(&mut self, ctx: &egui::Context) {
+        let dark = self.settings.dark;
+        if self.scene_revision == Some(self.doc.revision)
+            && self.scene_dark == dark
+            && self.scene.width > 0.0
+        {
+            return;
+        }
+        self.chart.theme = if dark { Theme::Dark } else { Theme::Light };
+        self.chart.lang = self.settings.lang;
+        let first = self.scene_revision.is_none();
+        self.scene = Arc::new(scene::build(&self.doc.org, &self.chart));
+        self.scene_revision = Some(self.doc.revision);
+        self.scene_dark = dark;
+        if self
+            .selection
+            .is_some_and(|s| s >= self.doc.org.units.len())
+        {
+            self.selection = None;
+        }
+        self.canvas.set_scene(self.scene.clone(), first);
+        self.canvas.select(self.selected_item());
+        ctx.request_repaint();
+    }
+
+    /// Forces a new scene: after chart options change.
+    pub fn invalidate_scene(&mut self) {
+        self.scene_revision = None;
+    }
+
+    pub fn selected_item(&self) -> Option<usize> {
+        self.selection
+            .and_then(|u| self.scene.unit_item.get(u).copied().flatten())
+    }
+
+    pub fn select(&mut self, unit: Option<usize>) {
+        self.selection = unit;
+        self.canvas.select(self.selected_item());
+    }
+
+    /// Applies an edit as one undo step and reports a refusal in the status bar.
+    pub fn edit(&mut self, edit: crate::doc::Edit, label: &str, merge: Option<&str>) {
+        if self.doc.apply(edit, label, merge).is_err() {
+            self.set_status("modification impossible : l'élément n'existe plus", true);
+        }
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.refresh_scene(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.handle_keys(ui);
+        self.handle_close_request(&ctx);
+        self.update_title(&ctx);
+        ui::menu::show(self, ui);
+        ui::status::show(self, ui);
+        ui::outline::show(self, ui);
+        ui::inspector::show(self, ui);
+        ui::chart::show(self, ui);
+        ui::dialogs::show(self, &ctx);
+        self.refresh_scene(&ctx);
+        self.handle_screenshot(&ctx);
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = match &self.doc.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None => self.doc.org.name.clone(),
+        };
+        let title = format!(
+            "{}{name} — Organigramme",
+            if self.doc.is_dirty() { "● " } else { "" }
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn handle_keys(&mut self, ui: &mut egui::Ui) {
+        let typing = ui.ctx().text_edit_focused() || self.dialog.is_some();
+        let mut fired = Vec::new();
+        ui.input_mut(|i| {
+            for action in Action::with_shortcuts() {
+                if let Some(s) = action.global_shortcut()
+                    && i.consume_shortcut(&s)
+                {
+                    fired.push(action);
+                } else if let Some(s) = action.chart_shortcut()
+                    && !typing
+                    && i.consume_shortcut(&s)
+                {
+                    fired.push(action);
+                }
+            }
+            if !typing && i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y) {
+                fired.push(Action::Redo);
+            }
+            if !typing && i.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
+                fired.push(Action::AddChild);
+            }
+        });
+        if !typing {
+            let step = 60.0;
+            let pan = ui.input(|i| {
+                let mut d = egui::Vec2::ZERO;
+                if i.key_pressed(egui::Key::ArrowLeft) {
+                    d.x += step;
+                }
+                if i.key_pressed(egui::Key::ArrowRight) {
+                    d.x -= step;
+                }
+                if i.key_pressed(egui::Key::ArrowUp) {
+                    d.y += step;
+                }
+                if i.key_pressed(egui::Key::ArrowDown) {
+                    d.y -= step;
+                }
+                d
+            });
+            if pan != egui::Vec2::ZERO {
+                self.canvas.pan_by(ui, pan);
+            }
+        }
+        for action in fired {
+            self.run(action, ui);
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved { then: Action::Quit });
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            self.guarded(Action::OpenPath(path), ctx);
+        }
+    }
+
+    fn handle_screenshot(&mut self, ctx: &egui::Context) {
+        let Some((path, frames)) = self.screenshot.as_mut() else {
+            return;
+        };
+        let image = ctx.input(|i| {
+            i.raw.events.iter().find_map(|e| match e {
+                egui::Event::Screenshot { image, .. } => Some(image.clone()),
+                _ => None,
+            })
+        });
+        if let Some(image) = image {
+            let result = files::write_screenshot(path, &image);
+            if let Err(e) = result {
+                eprintln!("{e}");
+            }
+            self.allow_close = true;
+            self.screenshot = None;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if *frames == 0 {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(Default::default()));
+            *frames = u32::MAX;
+        } else if *frames != u32::MAX {
+            *frames -= 1;
+        }
+        ctx.request_repaint();
+    }
+
+    /// Runs `action` now, or first asks what to do with unsaved changes it would discard.
+    pub fn guarded(&mut self, action: Action, ctx: &egui::Context) {
+        let discards = matches!(
+            action,
+            Action::New | Action::Open | Action::OpenPath(_) | Action::OpenSample(_) | Action::Quit
+        );
+        if discards && self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then: action });
+        } else {
+            self.run_unguarded(action, ctx);
+        }
+    }
+
+    pub fn run(&mut self, action: Action, ui: &mut egui::Ui) {
+        match action {
+            Action::FitAll => self.canvas.request_fit(),
+            Action::ZoomIn => self.canvas.zoom_by(ui, 1.25),
+            Action::ZoomOut => self.canvas.zoom_by(ui, 0.8),
+            Action::ZoomSelection => {
+                if let Some(i) = self.selected_item() {
+                    let rect = self.scene.items[i].rect;
+                    self.canvas.focus(ui, rect);
+                }
+            }
+            other => {
+                let ctx = ui.ctx().clone();
+                self.guarded(other, &ctx);
+            }
+        }
+    }
+
+    /// Runs an action without the unsaved-changes guard (the user already answered it).
+    pub fn run_unguarded(&mut self, action: Action, ctx: &egui::Context) {
+        let lang = self.lang();
+        match action {
+            Action::New => self.replace_document(Document::new(
+                crate::model::Organisation {
+                    name: lang
+                        .pick("Nouvelle organisation", "New organisation")
+                        .into(),
+                    ..Default::default()
+                },
+                None,
+            )),
+            Action::Open => files::open_dialog(self, ctx),
+            Action::OpenPath(path) => files::open_path(self, &path),
+            Action::OpenSample(i) => files::open_sample(self, i),
+            Action::Save => files::save(self, false),
+            Action::SaveAs => files::save(self, true),
+            Action::Export => self.dialog = Some(Dialog::Export(ExportDialog::new(self))),
+            Action::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::Undo => {
+                let label = self.doc.undo_label().map(str::to_string);
+                if self.doc.undo() {
+                    self.set_status(
+                        format!(
+                            "{} : {}",
+                            lang.pick("Annulé", "Undone"),
+                            label.unwrap_or_default()
+                        ),
+                        false,
+                    );
+                }
+            }
+            Action::Redo => {
+                let label = self.doc.redo_label().map(str::to_string);
+                if self.doc.redo() {
+                    self.set_status(
+                        format!(
+                            "{} : {}",
+                            lang.pick("Rétabli", "Redone"),
+                            label.unwrap_or_default()
+                        ),
+                        false,
+                    );
+                }
+            }
+            Action::AddChild | Action::AddSibling => {
+                let parent = match action {
+                    Action::AddChild => self.selection,
+                    _ => self.selection.and_then(|s| {
+                        self.doc.org.units[s]
+                            .parent
+                            .as_ref()
+                            .and_then(|p| self.doc.org.unit_index(p))
+                    }),
+                };
+                let (edit, at) = ops::add_unit(
+                    &self.doc.org,
+                    parent,
+                    lang.pick("Nouvelle unité", "New unit"),
+                );
+                self.edit(edit, lang.pick("Ajouter une unité", "Add a unit"), None);
+                self.selection = Some(at);
+                self.focus_name = true;
+            }
+            Action::Delete => {
+                if let Some(unit) = self.selection {
+                    self.dialog = Some(Dialog::Delete { unit });
+                }
+            }
+            Action::Duplicate => {
+                if let Some(unit) = self.selection {
+                    let (edit, at) =
+                        ops::duplicate_unit(&self.doc.org, unit, lang.pick("(copie)", "(copy)"));
+                    self.edit(edit, lang.pick("Dupliquer l'unité", "Duplicate unit"), None);
+                    self.selection = Some(at);
+                }
+            }
+            Action::ToggleCollapse => {
+                if let Some(unit) = self.selection {
+                    let mut u = self.doc.org.units[unit].clone();
+                    u.collapsed = !u.collapsed;
+                    let label = lang.pick("Replier / déplier", "Fold / unfold");
+                    self.edit(
+                        crate::doc::Edit::Set(unit, crate::doc::Element::Unit(Box::new(u))),
+                        label,
+                        None,
+                    );
+                }
+            }
+            Action::Relayout => match ops::reset_positions(&self.doc.org) {
+                Some(edit) => self.edit(edit, lang.pick("Réorganiser", "Re-layout"), None),
+                None => self.set_status(
+                    lang.pick(
+                        "Aucune position manuelle à réinitialiser",
+                        "No manual position to reset",
+                    ),
+                    false,
+                ),
+            },
+            Action::ToggleTheme => {
+                self.settings.dark = !self.settings.dark;
+                ctx.set_theme(if self.settings.dark {
+                    egui::Theme::Dark
+                } else {
+                    egui::Theme::Light
+                });
+            }
+            Action::SetLang(l) => {
+                self.settings.lang = l;
+                self.invalidate_scene();
+            }
+            Action::FitAll | Action::ZoomIn | Action::ZoomOut | Action::ZoomSelection => {
+                self.canvas.request_fit()
+            }
+        }
+    }
+
+    /// Shows another document; the history starts afresh.
+    pub fn replace_document(&mut self, doc: Document) {
+        self.chart.missions = scene::MissionsMode::default_for(doc.org.units.len());
+        self.chart.root = None;
+        self.doc = doc;
+        self.selection = None;
+        self.scene_revision = None;
+        self.canvas = Canvas::default();
+    }
+
+    /// What the canvas reports, turned into selections and edits.
+    pub fn apply_canvas_events(&mut self, events: ui::canvas::CanvasEvents) {
+        let lang = self.lang();
+        if let Some(Owner::Unit(u)) = events.clicked {
+            self.select(Some(u));
+        } else if events.clicked_empty {
+            self.select(None);
+        }
+        if let Some((unit, from, to, target)) = events.dropped {
+            match target {
+                Some(parent)
+                    if Some(&self.doc.org.units[parent].id)
+                        != self.doc.org.units[unit].parent.as_ref() =>
+                {
+                    match ops::reparent(&self.doc.org, unit, parent) {
+                        Ok(edit) => {
+                            let label = lang.pick("Rattacher l'unité", "Reparent unit");
+                            self.edit(edit, label, None);
+                            self.set_status(
+                                format!(
+                                    "« {} » → « {} »",
+                                    self.doc.org.units[unit].name, self.doc.org.units[parent].name
+                                ),
+                                false,
+                            );
+                        }
+                        Err(e) => {
+                            self.set_status(e, true);
+                            self.invalidate_scene();
+                        }
+                    }
+                }
+                _ => {
+                    let (ox, oy) = self.scene.origin;
+                    let edit = ops::move_unit(
+                        &self.doc.org,
+                        unit,
+                        (from.x - ox, from.y - oy),
+                        (to.x - ox, to.y - oy),
+                    );
+                    self.edit(edit, lang.pick("Déplacer l'unité", "Move unit"), None);
+                }
+            }
+            self.select(Some(unit));
+        }
+    }
+}
+
+/// "Enregistrer" in the unsaved-changes guard: save, and go on only if it worked.
+pub fn save_then(app: &mut OrgApp, action: Action, ctx: &egui::Context) {
+    files::save(app, false);
+    if !app.doc.is_dirty() {
+        app.run_unguarded(action, ctx);
+    }
+}
+
+impl eframe::App for OrgApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, "settings", &self.settings);
+    }
+}

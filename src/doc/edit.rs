@@ -1,0 +1,139 @@
+//! Every change to a document is an `Edit`: applying it returns its inverse, so undo, redo,
+//! the dirty flag and autosave need nothing else.
+
+use crate::model::{Body, Entity, Organisation, Relation, Unit};
+
+/// The organisation's own fields (everything but its four collections).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Header(pub Organisation);
+
+/// One element of one of the four collections, at an index.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Element {
+    Unit(Box<Unit>),
+    Body(Box<Body>),
+    Relation(Box<Relation>),
+    Entity(Box<Entity>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Collection {
+    Units,
+    Bodies,
+    Relations,
+    Entities,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Replaces the element at this index.
+    Set(usize, Element),
+    /// Inserts the element at this index.
+    Insert(usize, Element),
+    Remove(Collection, usize),
+    /// Replaces the organisation's own fields; its collections are left alone.
+    SetHeader(Box<Header>),
+    /// Several edits as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+impl Element {
+    pub fn collection(&self) -> Collection {
+        match self {
+            Element::Unit(_) => Collection::Units,
+            Element::Body(_) => Collection::Bodies,
+            Element::Relation(_) => Collection::Relations,
+            Element::Entity(_) => Collection::Entities,
+        }
+    }
+}
+
+/// Why an edit could not be applied; the document is left as it was.
+#[derive(Debug, PartialEq)]
+pub struct OutOfRange;
+
+fn take(org: &Organisation, c: Collection, i: usize) -> Option<Element> {
+    Some(match c {
+        Collection::Units => Element::Unit(Box::new(org.units.get(i)?.clone())),
+        Collection::Bodies => Element::Body(Box::new(org.bodies.get(i)?.clone())),
+        Collection::Relations => Element::Relation(Box::new(org.relations.get(i)?.clone())),
+        Collection::Entities => Element::Entity(Box::new(org.entities.get(i)?.clone())),
+    })
+}
+
+fn len(org: &Organisation, c: Collection) -> usize {
+    match c {
+        Collection::Units => org.units.len(),
+        Collection::Bodies => org.bodies.len(),
+        Collection::Relations => org.relations.len(),
+        Collection::Entities => org.entities.len(),
+    }
+}
+
+impl Edit {
+    /// Applies the edit and returns the edit that undoes it.
+    pub fn apply(self, org: &mut Organisation) -> Result<Edit, OutOfRange> {
+        match self {
+            Edit::Set(i, element) => {
+                let old = take(org, element.collection(), i).ok_or(OutOfRange)?;
+                match element {
+                    Element::Unit(u) => org.units[i] = *u,
+                    Element::Body(b) => org.bodies[i] = *b,
+                    Element::Relation(r) => org.relations[i] = *r,
+                    Element::Entity(e) => org.entities[i] = *e,
+                }
+                Ok(Edit::Set(i, old))
+            }
+            Edit::Insert(i, element) => {
+                let c = element.collection();
+                if i > len(org, c) {
+                    return Err(OutOfRange);
+                }
+                match element {
+                    Element::Unit(u) => org.units.insert(i, *u),
+                    Element::Body(b) => org.bodies.insert(i, *b),
+                    Element::Relation(r) => org.relations.insert(i, *r),
+                    Element::Entity(e) => org.entities.insert(i, *e),
+                }
+                Ok(Edit::Remove(c, i))
+            }
+            Edit::Remove(c, i) => {
+                let old = take(org, c, i).ok_or(OutOfRange)?;
+                match c {
+                    Collection::Units => drop(org.units.remove(i)),
+                    Collection::Bodies => drop(org.bodies.remove(i)),
+                    Collection::Relations => drop(org.relations.remove(i)),
+                    Collection::Entities => drop(org.entities.remove(i)),
+                }
+                Ok(Edit::Insert(i, old))
+            }
+            Edit::SetHeader(header) => {
+                let mut new = header.0;
+                std::mem::swap(&mut new.units, &mut org.units);
+                std::mem::swap(&mut new.bodies, &mut org.bodies);
+                std::mem::swap(&mut new.relations, &mut org.relations);
+                std::mem::swap(&mut new.entities, &mut org.entities);
+                // The previous header comes back with empty collections: the inverse stays small.
+                let old = std::mem::replace(org, new);
+                Ok(Edit::SetHeader(Box::new(Header(old))))
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(org) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            // Roll back what was applied so a failed batch changes nothing.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = inverse.apply(org);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! A document: the organisation being edited, where it lives on disk, and its history.
+
+mod edit;
+pub mod ops;
+
+pub use edit::{Collection, Edit, Element, Header, OutOfRange};
+
+use crate::format;
+use crate::model::Organisation;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Undo steps kept; older ones are dropped.
+pub const HISTORY_LIMIT: usize = 1000;
+
+struct Step {
+    label: String,
+    inverse: Edit,
+    /// The state this step leads to; it travels with the step through undo and redo, so
+    /// coming back to the saved state makes the document clean again.
+    state: u64,
+}
+
+#[derive(Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    next_state: u64,
+    saved_state: u64,
+    /// Typing in one field keeps extending the same step while this key is open.
+    open_merge: Option<String>,
+}
+
+impl History {
+    fn state(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.state)
+    }
+
+    fn fresh_state(&mut self) -> u64 {
+        self.next_state += 1;
+        self.next_state
+    }
+}
+
+pub struct Document {
+    pub org: Organisation,
+    /// None for a new document or a built-in sample.
+    pub path: Option<PathBuf>,
+    /// The file's modification time when it was opened or last saved, to notice when someone
+    /// else saved it meanwhile.
+    pub disk_mtime: Option<SystemTime>,
+    pub history: History,
+    /// Counts every change, including undo and redo: views rebuild when it moves.
+    pub revision: u64,
+}
+
+impl Document {
+    pub fn new(org: Organisation, path: Option<PathBuf>) -> Self {
+        let disk_mtime = path.as_deref().and_then(mtime);
+        Document {
+            org,
+            path,
+            disk_mtime,
+            history: History::default(),
+            revision: 0,
+        }
+    }
+
+    pub fn open(path: &Path) -> Result<(Self, Vec<crate::model::Issue>), format::LoadError> {
+        let loaded = format::load_path(path)?;
+        Ok((
+            Document::new(loaded.organisation, Some(path.to_path_buf())),
+            loaded.warnings,
+        ))
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.state() != self.history.saved_state
+    }
+
+    /// Applies an edit as one undo step named `label`. With a `merge` key equal to the open
+    /// one, it joins the previous step instead (one step per field focus, not per keystroke).
+    pub fn apply(
+        &mut self,
+        edit: Edit,
+        label: &str,
+        merge: Option<&str>,
+    ) -> Result<(), OutOfRange> {
+        let inverse = edit.apply(&mut self.org)?;
+        self.revision += 1;
+        let h = &mut self.history;
+        h.redo.clear();
+        let state = h.fresh_state();
+        let joins = merge.is_some() && h.open_merge.as_deref() == merge;
+        if let (true, Some(last)) = (joins, h.undo.last_mut()) {
+            // The first keystroke's inverse already restores the state before the typing.
+            last.state = state;
+            return Ok(());
+        }
+        h.undo.push(Step {
+            label: label.to_string(),
+            inverse,
+            state,
+        });
+        h.open_merge = merge.map(str::to_string);
+        if h.undo.len() > HISTORY_LIMIT {
+            h.undo.remove(0);
+        }
+        Ok(())
+    }
+
+    /// Ends the current run of merged typing (the field lost focus).
+    pub fn seal(&mut self) {
+        self.history.open_merge = None;
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.history.undo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.history.redo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.step(true)
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.step(false)
+    }
+
+    fn step(&mut self, back: bool) -> bool {
+        let h = &mut self.history;
+        h.open_merge = None;
+        let popped = if back { h.undo.pop() } else { h.redo.pop() };
+        let Some(step) = popped else { return false };
+        let Ok(inverse) = step.inverse.apply(&mut self.org) else {
+            return false;
+        };
+        let step = Step { inverse, ..step };
+        if back {
+            self.history.redo.push(step);
+        } else {
+            self.history.undo.push(step);
+        }
+        self.revision += 1;
+        true
+    }
+
+    /// Writes the document to `path` atomically and marks this point of the history as saved.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), format::SaveError> {
+        format::atomic_write(path, format::to_string(&self.org).as_bytes())?;
+        self.path = Some(path.to_path_buf());
+        self.disk_mtime = mtime(path);
+        self.history.saved_state = self.history.state();
+        self.history.open_merge = None;
+        Ok(())
+    }
+
+    /// True when the file on disk changed since it was opened or saved here.
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, self.disk_mtime) {
+            (Some(p), Some(t)) => mtime(p).is_some_and(|now| now != t),
+            _ => false,
+        }
+    }
+}
+
+fn mtime(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}

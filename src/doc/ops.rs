@@ -1,0 +1,176 @@
+//! The editing operations users name (move, reparent, add, delete…), each built as one `Edit`
+//! so that it is one undo step. They check their preconditions and say why they refuse.
+
+use super::{Collection, Edit, Element};
+use crate::model::{Id, Organisation, Position, Unit, UnitKind};
+
+fn set_unit(i: usize, u: Unit) -> Edit {
+    Edit::Set(i, Element::Unit(Box::new(u)))
+}
+
+/// Indices of every descendant of unit `i`, depth first.
+pub fn descendants(org: &Organisation, i: usize) -> Vec<usize> {
+    let mut children: std::collections::HashMap<&Id, Vec<usize>> = std::collections::HashMap::new();
+    for (j, u) in org.units.iter().enumerate() {
+        if let Some(p) = &u.parent {
+            children.entry(p).or_default().push(j);
+        }
+    }
+    let mut out = Vec::new();
+    // Guards against a cycle in a document that was never validated.
+    let mut seen = vec![false; org.units.len()];
+    seen[i] = true;
+    let mut stack = vec![i];
+    while let Some(j) = stack.pop() {
+        for &k in children.get(&org.units[j].id).into_iter().flatten().rev() {
+            if !std::mem::replace(&mut seen[k], true) {
+                out.push(k);
+                stack.push(k);
+            }
+        }
+    }
+    out
+}
+
+/// Pins unit `i` at `to` (layout coordinates). Descendants pinned themselves move by the same
+/// amount, so the whole subtree keeps its shape. `from` is where the box was drawn.
+pub fn move_unit(org: &Organisation, i: usize, from: (f32, f32), to: (f32, f32)) -> Edit {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let mut edits = Vec::new();
+    let mut unit = org.units[i].clone();
+    unit.position = Some(Position { x: to.0, y: to.1 });
+    edits.push(set_unit(i, unit));
+    for d in descendants(org, i) {
+        if let Some(p) = org.units[d].position {
+            let mut unit = org.units[d].clone();
+            unit.position = Some(Position {
+                x: p.x + dx,
+                y: p.y + dy,
+            });
+            edits.push(set_unit(d, unit));
+        }
+    }
+    Edit::Batch(edits)
+}
+
+/// Makes unit `i` a child of unit `parent`, back in the automatic layout.
+pub fn reparent(org: &Organisation, i: usize, parent: usize) -> Result<Edit, String> {
+    if i == parent || descendants(org, i).contains(&parent) {
+        return Err(format!(
+            "« {} » ne peut pas être rattachée à « {} » : ce serait un cycle (une unité ne peut pas dépendre de sa propre descendante)",
+            org.units[i].name, org.units[parent].name
+        ));
+    }
+    let mut unit = org.units[i].clone();
+    unit.parent = Some(org.units[parent].id.clone());
+    unit.position = None;
+    Ok(set_unit(i, unit))
+}
+
+/// A new unit under `parent` (or a new root), placed right after its last sibling so the
+/// outline shows it where expected. Returns the edit and the new unit's index.
+pub fn add_unit(org: &Organisation, parent: Option<usize>, name: &str) -> (Edit, usize) {
+    let id = org.fresh_id("unite");
+    let kind = parent.map_or(UnitKind::SecretariatGeneral, |_| UnitKind::Bureau);
+    let unit = Unit {
+        id,
+        name: name.to_string(),
+        kind,
+        parent: parent.map(|p| org.units[p].id.clone()),
+        ..Default::default()
+    };
+    let at = parent.map_or(org.units.len(), |p| {
+        descendants(org, p).into_iter().max().unwrap_or(p) + 1
+    });
+    (Edit::Insert(at, Element::Unit(Box::new(unit))), at)
+}
+
+/// What becomes of a deleted unit's children.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Children {
+    DeleteThem,
+    AttachToParent,
+}
+
+/// Removes unit `i`, and either its whole subtree or nothing else (its children then hang
+/// from its parent). Relations and body seats that name a removed unit go with it.
+pub fn delete_unit(org: &Organisation, i: usize, children: Children) -> Edit {
+    let mut removed = vec![i];
+    let mut edits = Vec::new();
+    match children {
+        Children::DeleteThem => removed.extend(descendants(org, i)),
+        Children::AttachToParent => {
+            for (j, u) in org.units.iter().enumerate() {
+                if u.parent.as_ref() == Some(&org.units[i].id) {
+                    let mut u = u.clone();
+                    u.parent = org.units[i].parent.clone();
+                    u.position = None;
+                    edits.push(set_unit(j, u));
+                }
+            }
+        }
+    }
+    let gone: Vec<&Id> = removed.iter().map(|&j| &org.units[j].id).collect();
+    for (b, body) in org.bodies.iter().enumerate() {
+        let chair = body.chair.as_ref().filter(|c| !gone.contains(c)).cloned();
+        let members: Vec<Id> = body
+            .members
+            .iter()
+            .filter(|m| !gone.contains(m))
+            .cloned()
+            .collect();
+        if chair != body.chair || members.len() != body.members.len() {
+            let body = crate::model::Body {
+                chair,
+                members,
+                ..body.clone()
+            };
+            edits.push(Edit::Set(b, Element::Body(Box::new(body))));
+        }
+    }
+    let mut relations: Vec<usize> = (0..org.relations.len())
+        .filter(|&r| gone.contains(&&org.relations[r].from) || gone.contains(&&org.relations[r].to))
+        .collect();
+    relations.sort_unstable_by(|a, b| b.cmp(a));
+    edits.extend(
+        relations
+            .into_iter()
+            .map(|r| Edit::Remove(Collection::Relations, r)),
+    );
+    removed.sort_unstable_by(|a, b| b.cmp(a));
+    edits.extend(
+        removed
+            .into_iter()
+            .map(|j| Edit::Remove(Collection::Units, j)),
+    );
+    Edit::Batch(edits)
+}
+
+/// A copy of unit `i` (not its subtree) beside it, under the same parent.
+pub fn duplicate_unit(org: &Organisation, i: usize, suffix: &str) -> (Edit, usize) {
+    let mut unit = org.units[i].clone();
+    unit.id = org.fresh_id(unit.id.as_str());
+    unit.name = format!("{} {suffix}", unit.name);
+    unit.position = None;
+    (Edit::Insert(i + 1, Element::Unit(Box::new(unit))), i + 1)
+}
+
+/// Forgets every manual position: back to the automatic layout.
+pub fn reset_positions(org: &Organisation) -> Option<Edit> {
+    let edits: Vec<Edit> = org
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.position.is_some())
+        .map(|(i, u)| {
+            set_unit(
+                i,
+                Unit {
+                    position: None,
+                    ..u.clone()
+                },
+            )
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}

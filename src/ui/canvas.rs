@@ -1,0 +1,426 @@
+//! The chart on an egui_graphs canvas: the only user of egui_graphs. Nodes are the scene's
+//! items at the scene's positions (our layout owns positions; egui_graphs places nothing), so
+//! the canvas shows exactly what the exports show.
+//!
+//! egui_graphs asks for a repaint on every frame it is shown; this wrapper shows it only when
+//! something could change and otherwise replays the shapes of its last frame, so an idle
+//! window does not repaint at all.
+
+use super::shapes::{BoxNode, EdgeData, NodeData, Wire, colour};
+use crate::scene::{LineStyle, Link, Owner, Scene};
+use eframe::egui::{self, Pos2, Rect, Shape, Stroke, Vec2, epaint::ClippedShape};
+use egui_graphs::{
+    Graph, GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation,
+};
+use petgraph::{
+    Directed,
+    stable_graph::{DefaultIx, NodeIndex},
+};
+use std::sync::Arc;
+
+type ChartGraph = Graph<NodeData, EdgeData, Directed, DefaultIx, BoxNode, Wire>;
+type View = GraphView<FixedState, Fixed>;
+
+/// Our layout owns every position: egui_graphs' own layouts would move the boxes.
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+struct FixedState;
+
+impl egui_graphs::LayoutState for FixedState {}
+
+#[derive(Debug, Default)]
+struct Fixed;
+
+impl egui_graphs::Layout<FixedState> for Fixed {
+    fn from_state(_: FixedState) -> impl egui_graphs::Layout<FixedState> {
+        Fixed
+    }
+
+    fn next<N, E, Ty, Ix, Dn, De>(&mut self, _: &mut Graph<N, E, Ty, Ix, Dn, De>, _: &egui::Ui)
+    where
+        N: Clone,
+        E: Clone,
+        Ty: petgraph::EdgeType,
+        Ix: petgraph::stable_graph::IndexType,
+        Dn: egui_graphs::DisplayNode<N, E, Ty, Ix>,
+        De: egui_graphs::DisplayEdge<N, E, Ty, Ix, Dn>,
+    {
+    }
+
+    fn state(&self) -> FixedState {
+        FixedState
+    }
+}
+const VIEW_ID: &str = "organigramme-chart";
+
+/// What the user did on the canvas this frame, in model terms.
+#[derive(Debug, Default, PartialEq)]
+pub struct CanvasEvents {
+    pub clicked: Option<Owner>,
+    pub clicked_empty: bool,
+    pub secondary_clicked: Option<Owner>,
+    /// A unit's box was dragged and released: the unit, its old and new top-left corners in
+    /// scene coordinates, and the unit it was dropped onto, if any.
+    pub dropped: Option<(usize, Pos2, Pos2, Option<usize>)>,
+    pub hovered: Option<Owner>,
+}
+
+pub struct Canvas {
+    graph: ChartGraph,
+    item_nodes: Vec<NodeIndex>,
+    scene: Arc<Scene>,
+    replay: Vec<ClippedShape>,
+    last_rect: Rect,
+    last_ppp: f32,
+    fit_pending: bool,
+    /// The item being dragged and where its box started.
+    dragging: Option<(usize, Pos2)>,
+    drop_target: Option<usize>,
+    selected: Option<usize>,
+    /// Frames still to show for real: egui's smooth zoom keeps moving a few frames after the
+    /// last input event.
+    live_frames: u8,
+}
+
+impl Default for Canvas {
+    fn default() -> Self {
+        Canvas {
+            graph: ChartGraph::new(),
+            item_nodes: Vec::new(),
+            scene: Arc::new(Scene::default()),
+            replay: Vec::new(),
+            last_rect: Rect::NOTHING,
+            last_ppp: 0.0,
+            fit_pending: true,
+            dragging: None,
+            drop_target: None,
+            selected: None,
+            live_frames: 2,
+        }
+    }
+}
+
+fn centre(r: &crate::scene::Rect) -> Pos2 {
+    Pos2::new(r.x + r.w / 2.0, r.y + r.h / 2.0)
+}
+
+impl Canvas {
+    /// Shows a new scene (after an edit or on opening a document); `fit` frames it whole.
+    pub fn set_scene(&mut self, scene: Arc<Scene>, fit: bool) {
+        let mut graph = ChartGraph::new();
+        self.item_nodes = scene
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let data = NodeData {
+                    item: i,
+                    view: Arc::new(item.clone()),
+                    emphasis: false,
+                };
+                graph.add_node_with_location(data, centre(&item.rect))
+            })
+            .collect();
+        for c in &scene.connectors {
+            let Some((a, b)) = c.ends else { continue };
+            let bus_gap = match c.points.as_slice() {
+                [.., p2, p3] => (p3.1 - p2.1).abs().max((p3.0 - p2.0).abs()),
+                _ => 20.0,
+            };
+            let left_right = c.points.len() == 4 && (c.points[0].1 - c.points[1].1).abs() < 1e-3;
+            let data = EdgeData {
+                link: c.link,
+                colour: colour(c.colour),
+                style: c.style,
+                bus_gap,
+                left_right,
+                route: Arc::new(c.points.iter().map(|&(x, y)| Pos2::new(x, y)).collect()),
+                emphasis: false,
+            };
+            graph.add_edge(self.item_nodes[a], self.item_nodes[b], data);
+        }
+        self.graph = graph;
+        self.scene = scene;
+        self.fit_pending |= fit;
+        self.dragging = None;
+        self.drop_target = None;
+        self.refresh_marks();
+    }
+
+    pub fn request_fit(&mut self) {
+        self.fit_pending = true;
+        self.live_frames = 2;
+    }
+
+    /// Marks the selected unit's item on the canvas.
+    pub fn select(&mut self, item: Option<usize>) {
+        if self.selected != item {
+            self.selected = item;
+            self.refresh_marks();
+        }
+    }
+
+    fn refresh_marks(&mut self) {
+        for (i, &n) in self.item_nodes.iter().enumerate() {
+            if let Some(node) = self.graph.node_mut(n) {
+                node.set_selected(self.selected == Some(i));
+                node.payload_mut().emphasis = self
+                    .drop_target
+                    .is_some_and(|t| self.scene.unit_item[t] == Some(i));
+            }
+        }
+        self.live_frames = 2;
+    }
+
+    /// Zoom and pan, from egui's memory where egui_graphs keeps them.
+    fn meta(ui: &egui::Ui) -> MetadataFrame {
+        MetadataFrame::new(Some(VIEW_ID.into())).load(ui)
+    }
+
+    /// Centres a scene rectangle in the view, zooming in if the chart is too small to read.
+    pub fn focus(&mut self, ui: &mut egui::Ui, rect: crate::scene::Rect) {
+        let mut meta = Self::meta(ui);
+        if !self.last_rect.is_positive() {
+            return;
+        }
+        meta.zoom = meta.zoom.clamp(0.9, 2.0);
+        meta.pan = self.last_rect.size() / 2.0 - centre(&rect).to_vec2() * meta.zoom;
+        meta.save(ui);
+        self.live_frames = 2;
+    }
+
+    /// Multiplies the zoom around the view's centre.
+    pub fn zoom_by(&mut self, ui: &mut egui::Ui, factor: f32) {
+        let mut meta = Self::meta(ui);
+        let mid = self.last_rect.size() / 2.0;
+        let anchor = (mid - meta.pan) / meta.zoom;
+        meta.zoom = (meta.zoom * factor).clamp(0.02, 8.0);
+        meta.pan = mid - anchor * meta.zoom;
+        meta.save(ui);
+        self.live_frames = 2;
+    }
+
+    pub fn pan_by(&mut self, ui: &mut egui::Ui, delta: Vec2) {
+        let mut meta = Self::meta(ui);
+        meta.pan += delta;
+        meta.save(ui);
+        self.live_frames = 2;
+    }
+
+    fn fit(&mut self, ui: &mut egui::Ui, size: Vec2) {
+        let mut meta = Self::meta(ui);
+        let (w, h) = (self.scene.width.max(1.0), self.scene.height.max(1.0));
+        meta.zoom = (size.x / w).min(size.y / h).clamp(0.02, 1.5);
+        meta.pan = (size - Vec2::new(w, h) * meta.zoom) / 2.0;
+        meta.save(ui);
+        self.fit_pending = false;
+    }
+
+    /// The topmost item of the scene under a point in scene coordinates.
+    fn item_at(&self, p: Pos2, skip: Option<usize>) -> Option<usize> {
+        self.scene
+            .items
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, it)| {
+                let inside = p.x >= it.rect.x
+                    && p.x <= it.rect.right()
+                    && p.y >= it.rect.y
+                    && p.y <= it.rect.bottom();
+                (inside && Some(i) != skip && it.owner != Owner::Decoration).then_some(i)
+            })
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui) -> CanvasEvents {
+        let mut events = CanvasEvents::default();
+        let rect = ui.available_rect_before_wrap().intersect(ui.clip_rect());
+        let ppp = ui.ctx().pixels_per_point();
+        let input_here = ui.input(|i| {
+            let over = i.pointer.hover_pos().is_some_and(|p| rect.contains(p));
+            (over
+                && (!i.events.is_empty()
+                    || i.smooth_scroll_delta != Vec2::ZERO
+                    || i.zoom_delta() != 1.0))
+                || i.pointer.any_down()
+                || i.pointer.any_released()
+        });
+        if self.fit_pending {
+            self.live_frames = self.live_frames.max(2);
+        }
+        let live = input_here
+            || self.live_frames > 0
+            || rect != self.last_rect
+            || ppp != self.last_ppp
+            || self.dragging.is_some();
+        self.last_rect = rect;
+        self.last_ppp = ppp;
+        let layer = ui.layer_id();
+
+        if !live {
+            // Nothing could have changed: draw the last frame again, and keep the widget's
+            // rect and sense so the first input after idle is not lost.
+            ui.allocate_rect(rect, egui::Sense::click_and_drag());
+            let replay = self.replay.clone();
+            ui.ctx().graphics_mut(|g| {
+                let list = g.entry(layer);
+                for s in replay {
+                    list.add(s.clip_rect, s.shape);
+                }
+            });
+            return events;
+        }
+        self.live_frames = self.live_frames.saturating_sub(1);
+        let start = ui
+            .ctx()
+            .graphics(|g| g.get(layer).map_or(0, |l| l.next_idx().0));
+        self.paint_legend_lines(ui, rect);
+        let response = View::new()
+            .with_id(Some(VIEW_ID.into()))
+            .with_interactions(
+                &SettingsInteraction::new()
+                    .with_dragging_enabled(true)
+                    .with_hover_enabled(true),
+            )
+            .with_navigations(
+                &SettingsNavigation::new()
+                    .with_fit_to_screen_enabled(false)
+                    .with_zoom_and_pan_enabled(true),
+            )
+            .show(ui, &mut self.graph);
+        if !response.changes.is_empty() {
+            self.live_frames = 2;
+        }
+        // After `show`: the widget's first frame fits on its own terms and would undo ours.
+        if self.fit_pending && rect.is_positive() {
+            self.fit(ui, rect.size());
+            self.live_frames = 2;
+        }
+        self.handle_changes(ui, &response.changes, &mut events);
+        let meta = Self::meta(ui);
+        let to_scene = |p: Pos2| ((p - rect.min - meta.pan) / meta.zoom).to_pos2();
+        let r = &response.response;
+        let pointer = r.hover_pos().map(to_scene);
+        if r.clicked() {
+            match pointer.and_then(|p| self.item_at(p, None)) {
+                Some(i) => events.clicked = Some(self.scene.items[i].owner),
+                None => events.clicked_empty = true,
+            }
+        }
+        if r.secondary_clicked() {
+            events.secondary_clicked = pointer
+                .and_then(|p| self.item_at(p, None))
+                .map(|i| self.scene.items[i].owner);
+        }
+        if self.dragging.is_none() {
+            events.hovered = pointer
+                .and_then(|p| self.item_at(p, None))
+                .map(|i| self.scene.items[i].owner);
+        }
+        // egui_graphs' own request_repaint is what keeps a window busy: frames that matter
+        // were already requested above through `live_frames`.
+        if self.live_frames > 0 || self.dragging.is_some() {
+            ui.ctx().request_repaint();
+        }
+        self.replay = ui.ctx().graphics(|g| {
+            g.get(layer)
+                .map(|l| l.all_entries().skip(start).cloned().collect())
+                .unwrap_or_default()
+        });
+        events
+    }
+
+    fn handle_changes(
+        &mut self,
+        ui: &egui::Ui,
+        changes: &[GraphChange],
+        events: &mut CanvasEvents,
+    ) {
+        for change in changes {
+            match change {
+                GraphChange::NodeDragStarted { node } => {
+                    let item = self.graph.node(*node).map(|n| n.payload().item);
+                    self.dragging = item.map(|i| {
+                        (
+                            i,
+                            Pos2::new(self.scene.items[i].rect.x, self.scene.items[i].rect.y),
+                        )
+                    });
+                }
+                GraphChange::NodeMoved { node, .. } => {
+                    let Some(n) = self.graph.node(*node) else {
+                        continue;
+                    };
+                    let box_rect = n.display().rect();
+                    let item = n.payload().item;
+                    let target =
+                        self.item_at(box_rect.center(), Some(item)).and_then(|t| {
+                            match self.scene.items[t].owner {
+                                Owner::Unit(u) => Some(u),
+                                _ => None,
+                            }
+                        });
+                    if target != self.drop_target {
+                        self.drop_target = target;
+                        self.refresh_marks();
+                    }
+                }
+                GraphChange::NodeDragEnded { node } => {
+                    let Some((item, from)) = self.dragging.take() else {
+                        continue;
+                    };
+                    let Some(n) = self.graph.node(*node) else {
+                        continue;
+                    };
+                    let to = n.display().rect().min;
+                    let target = self.drop_target.take();
+                    self.refresh_marks();
+                    match self.scene.items[item].owner {
+                        Owner::Unit(u) if (to - from).length() > 2.0 => {
+                            events.dropped = Some((u, from, to, target))
+                        }
+                        _ => {
+                            // Only units move: anything else goes back where the scene has it.
+                            let c = centre(&self.scene.items[item].rect);
+                            if let Some(n) = self.graph.node_mut(*node) {
+                                n.set_location(c);
+                            }
+                        }
+                    }
+                    ui.ctx().request_repaint();
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The legend's sample lines join no items, so they are painted here, under the graph.
+    fn paint_legend_lines(&self, ui: &egui::Ui, rect: Rect) {
+        let meta = Self::meta(ui);
+        let painter = ui.painter_at(rect);
+        let to_screen = |(x, y): (f32, f32)| rect.min + meta.pan + Vec2::new(x, y) * meta.zoom;
+        for c in self
+            .scene
+            .connectors
+            .iter()
+            .filter(|c| c.link == Link::Legend)
+        {
+            let points: Vec<Pos2> = c.points.iter().map(|&p| to_screen(p)).collect();
+            let stroke = Stroke::new((c.width * meta.zoom).clamp(0.6, 4.0), colour(c.colour));
+            match c.style {
+                LineStyle::Solid => painter.add(Shape::line(points, stroke)),
+                LineStyle::Dashed => painter.add(Shape::dashed_line(
+                    &points,
+                    stroke,
+                    7.0 * meta.zoom,
+                    4.0 * meta.zoom,
+                )),
+                LineStyle::Dotted => painter.add(Shape::dashed_line(
+                    &points,
+                    stroke,
+                    2.0 * meta.zoom,
+                    3.0 * meta.zoom,
+                )),
+            };
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The central area: a small toolbar of chart options above the canvas.
+
+use crate::app::{Action, OrgApp};
+use crate::layout::Orientation;
+use crate::scene::{MissionsMode, Owner};
+use eframe::egui;
+
+pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        toolbar(app, ui);
+        ui.separator();
+        let events = app.canvas.show(ui);
+        if let Some(Owner::Unit(u)) = events.hovered
+            && let Some(unit) = app.doc.org.units.get(u)
+            && !unit.missions.is_empty()
+        {
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                egui::Id::new("unit-tip"),
+                egui::PopupAnchor::Pointer,
+            )
+            .show(|ui| {
+                ui.set_max_width(420.0);
+                ui.strong(&unit.name);
+                for m in unit.missions.iter().take(6) {
+                    ui.label(format!("• {}", m.text));
+                }
+                if unit.missions.len() > 6 {
+                    ui.weak(format!("… (+{})", unit.missions.len() - 6));
+                }
+            });
+        }
+        app.apply_canvas_events(events);
+    });
+}
+
+fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    ui.horizontal_wrapped(|ui| {
+        for action in [
+            Action::FitAll,
+            Action::ZoomIn,
+            Action::ZoomOut,
+            Action::ZoomSelection,
+        ] {
+            let text = match action {
+                Action::FitAll => lang.pick("Ajuster", "Fit"),
+                Action::ZoomIn => "+",
+                Action::ZoomOut => "-",
+                _ => lang.pick("Sélection", "Selection"),
+            };
+            let tip = format!(
+                "{} ({})",
+                action.label(lang),
+                action.shortcut_text(ui.ctx())
+            );
+            if ui.button(text).on_hover_text(tip).clicked() {
+                app.run(action, ui);
+            }
+        }
+        ui.separator();
+        for action in [
+            Action::AddChild,
+            Action::AddSibling,
+            Action::Delete,
+            Action::Relayout,
+        ] {
+            let enabled =
+                app.selection.is_some() || matches!(action, Action::Relayout | Action::AddSibling);
+            let tip = action.shortcut_text(ui.ctx());
+            if ui
+                .add_enabled(enabled, egui::Button::new(action.label(lang)))
+                .on_hover_text(tip)
+                .clicked()
+            {
+                app.run(action, ui);
+            }
+        }
+        ui.separator();
+        ui.label(lang.pick("Missions :", "Missions:"));
+        let mut missions = app.chart.missions;
+        egui::ComboBox::from_id_salt("missions")
+            .selected_text(missions_label(missions, lang))
+            .show_ui(ui, |ui| {
+                for m in [MissionsMode::None, MissionsMode::First, MissionsMode::Full] {
+                    ui.selectable_value(&mut missions, m, missions_label(m, lang));
+                }
+            });
+        let mut left_right = app.chart.orientation == Orientation::LeftRight;
+        let mut compact = app.chart.compact;
+        ui.checkbox(
+            &mut left_right,
+            lang.pick("De gauche à droite", "Left to right"),
+        );
+        ui.checkbox(&mut compact, lang.pick("Compact", "Compact"));
+        let orientation = if left_right {
+            Orientation::LeftRight
+        } else {
+            Orientation::TopDown
+        };
+        if missions != app.chart.missions
+            || orientation != app.chart.orientation
+            || compact != app.chart.compact
+        {
+            app.chart.missions = missions;
+            app.chart.orientation = orientation;
+            app.chart.compact = compact;
+            app.invalidate_scene();
+            app.canvas.request_fit();
+        }
+    });
+}
+
+pub fn missions_label(m: MissionsMode, lang: crate::i18n::Lang) -> &'static str {
+    match m {
+        MissionsMode::None => lang.pick("aucune", "none"),
+        MissionsMode::First => lang.pick("première phrase", "first sentence"),
+        MissionsMode::Full => lang.pick("texte complet", "full text"),
+    }
+}

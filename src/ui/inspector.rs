@@ -1,0 +1,391 @@
+//! The inspector: the selected unit's details, all editable, or the organisation's summary
+//! when nothing is selected. Each field edits a copy and commits it as one edit; typing in one
+//! field merges into one undo step until the field loses focus.
+
+use crate::app::OrgApp;
+use crate::doc::{Edit, Element, ops};
+use crate::model::{Citation, Mission, Relation, RelationKind, Unit, UnitKind};
+use eframe::egui;
+
+/// Which field changed this frame, to name the undo step and merge keystrokes.
+struct Changes {
+    field: Option<&'static str>,
+    sealed: bool,
+}
+
+impl Changes {
+    fn watch(&mut self, response: &egui::Response, field: &'static str) {
+        if response.changed() {
+            self.field = Some(field);
+        }
+        if response.lost_focus() {
+            self.sealed = true;
+        }
+    }
+}
+
+fn row(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    changes: &mut Changes,
+    field: &'static str,
+) {
+    ui.label(label);
+    let r = ui.add(
+        egui::TextEdit::singleline(value)
+            .desired_width(ui.available_width())
+            .id_salt(field),
+    );
+    changes.watch(&r, field);
+}
+
+pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
+    egui::Panel::right("inspector")
+        .default_size(360.0)
+        .size_range(240.0..=560.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| match app.selection {
+                    Some(i) if i < app.doc.org.units.len() => unit(app, ui, i),
+                    _ => super::summary::show(app, ui),
+                });
+        });
+}
+
+fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
+    let lang = app.lang();
+    let mut u = app.doc.org.units[i].clone();
+    let mut changes = Changes {
+        field: None,
+        sealed: false,
+    };
+    ui.heading(lang.pick("Unité", "Unit"));
+    ui.label(lang.pick("Nom", "Name"));
+    let name = ui.add(
+        egui::TextEdit::multiline(&mut u.name)
+            .desired_rows(1)
+            .desired_width(ui.available_width())
+            .id_salt("name"),
+    );
+    if std::mem::take(&mut app.focus_name) {
+        name.request_focus();
+    }
+    changes.watch(&name, "name");
+    row(
+        ui,
+        lang.pick("Sigle", "Acronym"),
+        &mut u.acronym,
+        &mut changes,
+        "acronym",
+    );
+    ui.label(lang.pick("Type", "Kind"));
+    let before = u.kind.clone();
+    egui::ComboBox::from_id_salt("kind")
+        .selected_text(u.kind.label(lang).to_string())
+        .show_ui(ui, |ui| {
+            for k in UnitKind::ALL {
+                ui.selectable_value(&mut u.kind, k.clone(), k.label(lang));
+            }
+            if !matches!(u.kind, UnitKind::Other(_))
+                && ui
+                    .selectable_label(false, lang.pick("Autre…", "Other…"))
+                    .clicked()
+            {
+                u.kind = UnitKind::Other(lang.pick("Autre", "Other").into());
+            }
+        });
+    if let UnitKind::Other(label) = &mut u.kind {
+        let r = ui.add(egui::TextEdit::singleline(label).id_salt("kind-other"));
+        changes.watch(&r, "kind");
+    }
+    if u.kind != before && changes.field.is_none() {
+        changes.field = Some("kind");
+        changes.sealed = true;
+    }
+    row(
+        ui,
+        lang.pick("Titre du responsable", "Head's title"),
+        &mut u.head.title,
+        &mut changes,
+        "head-title",
+    );
+    row(
+        ui,
+        lang.pick("Nom du responsable", "Head's name"),
+        &mut u.head.name,
+        &mut changes,
+        "head-name",
+    );
+    ui.label(lang.pick("Effectif", "Headcount"));
+    let mut count = u.headcount.map(|n| n.to_string()).unwrap_or_default();
+    let r = ui.add(
+        egui::TextEdit::singleline(&mut count)
+            .desired_width(80.0)
+            .id_salt("headcount"),
+    );
+    if r.changed() {
+        match count.trim() {
+            "" => u.headcount = None,
+            t => {
+                if let Ok(n) = t.replace([' ', '\u{a0}'], "").parse() {
+                    u.headcount = Some(n);
+                }
+            }
+        }
+    }
+    changes.watch(&r, "headcount");
+    parent_picker(app, ui, i);
+    ui.separator();
+    missions(ui, &mut u, &mut changes, lang);
+    ui.separator();
+    ui.label(lang.pick("Notes", "Notes"));
+    let r = ui.add(
+        egui::TextEdit::multiline(&mut u.notes)
+            .desired_width(ui.available_width())
+            .id_salt("notes"),
+    );
+    changes.watch(&r, "notes");
+    if let Some(field) = changes.field {
+        let key = format!("{}:{field}", u.id);
+        let label = format!(
+            "{} « {} »",
+            lang.pick("Modifier", "Edit"),
+            field_label(field, lang)
+        );
+        app.edit(Edit::Set(i, Element::Unit(Box::new(u))), &label, Some(&key));
+    }
+    if changes.sealed {
+        app.doc.seal();
+    }
+    ui.separator();
+    relations(app, ui, i);
+    bodies(app, ui, i);
+}
+
+fn field_label(field: &str, lang: crate::i18n::Lang) -> &'static str {
+    match field {
+        "name" => lang.pick("nom", "name"),
+        "acronym" => lang.pick("sigle", "acronym"),
+        "kind" => lang.pick("type", "kind"),
+        "head-title" | "head-name" => lang.pick("responsable", "head"),
+        "headcount" => lang.pick("effectif", "headcount"),
+        "notes" => lang.pick("notes", "notes"),
+        _ => lang.pick("missions", "missions"),
+    }
+}
+
+fn parent_picker(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
+    let lang = app.lang();
+    let org = &app.doc.org;
+    let current = org.units[i]
+        .parent
+        .as_ref()
+        .map(|p| org.label_of(p))
+        .unwrap_or_else(|| lang.pick("(aucune : racine)", "(none: root)").into());
+    let below = ops::descendants(org, i);
+    let mut chosen = None;
+    ui.label(lang.pick("Rattachée à", "Reports to"));
+    egui::ComboBox::from_id_salt("parent")
+        .selected_text(current)
+        .width(300.0)
+        .show_ui(ui, |ui| {
+            for (j, other) in org.units.iter().enumerate() {
+                if j != i
+                    && !below.contains(&j)
+                    && ui.selectable_label(false, &other.name).clicked()
+                {
+                    chosen = Some(j);
+                }
+            }
+        });
+    if let Some(j) = chosen {
+        match ops::reparent(&app.doc.org, i, j) {
+            Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
+            Err(e) => app.set_status(e, true),
+        }
+    }
+}
+
+fn missions(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate::i18n::Lang) {
+    ui.heading(lang.pick("Missions", "Missions"));
+    let mut action: Option<(usize, i8)> = None;
+    for (n, m) in u.missions.iter_mut().enumerate() {
+        ui.push_id(n, |ui| {
+            let r = ui.add(
+                egui::TextEdit::multiline(&mut m.text)
+                    .desired_width(ui.available_width())
+                    .desired_rows(3),
+            );
+            changes.watch(&r, "missions");
+            ui.horizontal(|ui| {
+                let mut source = m.source.clone().unwrap_or_default();
+                let r1 = ui.add(
+                    egui::TextEdit::singleline(&mut source.text)
+                        .hint_text(lang.pick("Source", "Source"))
+                        .desired_width(170.0),
+                );
+                let r2 = ui.add(
+                    egui::TextEdit::singleline(&mut source.article)
+                        .hint_text(lang.pick("Art.", "Art."))
+                        .desired_width(40.0),
+                );
+                changes.watch(&r1, "missions");
+                changes.watch(&r2, "missions");
+                if r1.changed() || r2.changed() {
+                    m.source = (!source.text.is_empty() || !source.article.is_empty())
+                        .then_some(Citation { ..source });
+                }
+                if ui
+                    .small_button("↑")
+                    .on_hover_text(lang.pick("Monter", "Move up"))
+                    .clicked()
+                {
+                    action = Some((n, -1));
+                }
+                if ui
+                    .small_button("↓")
+                    .on_hover_text(lang.pick("Descendre", "Move down"))
+                    .clicked()
+                {
+                    action = Some((n, 1));
+                }
+                if ui
+                    .small_button("🗑")
+                    .on_hover_text(lang.pick("Supprimer ce paragraphe", "Remove this paragraph"))
+                    .clicked()
+                {
+                    action = Some((n, 0));
+                }
+            });
+            ui.add_space(6.0);
+        });
+    }
+    if let Some((n, dir)) = action {
+        match dir {
+            0 => drop(u.missions.remove(n)),
+            -1 if n > 0 => u.missions.swap(n, n - 1),
+            1 if n + 1 < u.missions.len() => u.missions.swap(n, n + 1),
+            _ => {}
+        }
+        changes.field = Some("missions");
+        changes.sealed = true;
+    }
+    if ui
+        .button(lang.pick("+ Ajouter un paragraphe", "+ Add a paragraph"))
+        .clicked()
+    {
+        u.missions.push(Mission::default());
+        changes.field = Some("missions");
+        changes.sealed = true;
+    }
+}
+
+fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
+    let lang = app.lang();
+    let id = app.doc.org.units[i].id.clone();
+    ui.heading(lang.pick("Relations", "Relations"));
+    let mut remove = None;
+    for (r, rel) in app
+        .doc
+        .org
+        .relations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.from == id || r.to == id)
+    {
+        ui.horizontal_wrapped(|ui| {
+            let other = if rel.from == id { &rel.to } else { &rel.from };
+            let label = if rel.label.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", rel.label)
+            };
+            ui.label(format!(
+                "{} → {}{label}",
+                rel.kind.label(lang),
+                app.doc.org.label_of(other)
+            ));
+            if ui.small_button("🗑").clicked() {
+                remove = Some(r);
+            }
+        });
+    }
+    if let Some(r) = remove {
+        app.edit(
+            Edit::Remove(crate::doc::Collection::Relations, r),
+            lang.pick("Supprimer la relation", "Remove relation"),
+            None,
+        );
+    }
+    let mut added = None;
+    ui.menu_button(
+        lang.pick("+ Ajouter une relation", "+ Add a relation"),
+        |ui| {
+            let org = &app.doc.org;
+            let targets = org.entities.iter().map(|e| (&e.id, &e.name)).chain(
+                org.units
+                    .iter()
+                    .filter(|u| u.id != id)
+                    .map(|u| (&u.id, &u.name)),
+            );
+            for (target, name) in targets {
+                ui.menu_button(name, |ui| {
+                    for kind in RelationKind::ALL {
+                        if ui.button(kind.label(lang)).clicked() {
+                            added = Some(Relation {
+                                from: id.clone(),
+                                to: target.clone(),
+                                kind: kind.clone(),
+                                ..Default::default()
+                            });
+                            ui.close();
+                        }
+                    }
+                });
+            }
+        },
+    );
+    if let Some(rel) = added {
+        let at = app.doc.org.relations.len();
+        app.edit(
+            Edit::Insert(at, Element::Relation(Box::new(rel))),
+            lang.pick("Ajouter une relation", "Add a relation"),
+            None,
+        );
+    }
+}
+
+fn bodies(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
+    let lang = app.lang();
+    let org = &app.doc.org;
+    let id = &org.units[i].id;
+    let seats: Vec<String> = org
+        .bodies
+        .iter()
+        .filter_map(|b| {
+            let chair = b.chair.as_ref() == Some(id);
+            (chair || b.members.contains(id)).then(|| {
+                let role = if chair {
+                    lang.pick("préside", "chairs")
+                } else {
+                    lang.pick("membre", "member")
+                };
+                let cadence = if b.cadence.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", b.cadence)
+                };
+                format!("{role} : {}{cadence}", b.name)
+            })
+        })
+        .collect();
+    if !seats.is_empty() {
+        ui.heading(lang.pick("Instances", "Bodies"));
+        for s in seats {
+            ui.label(s);
+        }
+    }
+}

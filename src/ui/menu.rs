@@ -1,0 +1,94 @@
+//! The menu bar. Each entry sends an `Action`, labelled with the action's own label and
+//! shortcut, so menus and keyboard always agree.
+
+use crate::app::{Action, OrgApp};
+use crate::i18n::Lang;
+use eframe::egui;
+
+fn item(app: &mut OrgApp, ui: &mut egui::Ui, action: Action, enabled: bool) {
+    let lang = app.lang();
+    let button =
+        egui::Button::new(action.label(lang)).shortcut_text(action.shortcut_text(ui.ctx()));
+    if ui.add_enabled(enabled, button).clicked() {
+        ui.close();
+        app.run(action, ui);
+    }
+}
+
+pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(lang.pick("Fichier", "File"), |ui| {
+                item(app, ui, Action::New, true);
+                item(app, ui, Action::Open, true);
+                ui.menu_button(lang.pick("Ouvrir un exemple", "Open a sample"), |ui| {
+                    for (i, sample) in crate::samples::SAMPLES.iter().enumerate() {
+                        if ui.button(sample.title).clicked() {
+                            ui.close();
+                            app.run(Action::OpenSample(i), ui);
+                        }
+                    }
+                });
+                let recent = app.settings.recent.clone();
+                ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                    ui.menu_button(lang.pick("Fichiers récents", "Recent files"), |ui| {
+                        for path in recent {
+                            if ui.button(path.display().to_string()).clicked() {
+                                ui.close();
+                                app.run(Action::OpenPath(path), ui);
+                            }
+                        }
+                    });
+                });
+                ui.separator();
+                item(app, ui, Action::Save, true);
+                item(app, ui, Action::SaveAs, true);
+                item(app, ui, Action::Export, true);
+                ui.separator();
+                item(app, ui, Action::Quit, true);
+            });
+            ui.menu_button(lang.pick("Édition", "Edit"), |ui| {
+                let undo = app
+                    .doc
+                    .undo_label()
+                    .map(|l| format!("{} : {l}", Action::Undo.label(lang)));
+                let redo = app
+                    .doc
+                    .redo_label()
+                    .map(|l| format!("{} : {l}", Action::Redo.label(lang)));
+                for (action, label) in [(Action::Undo, undo), (Action::Redo, redo)] {
+                    let enabled = label.is_some();
+                    let text = label.unwrap_or_else(|| action.label(lang).to_string());
+                    let button =
+                        egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
+                    if ui.add_enabled(enabled, button).clicked() {
+                        ui.close();
+                        app.run(action, ui);
+                    }
+                }
+                ui.separator();
+                let selected = app.selection.is_some();
+                item(app, ui, Action::AddChild, true);
+                item(app, ui, Action::AddSibling, true);
+                item(app, ui, Action::Duplicate, selected);
+                item(app, ui, Action::Delete, selected);
+                item(app, ui, Action::ToggleCollapse, selected);
+                ui.separator();
+                item(app, ui, Action::Relayout, true);
+            });
+            ui.menu_button(lang.pick("Affichage", "View"), |ui| {
+                item(app, ui, Action::FitAll, true);
+                item(app, ui, Action::ZoomIn, true);
+                item(app, ui, Action::ZoomOut, true);
+                item(app, ui, Action::ZoomSelection, app.selection.is_some());
+                ui.separator();
+                item(app, ui, Action::ToggleTheme, true);
+                ui.menu_button(lang.pick("Langue", "Language"), |ui| {
+                    item(app, ui, Action::SetLang(Lang::Fr), lang != Lang::Fr);
+                    item(app, ui, Action::SetLang(Lang::En), lang != Lang::En);
+                });
+            });
+        });
+    });
+}

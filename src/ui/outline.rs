@@ -1,0 +1,195 @@
+//! The outline: the hierarchy as an indented list (drag a row onto another to reparent), and
+//! a search over names, acronyms, heads and mission text.
+
+use super::shapes::colour;
+use crate::app::{Action, OrgApp};
+use crate::doc::ops;
+use crate::model::Organisation;
+use eframe::egui;
+
+/// Lower case without accents, so « equipe » finds « Équipe ».
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Units whose name, acronym, head or missions contain every word of `query`.
+pub fn search(org: &Organisation, query: &str) -> Vec<usize> {
+    let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    (0..org.units.len())
+        .filter(|&i| {
+            let u = &org.units[i];
+            let mut hay = format!("{} {} {} {}", u.name, u.acronym, u.head.title, u.head.name);
+            for m in &u.missions {
+                hay.push(' ');
+                hay.push_str(&m.text);
+            }
+            let hay = fold(&hay);
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .collect()
+}
+
+/// The rows of the tree in display order, with their depth; folded units hide their subtree.
+fn rows(org: &Organisation) -> Vec<(usize, usize, bool)> {
+    let index: std::collections::HashMap<_, _> = org
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (&u.id, i))
+        .collect();
+    let mut children = vec![Vec::new(); org.units.len()];
+    let mut roots = Vec::new();
+    for (i, u) in org.units.iter().enumerate() {
+        match u.parent.as_ref().and_then(|p| index.get(p)) {
+            Some(&p) => children[p].push(i),
+            None => roots.push(i),
+        }
+    }
+    let mut out = Vec::with_capacity(org.units.len());
+    let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
+    while let Some((i, depth)) = stack.pop() {
+        out.push((i, depth, !children[i].is_empty()));
+        if !org.units[i].collapsed {
+            stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
+        }
+    }
+    out
+}
+
+pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    egui::Panel::left("outline")
+        .default_size(280.0)
+        .size_range(180.0..=480.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.add(
+                egui::TextEdit::singleline(&mut app.search)
+                    .hint_text(lang.pick(
+                        "🔎 Rechercher une unité, une mission…",
+                        "🔎 Search units, missions…",
+                    ))
+                    .desired_width(ui.available_width()),
+            );
+            ui.separator();
+            if app.search.trim().is_empty() {
+                tree(app, ui);
+            } else {
+                results(app, ui);
+            }
+        });
+}
+
+fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let found = search(&app.doc.org, &app.search);
+    ui.weak(format!(
+        "{} {}",
+        found.len(),
+        lang.pick("résultat(s)", "result(s)")
+    ));
+    let mut chosen = None;
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        22.0,
+        found.len(),
+        |ui, range| {
+            for &i in &found[range] {
+                let u = &app.doc.org.units[i];
+                let label = if u.acronym.is_empty() {
+                    u.name.clone()
+                } else {
+                    format!("{} ({})", u.name, u.acronym)
+                };
+                if ui
+                    .add(egui::Button::selectable(app.selection == Some(i), label).truncate())
+                    .clicked()
+                {
+                    chosen = Some(i);
+                }
+            }
+        },
+    );
+    if let Some(i) = chosen {
+        app.select(Some(i));
+        app.run(Action::ZoomSelection, ui);
+    }
+}
+
+fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
+    let rows = rows(&app.doc.org);
+    let mut chosen = None;
+    let mut toggled = None;
+    let mut dropped: Option<(usize, usize)> = None;
+    let theme = app.chart.theme;
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show_rows(ui, 22.0, rows.len(), |ui, range| {
+            for &(i, depth, has_children) in &rows[range] {
+                let u = &app.doc.org.units[i];
+                ui.horizontal(|ui| {
+                    ui.add_space(depth as f32 * 14.0);
+                    if has_children {
+                        let arrow = if u.collapsed { "+" } else { "-" };
+                        if ui.small_button(arrow).clicked() {
+                            toggled = Some(i);
+                        }
+                    } else {
+                        ui.add_space(18.0);
+                    }
+                    let (_, stroke) = theme.unit_colours(&u.kind);
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 2.0, colour(stroke));
+                    let id = egui::Id::new(("outline-row", i));
+                    let row = ui
+                        .dnd_drag_source(id, i, |ui| {
+                            ui.add(
+                                egui::Button::selectable(app.selection == Some(i), &u.name)
+                                    .truncate(),
+                            )
+                        })
+                        .inner;
+                    if row.clicked() {
+                        chosen = Some(i);
+                    }
+                    if let Some(source) = row.dnd_release_payload::<usize>()
+                        && *source != i
+                    {
+                        dropped = Some((*source, i));
+                    }
+                });
+            }
+        });
+    if let Some(i) = toggled {
+        app.select(Some(i));
+        app.run(Action::ToggleCollapse, ui);
+    }
+    if let Some(i) = chosen {
+        app.select(Some(i));
+        app.run(Action::ZoomSelection, ui);
+    }
+    if let Some((unit, parent)) = dropped {
+        let lang = app.lang();
+        match ops::reparent(&app.doc.org, unit, parent) {
+            Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
+            Err(e) => app.set_status(e, true),
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! The status bar: the last message, the document's figures, undo state.
+
+use crate::app::OrgApp;
+use eframe::egui;
+
+pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if let Some(status) = &app.status {
+                let colour = if status.error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(colour, &status.text);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let org = &app.doc.org;
+                ui.label(format!(
+                    "{} {} · {} {} · {} {}",
+                    org.units.len(),
+                    lang.pick("unités", "units"),
+                    org.bodies.len(),
+                    lang.pick("instances", "bodies"),
+                    org.relations.len(),
+                    lang.pick("relations", "relations")
+                ));
+                if app.doc.is_dirty() {
+                    ui.label(lang.pick("● modifié", "● modified"));
+                }
+            });
+        });
+    });
+}
