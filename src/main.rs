@@ -58,7 +58,6 @@ fn open_window(args: Cli) -> ExitCode {
         APP_ID,
         options,
         Box::new(move |cc| {
-            organigramme::ui::shapes::install_fonts(&cc.egui_ctx);
             let settings: Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, "settings"))

@@ -60,6 +60,7 @@ pub struct OrgApp {
     /// `--screenshot`: where to write the first settled frame, and frames still to wait.
     screenshot: Option<(PathBuf, u32)>,
     title: String,
+    fonts_installed: bool,
 }
 
 impl OrgApp {
@@ -84,6 +85,7 @@ impl OrgApp {
             allow_close: false,
             screenshot: None,
             title: String::new(),
+            fonts_installed: false,
         }
     }
 
@@ -145,6 +147,17 @@ impl OrgApp {
         self.scene_revision = None;
     }
 
+    /// Where a unit's box is on the screen, as of the last frame.
+    pub fn unit_screen_rect(&self, unit: usize) -> Option<egui::Rect> {
+        let item = self.scene.unit_item.get(unit).copied().flatten()?;
+        let r = self.scene.items[item].rect;
+        let min = self.canvas.scene_to_screen(egui::pos2(r.x, r.y));
+        let max = self
+            .canvas
+            .scene_to_screen(egui::pos2(r.right(), r.bottom()));
+        Some(egui::Rect::from_min_max(min, max))
+    }
+
     pub fn selected_item(&self) -> Option<usize> {
         self.selection
             .and_then(|u| self.scene.unit_item.get(u).copied().flatten())
@@ -164,6 +177,12 @@ impl OrgApp {
 
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !std::mem::replace(&mut self.fonts_installed, true) {
+            // Fonts set now serve from the next frame on; the chart needs its bold face.
+            ui::shapes::install_fonts(&ctx);
+            ctx.request_repaint();
+            return;
+        }
         self.refresh_scene(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_keys(ui);

@@ -76,6 +76,8 @@ pub struct Canvas {
     dragging: Option<(usize, Pos2)>,
     drop_target: Option<usize>,
     selected: Option<usize>,
+    /// Zoom and pan of the last real frame, to map scene points to the screen.
+    view: (f32, Vec2),
     /// Frames still to show for real: egui's smooth zoom keeps moving a few frames after the
     /// last input event.
     live_frames: u8,
@@ -94,6 +96,7 @@ impl Default for Canvas {
             dragging: None,
             drop_target: None,
             selected: None,
+            view: (1.0, Vec2::ZERO),
             live_frames: 2,
         }
     }
@@ -215,6 +218,11 @@ impl Canvas {
         self.fit_pending = false;
     }
 
+    /// Where a scene point was on the screen in the last frame.
+    pub fn scene_to_screen(&self, p: Pos2) -> Pos2 {
+        self.last_rect.min + self.view.1 + p.to_vec2() * self.view.0
+    }
+
     /// The topmost item of the scene under a point in scene coordinates.
     fn item_at(&self, p: Pos2, skip: Option<usize>) -> Option<usize> {
         self.scene
@@ -297,6 +305,7 @@ impl Canvas {
         }
         self.handle_changes(ui, &response.changes, &mut events);
         let meta = Self::meta(ui);
+        self.view = (meta.zoom, meta.pan);
         let to_scene = |p: Pos2| ((p - rect.min - meta.pan) / meta.zoom).to_pos2();
         let r = &response.response;
         let pointer = r.hover_pos().map(to_scene);

@@ -157,15 +157,12 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter().rect_filled(rect, 2.0, colour(stroke));
-                    let id = egui::Id::new(("outline-row", i));
-                    let row = ui
-                        .dnd_drag_source(id, i, |ui| {
-                            ui.add(
-                                egui::Button::selectable(app.selection == Some(i), &u.name)
-                                    .truncate(),
-                            )
-                        })
-                        .inner;
+                    let row = ui.add(
+                        egui::Button::selectable(app.selection == Some(i), &u.name)
+                            .truncate()
+                            .sense(egui::Sense::click_and_drag()),
+                    );
+                    row.dnd_set_drag_payload(i);
                     if row.clicked() {
                         chosen = Some(i);
                     }

@@ -1,0 +1,354 @@
+//! The window, driven headless with egui_kittest: clicks, typing and drags as a user would
+//! make them, checked through what the window shows and what is saved.
+
+use eframe::egui;
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use organigramme::app::{Action, Dialog, OrgApp, Settings};
+use organigramme::doc::Document;
+use std::path::PathBuf;
+
+fn harness(app: OrgApp) -> Harness<'static, OrgApp> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
+    // egui_graphs asks for repaints while it settles: step a fixed number of frames.
+    h.run_steps(6);
+    h
+}
+
+fn sample_app() -> Harness<'static, OrgApp> {
+    harness(OrgApp::with_default_sample(Settings::default()))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("organigramme-app-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The text field showing `value` (egui also exposes the value on the field's inner text).
+fn field<'h>(h: &'h Harness<'static, OrgApp>, value: &'h str) -> egui_kittest::Node<'h> {
+    use egui::accesskit::Role;
+    h.query_all_by_value(value)
+        .find(|n| {
+            matches!(
+                n.accesskit_node().role(),
+                Role::TextInput | Role::MultilineTextInput
+            )
+        })
+        .unwrap_or_else(|| panic!("no text field shows « {value} »"))
+}
+
+fn unit_index(app: &OrgApp, id: &str) -> usize {
+    app.doc
+        .org
+        .units
+        .iter()
+        .position(|u| u.id.as_str() == id)
+        .unwrap()
+}
+
+#[test]
+fn starts_on_the_sgmas_sample_and_lists_its_units() {
+    let h = sample_app();
+    assert_eq!(h.state().doc.org.acronym, "SGMAS");
+    for unit in &h.state().doc.org.units {
+        assert!(
+            h.query_by_label(&unit.name).is_some(),
+            "the outline does not list « {} »",
+            unit.name
+        );
+    }
+    assert!(h.state().title().contains("SGMAS") || h.state().title().contains("Secrétariat"));
+}
+
+#[test]
+fn search_filters_and_choosing_a_result_shows_its_missions() {
+    let mut h = sample_app();
+    let search = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap();
+    search.focus();
+    search.type_text("expertise juridique");
+    h.run_steps(3);
+    let found = organigramme::ui::outline::search(&h.state().doc.org, "expertise juridique").len();
+    assert!(found >= 1 && found < h.state().doc.org.units.len());
+    assert!(
+        h.query_by_label_contains(&format!("{found} résultat"))
+            .is_some(),
+        "the outline says how many units match"
+    );
+    assert!(
+        h.query_by_label("Délégation générale aux ressources humaines")
+            .is_none(),
+        "non-matching units are filtered out"
+    );
+    h.get_by_label("Service de l'expertise juridique et des affaires contentieuses")
+        .click();
+    h.run_steps(3);
+    let selected = h.state().selection.expect("choosing a result selects it");
+    assert_eq!(
+        h.state().doc.org.units[selected].id.as_str(),
+        "serv-juridique"
+    );
+    let mission = &h.state().doc.org.units[selected].missions[0].text;
+    field(&h, mission);
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_keeps_the_document() {
+    let dir = temp_dir("broken");
+    let bad = dir.join("casse.ron");
+    std::fs::write(
+        &bad,
+        "(\n    version: 1,\n    organisation: (\n        name: \"x\",,\n",
+    )
+    .unwrap();
+    let mut h = sample_app();
+    let before = h.state().doc.org.clone();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_unguarded(Action::OpenPath(bad.clone()), &ctx);
+    h.run_steps(3);
+    match &h.state().dialog {
+        Some(Dialog::Error { text, .. }) => assert!(text.contains("casse.ron:4:"), "{text}"),
+        _ => panic!("no error dialog"),
+    }
+    assert!(
+        h.query_by_label_contains("casse.ron:4:").is_some(),
+        "the error is shown in the window"
+    );
+    assert_eq!(h.state().doc.org, before, "the open document is untouched");
+    h.get_by_label("OK").click();
+    h.run_steps(2);
+    assert!(h.state().dialog.is_none());
+}
+
+#[test]
+fn editing_a_mission_is_one_undo_step_and_redo_reapplies_it() {
+    let mut h = sample_app();
+    h.get_by_label("Délégation à la communication").click();
+    h.run_steps(3);
+    let unit = unit_index(h.state(), "deleg-communication");
+    let original = h.state().doc.org.units[unit].missions[0].text.clone();
+    let input = field(&h, &original);
+    input.focus();
+    input.type_text(" et interne");
+    h.run_steps(2);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let edited = h.state().doc.org.units[unit].missions[0].text.clone();
+    assert_ne!(edited, original);
+    assert!(edited.contains("et interne"));
+    assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.org.units[unit].missions[0].text,
+        original,
+        "one undo restores the text typed in one go"
+    );
+    assert!(!h.state().doc.is_dirty(), "back at the saved point");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.org.units[unit].missions[0].text, edited);
+}
+
+#[test]
+fn add_a_child_rename_it_save_and_reload() {
+    let dir = temp_dir("add");
+    let path = dir.join("sgmas.ron");
+    let mut h = sample_app();
+    h.get_by_label("Délégation à la communication").click();
+    h.run_steps(2);
+    h.key_press(Key::Insert);
+    h.run_steps(3);
+    let new = h.state().selection.unwrap();
+    assert_eq!(
+        h.state().doc.org.units[new]
+            .parent
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "deleg-communication"
+    );
+    // The name field has the focus: typing replaces nothing else.
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[Key::A]);
+    h.run_steps(1);
+    field(&h, "Nouvelle unité").type_text("Bureau de la presse");
+    h.run_steps(2);
+    organigramme::app::files::save_to(h.state_mut(), &path);
+    let (reloaded, _) = Document::open(&path).unwrap();
+    let unit = reloaded
+        .org
+        .units
+        .iter()
+        .find(|u| u.name.contains("Bureau de la presse"))
+        .expect("the new unit is in the file");
+    assert_eq!(
+        unit.parent.as_ref().unwrap().as_str(),
+        "deleg-communication"
+    );
+}
+
+/// Drags a unit's box by its top-left area to `to` on the screen.
+fn drag(h: &mut Harness<'static, OrgApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=8 {
+        h.hover_at(from + (to - from) * (k as f32 / 8.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(3);
+}
+
+#[test]
+fn dragging_a_unit_keeps_its_position_in_the_saved_file() {
+    let dir = temp_dir("drag");
+    let path = dir.join("moved.ron");
+    let mut h = sample_app();
+    let unit = unit_index(h.state(), "serv-pilotage");
+    let rect = h.state().unit_screen_rect(unit).unwrap();
+    let from = rect.left_top() + egui::vec2(6.0, 4.0);
+    drag(&mut h, from, from + egui::vec2(-60.0, 0.0));
+    let pos = h.state().doc.org.units[unit]
+        .position
+        .expect("the drop pinned the unit");
+    organigramme::app::files::save_to(h.state_mut(), &path);
+    let (reloaded, _) = Document::open(&path).unwrap();
+    assert_eq!(reloaded.org.units[unit].position, Some(pos));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.org.units[unit].position,
+        None,
+        "one drag is one undo step"
+    );
+}
+
+#[test]
+fn dropping_a_unit_onto_another_reparents_it_and_a_cycle_is_refused() {
+    let mut h = sample_app();
+    let child = unit_index(h.state(), "deleg-communication");
+    let target = unit_index(h.state(), "serv-pilotage");
+    let from = h.state().unit_screen_rect(child).unwrap().center();
+    let to = h.state().unit_screen_rect(target).unwrap().center();
+    drag(&mut h, from, to);
+    assert_eq!(
+        h.state().doc.org.units[child]
+            .parent
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "serv-pilotage"
+    );
+    // The root dropped onto its own descendant would make a cycle.
+    h.run_steps(4);
+    let root = unit_index(h.state(), "sg");
+    let from = h.state().unit_screen_rect(root).unwrap().center();
+    let to = h.state().unit_screen_rect(target).unwrap().center();
+    drag(&mut h, from, to);
+    assert!(
+        h.state().doc.org.units[root].parent.is_none(),
+        "the cycle was refused"
+    );
+    assert!(
+        h.state()
+            .status
+            .as_ref()
+            .is_some_and(|s| s.error && s.text.contains("cycle"))
+    );
+}
+
+#[test]
+fn deleting_a_subtree_then_undo_restores_it_identically() {
+    let mut h = harness({
+        let sample = &organigramme::samples::SAMPLES[3];
+        let loaded =
+            organigramme::format::load_bytes(sample.file_name, sample.text.as_bytes()).unwrap();
+        OrgApp::new(
+            Document::new(loaded.organisation, None),
+            Settings::default(),
+        )
+    });
+    let before = h.state().doc.org.clone();
+    let dept = unit_index(h.state(), "dept-programmation-gestion");
+    h.state_mut().select(Some(dept));
+    h.run_steps(2);
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    h.get_by_label("Supprimer avec ses sous-unités").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.org.units.len(),
+        before.units.len() - 2,
+        "the department and its centre are gone"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.org, before);
+}
+
+#[test]
+fn opening_another_document_with_unsaved_changes_asks_first() {
+    let mut h = sample_app();
+    h.state_mut().select(Some(1));
+    h.run_steps(2);
+    h.key_press(Key::Insert);
+    h.run_steps(2);
+    assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    assert!(matches!(h.state().dialog, Some(Dialog::Unsaved { .. })));
+    h.get_by_label("Annuler").click();
+    h.run_steps(2);
+    assert!(h.state().doc.is_dirty(), "cancel keeps the document");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    h.get_by_label("Ne pas enregistrer").click();
+    h.run_steps(2);
+    assert!(h.state().doc.org.units.is_empty(), "a new, empty document");
+}
+
+#[test]
+fn closing_with_unsaved_changes_shows_the_guard() {
+    let mut h = sample_app();
+    h.state_mut().select(Some(1));
+    h.run_steps(2);
+    h.key_press(Key::Insert);
+    h.run_steps(2);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run_steps(2);
+    assert!(matches!(
+        h.state().dialog,
+        Some(Dialog::Unsaved { then: Action::Quit })
+    ));
+    assert!(
+        h.query_by_label("Enregistrer").is_some()
+            && h.query_by_label("Ne pas enregistrer").is_some()
+    );
+}
+
+#[test]
+fn an_idle_window_stops_repainting() {
+    // egui_graphs requests a repaint on every frame it is shown; the canvas must not pass
+    // that on when nothing changes, or the window would never idle.
+    let mut h = sample_app();
+    h.run_steps(10);
+    assert!(
+        h.try_run().is_ok(),
+        "the window keeps asking for repaints while idle"
+    );
+}
