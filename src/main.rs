@@ -71,8 +71,15 @@ fn open_window(args: Cli) -> ExitCode {
                 Some(doc) => OrgApp::new(doc, settings),
                 None => OrgApp::with_default_sample(settings),
             };
-            if let Some(path) = args.screenshot {
-                app.take_screenshot(path);
+            match args.screenshot {
+                Some(path) => app.take_screenshot(path),
+                None => {
+                    if let Some(recovery) =
+                        organigramme::app::recovery::Recovery::default_location()
+                    {
+                        app.use_recovery(recovery);
+                    }
+                }
             }
             Ok(Box::new(app))
         }),

@@ -161,7 +161,9 @@ pub fn first_sentence(text: &str) -> &str {
         if matches!(c, '.' | ';' | ':') {
             let next = bytes.get(i + 1).copied();
             let before = text[..i].chars().last();
-            let abbreviation = before.is_some_and(|b| b.is_uppercase()) && c == '.';
+            // "R." in "R. 1143-1", and paragraph numbers ("1.", "II.") that open a text.
+            let abbreviation = c == '.'
+                && (before.is_some_and(|b| b.is_uppercase()) || text[..i].trim().len() <= 4);
             if (next.is_none() || next == Some(b' ') || next == Some(b'\n')) && !abbreviation {
                 return text[..i + 1].trim();
             }
@@ -211,5 +213,9 @@ mod tests {
             "Voir R. 1143-1 du code."
         );
         assert_eq!(first_sentence("Sans point"), "Sans point");
+        assert_eq!(
+            first_sentence("1. Mettre en œuvre. Suite"),
+            "1. Mettre en œuvre."
+        );
     }
 }

@@ -352,3 +352,72 @@ fn an_idle_window_stops_repainting() {
         "the window keeps asking for repaints while idle"
     );
 }
+
+#[test]
+fn a_recovery_copy_is_written_while_dirty_and_offered_at_the_next_start() {
+    use organigramme::app::recovery::Recovery;
+    let dir = temp_dir("recovery");
+    let mut h = sample_app();
+    h.state_mut().recovery = Some(Recovery::in_dir(&dir));
+    h.state_mut().select(Some(1));
+    h.run_steps(2);
+    h.key_press(Key::Insert);
+    h.run_steps(3);
+    assert!(
+        dir.join("recovery.ron").exists(),
+        "a dirty document leaves a recovery copy"
+    );
+    let units = h.state().doc.org.units.len();
+    // As after a crash: a new session finds the copy and offers it.
+    let mut next = harness(OrgApp::with_default_sample(Settings::default()));
+    next.state_mut().use_recovery(Recovery::in_dir(&dir));
+    next.run_steps(2);
+    assert!(matches!(next.state().dialog, Some(Dialog::Recover(_))));
+    next.get_by_label("Restaurer").click();
+    next.run_steps(2);
+    assert_eq!(next.state().doc.org.units.len(), units);
+    assert!(
+        next.state().doc.is_dirty(),
+        "restored work is not saved yet"
+    );
+    // Saving it removes the copy.
+    let path = dir.join("saved.ron");
+    organigramme::app::files::save_to(next.state_mut(), &path);
+    next.run_steps(2);
+    assert!(!dir.join("recovery.ron").exists());
+}
+
+#[test]
+fn saving_over_a_file_someone_else_changed_asks_first() {
+    let dir = temp_dir("changed");
+    let path = dir.join("shared.ron");
+    let mut h = sample_app();
+    organigramme::app::files::save_to(h.state_mut(), &path);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("SGMAS", "SGMAS-bis");
+    std::fs::write(&path, &theirs).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    h.state_mut().select(Some(1));
+    h.run_steps(2);
+    h.key_press(Key::Insert);
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert!(matches!(h.state().dialog, Some(Dialog::ChangedOnDisk)));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing is silently overwritten"
+    );
+    assert!(
+        h.query_by_label("Écraser").is_some() && h.query_by_label_contains("Recharger").is_some()
+    );
+}

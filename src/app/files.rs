@@ -67,6 +67,10 @@ pub fn open_sample(app: &mut OrgApp, i: usize) {
 /// Saves to the document's file, or asks for one (`ask`, or a document never saved).
 pub fn save(app: &mut OrgApp, ask: bool) {
     let path = match (&app.doc.path, ask) {
+        (Some(_), false) if app.doc.changed_on_disk() => {
+            app.dialog = Some(Dialog::ChangedOnDisk);
+            return;
+        }
         (Some(p), false) => p.clone(),
         _ => {
             let name = format!("{}.ron", file_stem(&app.doc.org));

@@ -3,6 +3,7 @@
 
 mod actions;
 pub mod files;
+pub mod recovery;
 pub mod settings;
 
 pub use actions::Action;
@@ -38,6 +39,10 @@ pub enum Dialog {
         title: String,
         text: String,
     },
+    /// A previous session ended without saving: restore its copy?
+    Recover(Box<recovery::Found>),
+    /// Someone else saved the file since it was opened here.
+    ChangedOnDisk,
 }
 
 pub struct OrgApp {
@@ -61,6 +66,8 @@ pub struct OrgApp {
     screenshot: Option<(PathBuf, u32)>,
     title: String,
     fonts_installed: bool,
+    /// Where recovery copies go; none in tests that do not ask for it.
+    pub recovery: Option<recovery::Recovery>,
 }
 
 impl OrgApp {
@@ -86,6 +93,7 @@ impl OrgApp {
             screenshot: None,
             title: String::new(),
             fonts_installed: false,
+            recovery: None,
         }
     }
 
@@ -196,6 +204,21 @@ impl OrgApp {
         ui::dialogs::show(self, &ctx);
         self.refresh_scene(&ctx);
         self.handle_screenshot(&ctx);
+        if let Some(r) = &mut self.recovery {
+            r.tick(&self.doc);
+            if self.doc.is_dirty() {
+                // Idle frames do not happen: ask for the one that writes the next copy.
+                ctx.request_repaint_after(std::time::Duration::from_secs(6));
+            }
+        }
+    }
+
+    /// Uses `recovery` for this session, and offers what a crashed session left there.
+    pub fn use_recovery(&mut self, recovery: recovery::Recovery) {
+        if let Some(found) = recovery.find() {
+            self.dialog = Some(Dialog::Recover(Box::new(found)));
+        }
+        self.recovery = Some(recovery);
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -545,5 +568,12 @@ impl eframe::App for OrgApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, "settings", &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A normal quit (the guard was answered) leaves no recovery copy behind.
+        if let Some(r) = &mut self.recovery {
+            r.clear();
+        }
     }
 }

@@ -74,6 +74,11 @@ impl Document {
         ))
     }
 
+    /// Marks a document restored from a recovery copy as different from its file.
+    pub fn mark_unsaved(&mut self) {
+        self.history.saved_state = u64::MAX;
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.history.state() != self.history.saved_state
     }

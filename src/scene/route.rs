@@ -67,7 +67,9 @@ impl Obstacles {
     /// An orthogonal path from box `a` to box `b`. `lane` shifts parallel paths apart.
     pub fn route(&self, a: &Rect, b: &Rect, lane: f32, gap: f32) -> Vec<(f32, f32)> {
         let mut candidates: Vec<Vec<(f32, f32)>> = Vec::with_capacity(12);
-        let (acx, bcx) = (a.x + a.w / 2.0 + lane, b.x + b.w / 2.0 + lane);
+        // Leave right of the centre: the centre of a box's bottom is where its own hierarchy
+        // trunk starts.
+        let (acx, bcx) = (a.x + a.w * 0.7 + lane, b.x + b.w / 2.0 + lane);
         let (acy, bcy) = (a.y + a.h / 2.0 + lane, b.y + b.h / 2.0 + lane);
         // Vertical, horizontal, vertical: leave through the top or bottom.
         for y in [a.y + a.h + gap, a.y - gap, b.y - gap, b.y + b.h + gap] {

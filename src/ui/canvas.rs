@@ -57,6 +57,7 @@ const VIEW_ID: &str = "organigramme-chart";
 pub struct CanvasEvents {
     pub clicked: Option<Owner>,
     pub clicked_empty: bool,
+    pub double_clicked: Option<Owner>,
     pub secondary_clicked: Option<Owner>,
     /// A unit's box was dragged and released: the unit, its old and new top-left corners in
     /// scene coordinates, and the unit it was dropped onto, if any.
@@ -314,6 +315,11 @@ impl Canvas {
                 Some(i) => events.clicked = Some(self.scene.items[i].owner),
                 None => events.clicked_empty = true,
             }
+        }
+        if r.double_clicked() {
+            events.double_clicked = pointer
+                .and_then(|p| self.item_at(p, None))
+                .map(|i| self.scene.items[i].owner);
         }
         if r.secondary_clicked() {
             events.secondary_clicked = pointer

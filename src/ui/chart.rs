@@ -31,8 +31,61 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 }
             });
         }
+        if let Some(Owner::Unit(u)) = events.secondary_clicked {
+            app.select(Some(u));
+            let at = ui.ctx().input(|i| i.pointer.interact_pos());
+            ui.data_mut(|d| d.insert_temp(egui::Id::new("unit-menu"), at));
+        }
+        if let Some(Owner::Unit(u)) = events.double_clicked {
+            app.select(Some(u));
+            app.run(Action::ToggleCollapse, ui);
+        }
+        context_menu(app, ui);
         app.apply_canvas_events(events);
     });
+}
+
+/// The right-click menu of a unit on the canvas.
+fn context_menu(app: &mut OrgApp, ui: &mut egui::Ui) {
+    let id = egui::Id::new("unit-menu");
+    let Some(pos) = ui.data(|d| d.get_temp::<Option<egui::Pos2>>(id)).flatten() else {
+        return;
+    };
+    let lang = app.lang();
+    let mut chosen = None;
+    let area = egui::Area::new(id)
+        .fixed_pos(pos)
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::menu(ui.style()).show(ui, |ui| {
+                for action in [
+                    Action::AddChild,
+                    Action::AddSibling,
+                    Action::Duplicate,
+                    Action::ToggleCollapse,
+                    Action::ZoomSelection,
+                    Action::Delete,
+                ] {
+                    if ui
+                        .add(
+                            egui::Button::new(action.label(lang))
+                                .shortcut_text(action.shortcut_text(ui.ctx())),
+                        )
+                        .clicked()
+                    {
+                        chosen = Some(action);
+                    }
+                }
+            });
+        });
+    let clicked_elsewhere = ui.input(|i| i.pointer.any_pressed() && !i.pointer.secondary_pressed())
+        && !area.response.contains_pointer();
+    if chosen.is_some() || clicked_elsewhere || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        ui.data_mut(|d| d.remove::<Option<egui::Pos2>>(id));
+    }
+    if let Some(action) = chosen {
+        app.run(action, ui);
+    }
 }
 
 fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {

@@ -14,6 +14,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
     let lang = app.lang();
     let mut keep = true;
     let mut then: Option<Action> = None;
+    let mut restore = false;
     let modal =
         egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
@@ -99,6 +100,55 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                     }
                 }
                 Dialog::Export(_) => {}
+            Dialog::Recover(found) => {
+                ui.heading(lang.pick("Récupérer le travail non enregistré ?", "Recover unsaved work?"));
+                ui.label(format!(
+                    "{} {} ({}).",
+                    lang.pick("Une copie de secours de", "A recovery copy of"),
+                    found.doc.org.name,
+                    crate::app::recovery::describe(found.when)
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button(lang.pick("Restaurer", "Restore")).clicked() {
+                        restore = true;
+                        keep = false;
+                    }
+                    if ui.button(lang.pick("Ignorer", "Discard")).clicked() {
+                        if let Some(r) = &mut app.recovery {
+                            r.clear();
+                        }
+                        keep = false;
+                    }
+                });
+            }
+            Dialog::ChangedOnDisk => {
+                ui.heading(lang.pick("Le fichier a changé sur le disque", "The file changed on disk"));
+                ui.label(lang.pick(
+                    "Quelqu'un d'autre l'a enregistré depuis son ouverture ici. Rien n'a été écrit.",
+                    "Someone else saved it since it was opened here. Nothing was written.",
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button(lang.pick("Écraser", "Overwrite")).clicked() {
+                        if let Some(path) = app.doc.path.clone() {
+                            crate::app::files::save_to(app, &path);
+                        }
+                        keep = false;
+                    }
+                    if ui.button(lang.pick("Recharger (perdre mes modifications)", "Reload (lose my changes)")).clicked() {
+                        if let Some(path) = app.doc.path.clone() {
+                            crate::app::files::open_path(app, &path);
+                        }
+                        keep = false;
+                    }
+                    if ui.button(lang.pick("Enregistrer sous…", "Save as…")).clicked() {
+                        then = Some(Action::SaveAs);
+                        keep = false;
+                    }
+                    if ui.button(lang.pick("Annuler", "Cancel")).clicked() {
+                        keep = false;
+                    }
+                });
+            }
                 Dialog::Error { title, text } => {
                     ui.heading(title);
                     ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
@@ -118,8 +168,19 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
     if modal.should_close() {
         keep = false;
     }
-    if keep && app.dialog.is_none() {
-        app.dialog = Some(dialog);
+    match dialog {
+        Dialog::Recover(found) if restore => {
+            app.replace_document(found.doc);
+            app.set_status(
+                lang.pick(
+                    "Travail récupéré : enregistrez-le pour le garder",
+                    "Work recovered: save it to keep it",
+                ),
+                false,
+            );
+        }
+        dialog if keep && app.dialog.is_none() => app.dialog = Some(dialog),
+        _ => {}
     }
     if let Some(action) = then {
         app.run_unguarded(action, ctx);
