@@ -5,7 +5,7 @@ mod error;
 mod save;
 
 pub use error::LoadError;
-pub use save::{SaveError, atomic_write, backup_path};
+pub use save::{SaveError, atomic_write, atomic_write_with, backup_path};
 
 use crate::model::{Issue, Organisation, Severity, Stats, validate};
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,7 @@ struct FileOut<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FileIn {
     version: u32,
     organisation: Organisation,
@@ -57,22 +58,96 @@ fn ron_options() -> ron::Options {
 
 /// Writes the canonical text of a structure: same model, same bytes.
 pub fn to_string(org: &Organisation) -> String {
-    let pretty = ron::ser::PrettyConfig::new()
-        .indentor("    ")
-        .struct_names(false)
-        .escape_strings(false)
-        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
     let file = FileOut {
         version: CURRENT_VERSION,
         organisation: org,
     };
-    let mut text = ron::Options::default()
-        .to_string_pretty(&file, pretty)
-        .expect(
-            "the model has only strings, numbers, lists and structs, which RON can always write",
-        );
+    let write = |escape_strings: bool| {
+        let pretty = ron::ser::PrettyConfig::new()
+            .indentor("    ")
+            .struct_names(false)
+            .escape_strings(escape_strings)
+            .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+        ron::Options::default()
+            .to_string_pretty(&file, pretty)
+            .expect(
+                "the model has only strings, numbers, lists and structs, which RON can always write",
+            )
+    };
+    // Readable strings; if RON's output ever is not what `escape_invisible` expects, every
+    // string escaped: less readable, as lossless.
+    let mut text = escape_invisible(write(false)).unwrap_or_else(|| write(true));
     text.push('\n');
     text
+}
+
+/// Characters that must not appear raw in the file: NUL makes it binary (and refused on
+/// load), a lone CR is rewritten by editors and version control, the other control
+/// characters are invisible. Newlines and tabs stay as they are, so that French text is
+/// written as the user typed it.
+fn needs_escape(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// RON's readable mode writes strings unescaped (or raw, `r#"…"#`, when they hold `"` or
+/// `\`), which cannot say "this character is invisible". The strings that hold such a
+/// character, and only those, are rewritten as escaped strings (`"a\u{0}b"`): every other
+/// string keeps its readable form, and the text stays lossless.
+///
+/// `text` is RON's own output, so its strings are easy to find: a plain string has neither
+/// `"` nor `\` inside, a raw string always starts with `r#`, and outside strings there is
+/// no control character but the newline. `None` if the text is not like that.
+fn escape_invisible(text: String) -> Option<String> {
+    if !text.chars().any(needs_escape) {
+        return Some(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(['"', 'r']) {
+        let (before, from) = rest.split_at(start);
+        if before.chars().any(needs_escape) {
+            return None;
+        }
+        out.push_str(before);
+        let (literal, value, after) = if let Some(body) = from.strip_prefix('"') {
+            let end = body.find('"')?;
+            (&from[..end + 2], &body[..end], &body[end + 1..])
+        } else {
+            let hashes = from[1..].chars().take_while(|&c| c == '#').count();
+            let after_ident = before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            if hashes == 0 || !from[1 + hashes..].starts_with('"') || after_ident {
+                out.push('r');
+                rest = &from[1..];
+                continue;
+            }
+            let body = &from[2 + hashes..];
+            let close = format!("\"{}", "#".repeat(hashes));
+            let end = body.find(&close)?;
+            let len = 2 + hashes + end + close.len();
+            (&from[..len], &body[..end], &from[len..])
+        };
+        if value.chars().any(needs_escape) {
+            out.push('"');
+            for c in value.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+        } else {
+            out.push_str(literal);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    // Anything left invisible was not inside a string: not RON's output as expected.
+    (!rest.chars().any(needs_escape)).then_some(out)
 }
 
 /// Reads a file from disk with every bound checked before the bytes are trusted.
@@ -116,6 +191,12 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         LoadError::at_offset(name, bytes, e.valid_up_to(), message)
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        let message = format!(
+            "fichier vide : attendu un organigramme « ( version: {CURRENT_VERSION}, organisation: ( name: \"…\", units: [ … ] ) ) »"
+        );
+        return Err(LoadError::in_text(name, None, message));
+    }
     let organisation = parse(name, text)?;
     if organisation.units.len() > MAX_UNITS {
         let message = format!(
@@ -146,7 +227,7 @@ fn parse(name: &str, text: &str) -> Result<Organisation, LoadError> {
         Ok(file) => file.version,
         Err(e) => match options.from_str::<VersionProbe>(text) {
             Ok(probe) if probe.version != CURRENT_VERSION => probe.version,
-            _ => return Err(LoadError::syntax(name, e)),
+            _ => return Err(LoadError::syntax(name, text, &e)),
         },
     };
     // Migrations from older versions go here, each turning version n into n + 1.
@@ -157,5 +238,6 @@ fn parse(name: &str, text: &str) -> Result<Organisation, LoadError> {
     } else {
         format!("version de format inconnue : {version} (attendu : 1 à {CURRENT_VERSION})")
     };
-    Err(LoadError::in_text(name, None, message))
+    let at = error::find_key(text, "version").map(|o| error::line_col(&text.as_bytes()[..o]));
+    Err(LoadError::in_text(name, at, message))
 }
