@@ -195,6 +195,35 @@ fn add_a_child_rename_it_save_and_reload() {
     );
 }
 
+/// A point near `p` over no box, so a drop there moves rather than reparents.
+fn empty_spot_near(app: &OrgApp, p: egui::Pos2) -> egui::Pos2 {
+    let boxes: Vec<egui::Rect> = app
+        .scene()
+        .items
+        .iter()
+        .map(|i| {
+            let min = app.canvas.scene_to_screen(egui::pos2(i.rect.x, i.rect.y));
+            let max = app
+                .canvas
+                .scene_to_screen(egui::pos2(i.rect.right(), i.rect.bottom()));
+            egui::Rect::from_min_max(min, max).expand(4.0)
+        })
+        .collect();
+    (1..40)
+        .flat_map(|k| {
+            let d = k as f32 * 6.0;
+            [
+                egui::vec2(-d, 0.0),
+                egui::vec2(d, 0.0),
+                egui::vec2(0.0, -d),
+                egui::vec2(0.0, d),
+            ]
+        })
+        .map(|d| p + d)
+        .find(|q| boxes.iter().all(|b| !b.contains(*q)))
+        .expect("some empty space near the box")
+}
+
 /// Drags a unit's box by its top-left area to `to` on the screen.
 fn drag(h: &mut Harness<'static, OrgApp>, from: egui::Pos2, to: egui::Pos2) {
     h.hover_at(from);
@@ -217,7 +246,8 @@ fn dragging_a_unit_keeps_its_position_in_the_saved_file() {
     let unit = unit_index(h.state(), "serv-pilotage");
     let rect = h.state().unit_screen_rect(unit).unwrap();
     let from = rect.left_top() + egui::vec2(6.0, 4.0);
-    drag(&mut h, from, from + egui::vec2(-60.0, 0.0));
+    let to = empty_spot_near(h.state(), from);
+    drag(&mut h, from, to);
     let pos = h.state().doc.org.units[unit]
         .position
         .expect("the drop pinned the unit");

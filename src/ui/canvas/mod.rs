@@ -6,17 +6,17 @@
 //! something could change and otherwise replays the shapes of its last frame, so an idle
 //! window does not repaint at all.
 
+mod subset;
+
 use super::shapes::{BoxNode, EdgeData, NodeData, Wire, colour};
 use crate::scene::{LineStyle, Link, Owner, Scene};
 use eframe::egui::{self, Pos2, Rect, Shape, Stroke, Vec2, epaint::ClippedShape};
 use egui_graphs::{
     Graph, GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation,
 };
-use petgraph::{
-    Directed,
-    stable_graph::{DefaultIx, NodeIndex},
-};
+use petgraph::{Directed, stable_graph::DefaultIx};
 use std::sync::Arc;
+use subset::{Subset, centre};
 
 type ChartGraph = Graph<NodeData, EdgeData, Directed, DefaultIx, BoxNode, Wire>;
 type View = GraphView<FixedState, Fixed>;
@@ -51,6 +51,8 @@ impl egui_graphs::Layout<FixedState> for Fixed {
     }
 }
 const VIEW_ID: &str = "organigramme-chart";
+/// Beyond this many boxes in view, the chart is drawn as one mesh without text.
+const FAR_LIMIT: usize = 1500;
 
 /// What the user did on the canvas this frame, in model terms.
 #[derive(Debug, Default, PartialEq)]
@@ -67,7 +69,7 @@ pub struct CanvasEvents {
 
 pub struct Canvas {
     graph: ChartGraph,
-    item_nodes: Vec<NodeIndex>,
+    subset: Subset,
     scene: Arc<Scene>,
     replay: Vec<ClippedShape>,
     last_rect: Rect,
@@ -88,7 +90,7 @@ impl Default for Canvas {
     fn default() -> Self {
         Canvas {
             graph: ChartGraph::new(),
-            item_nodes: Vec::new(),
+            subset: Subset::new(&Scene::default()),
             scene: Arc::new(Scene::default()),
             replay: Vec::new(),
             last_rect: Rect::NOTHING,
@@ -103,51 +105,16 @@ impl Default for Canvas {
     }
 }
 
-fn centre(r: &crate::scene::Rect) -> Pos2 {
-    Pos2::new(r.x + r.w / 2.0, r.y + r.h / 2.0)
-}
-
 impl Canvas {
     /// Shows a new scene (after an edit or on opening a document); `fit` frames it whole.
     pub fn set_scene(&mut self, scene: Arc<Scene>, fit: bool) {
-        let mut graph = ChartGraph::new();
-        self.item_nodes = scene
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let data = NodeData {
-                    item: i,
-                    view: Arc::new(item.clone()),
-                    emphasis: false,
-                };
-                graph.add_node_with_location(data, centre(&item.rect))
-            })
-            .collect();
-        for c in &scene.connectors {
-            let Some((a, b)) = c.ends else { continue };
-            let bus_gap = match c.points.as_slice() {
-                [.., p2, p3] => (p3.1 - p2.1).abs().max((p3.0 - p2.0).abs()),
-                _ => 20.0,
-            };
-            let left_right = c.points.len() == 4 && (c.points[0].1 - c.points[1].1).abs() < 1e-3;
-            let data = EdgeData {
-                link: c.link,
-                colour: colour(c.colour),
-                style: c.style,
-                bus_gap,
-                left_right,
-                route: Arc::new(c.points.iter().map(|&(x, y)| Pos2::new(x, y)).collect()),
-                emphasis: false,
-            };
-            graph.add_edge(self.item_nodes[a], self.item_nodes[b], data);
-        }
-        self.graph = graph;
+        self.graph = ChartGraph::new();
+        self.subset = Subset::new(&scene);
         self.scene = scene;
         self.fit_pending |= fit;
         self.dragging = None;
         self.drop_target = None;
-        self.refresh_marks();
+        self.live_frames = 2;
     }
 
     pub fn request_fit(&mut self) {
@@ -164,15 +131,20 @@ impl Canvas {
     }
 
     fn refresh_marks(&mut self) {
-        for (i, &n) in self.item_nodes.iter().enumerate() {
-            if let Some(node) = self.graph.node_mut(n) {
+        self.apply_marks();
+        self.live_frames = 2;
+    }
+
+    /// Puts the selection and drop-target marks on the nodes the graph holds now.
+    fn apply_marks(&mut self) {
+        for (i, n) in self.subset.node_of.iter().enumerate() {
+            if let Some(node) = n.and_then(|n| self.graph.node_mut(n)) {
                 node.set_selected(self.selected == Some(i));
                 node.payload_mut().emphasis = self
                     .drop_target
                     .is_some_and(|t| self.scene.unit_item[t] == Some(i));
             }
         }
-        self.live_frames = 2;
     }
 
     /// Zoom and pan, from egui's memory where egui_graphs keeps them.
@@ -283,6 +255,7 @@ impl Canvas {
             .ctx()
             .graphics(|g| g.get(layer).map_or(0, |l| l.next_idx().0));
         self.paint_legend_lines(ui, rect);
+        self.sync_subset(ui, rect);
         let response = View::new()
             .with_id(Some(VIEW_ID.into()))
             .with_interactions(
@@ -304,12 +277,15 @@ impl Canvas {
             self.fit(ui, rect.size());
             self.live_frames = 2;
         }
-        self.handle_changes(ui, &response.changes, &mut events);
         let meta = Self::meta(ui);
         self.view = (meta.zoom, meta.pan);
         let to_scene = |p: Pos2| ((p - rect.min - meta.pan) / meta.zoom).to_pos2();
         let r = &response.response;
-        let pointer = r.hover_pos().map(to_scene);
+        let pointer = ui
+            .input(|i| i.pointer.latest_pos())
+            .filter(|p| rect.contains(*p))
+            .map(to_scene);
+        self.handle_changes(ui, &response.changes, pointer, &mut events);
         if r.clicked() {
             match pointer.and_then(|p| self.item_at(p, None)) {
                 Some(i) => events.clicked = Some(self.scene.items[i].owner),
@@ -348,6 +324,7 @@ impl Canvas {
         &mut self,
         ui: &egui::Ui,
         changes: &[GraphChange],
+        pointer: Option<Pos2>,
         events: &mut CanvasEvents,
     ) {
         for change in changes {
@@ -365,15 +342,16 @@ impl Canvas {
                     let Some(n) = self.graph.node(*node) else {
                         continue;
                     };
-                    let box_rect = n.display().rect();
                     let item = n.payload().item;
-                    let target =
-                        self.item_at(box_rect.center(), Some(item)).and_then(|t| {
-                            match self.scene.items[t].owner {
-                                Owner::Unit(u) => Some(u),
-                                _ => None,
-                            }
-                        });
+                    // The drop goes where the pointer is, as in other editors, not where the
+                    // box's centre happens to be.
+                    let Some(pointer) = pointer else { continue };
+                    let target = self.item_at(pointer, Some(item)).and_then(|t| {
+                        match self.scene.items[t].owner {
+                            Owner::Unit(u) => Some(u),
+                            _ => None,
+                        }
+                    });
                     if target != self.drop_target {
                         self.drop_target = target;
                         self.refresh_marks();
@@ -406,6 +384,73 @@ impl Canvas {
                 _ => {}
             }
         }
+    }
+
+    /// Updates which items egui_graphs holds for the view about to be drawn. At far zoom the
+    /// boxes are painted here as one mesh and egui_graphs holds nothing.
+    fn sync_subset(&mut self, ui: &egui::Ui, rect: Rect) {
+        let meta = Self::meta(ui);
+        let zoom = meta.zoom.max(1e-3);
+        // Last frame's zoom and pan: widen the view so a pan this frame shows no gap.
+        let margin = 150.0 / zoom;
+        let min = (-meta.pan / zoom).to_pos2();
+        let view = crate::scene::Rect {
+            x: min.x - margin,
+            y: min.y - margin,
+            w: rect.width() / zoom + 2.0 * margin,
+            h: rect.height() / zoom + 2.0 * margin,
+        };
+        let wanted = self.subset.in_view(&self.scene, view);
+        let far = wanted.len() > FAR_LIMIT && self.dragging.is_none();
+        let keep = self.graph.dragged_node();
+        self.subset.update(
+            &mut self.graph,
+            &self.scene,
+            if far { &[] } else { &wanted },
+            keep,
+        );
+        self.apply_marks();
+        if far {
+            self.paint_far(ui, rect, &wanted);
+        }
+    }
+
+    /// Far zoom: every box in view as a flat coloured rectangle and the hierarchy as thin
+    /// lines, in one mesh; text would be unreadable at this size anyway.
+    fn paint_far(&self, ui: &egui::Ui, rect: Rect, items: &[usize]) {
+        let meta = Self::meta(ui);
+        let to_screen = |x: f32, y: f32| rect.min + meta.pan + Vec2::new(x, y) * meta.zoom;
+        let mut mesh = egui::Mesh::default();
+        let mut visible = vec![false; self.scene.items.len()];
+        for &i in items {
+            visible[i] = true;
+        }
+        for c in &self.scene.connectors {
+            let Some((a, b)) = c.ends else { continue };
+            if !matches!(c.link, Link::Hierarchy(_)) || !(visible[a] || visible[b]) {
+                continue;
+            }
+            for w in c.points.windows(2) {
+                let (p, q) = (to_screen(w[0].0, w[0].1), to_screen(w[1].0, w[1].1));
+                mesh.add_colored_rect(Rect::from_two_pos(p, q).expand(0.5), colour(c.colour));
+            }
+        }
+        for &i in items {
+            let item = &self.scene.items[i];
+            if item.shape == crate::scene::Shape::None {
+                continue;
+            }
+            let r = Rect::from_min_max(
+                to_screen(item.rect.x, item.rect.y),
+                to_screen(item.rect.right(), item.rect.bottom()),
+            );
+            mesh.add_colored_rect(r, colour(item.stroke));
+            mesh.add_colored_rect(
+                r.shrink((r.width().min(r.height()) * 0.12).min(1.5)),
+                colour(item.fill),
+            );
+        }
+        ui.painter_at(rect).add(Shape::mesh(mesh));
     }
 
     /// The legend's sample lines join no items, so they are painted here, under the graph.

@@ -1,0 +1,159 @@
+//! Which scene items egui_graphs holds: only those in view (plus the far ends of lines that
+//! reach into the view), updated incrementally as the view moves. egui_graphs walks, clones
+//! and draws every node it holds each frame, so off-screen items must not be there.
+
+use super::ChartGraph;
+use crate::scene::{Rect, Scene};
+use crate::ui::shapes::{EdgeData, NodeData, colour};
+use eframe::egui::Pos2;
+use petgraph::stable_graph::NodeIndex;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+const CELL: f32 = 512.0;
+
+pub struct Subset {
+    grid: HashMap<(i32, i32), Vec<u32>>,
+    /// Connectors that start or end at each item.
+    links: Vec<Vec<u32>>,
+    pub node_of: Vec<Option<NodeIndex>>,
+    present: Vec<usize>,
+    edge_present: Vec<bool>,
+    views: Vec<Arc<crate::scene::Item>>,
+}
+
+fn cell(v: f32) -> i32 {
+    (v / CELL).floor().clamp(-1e6, 1e6) as i32
+}
+
+pub fn centre(r: &Rect) -> Pos2 {
+    Pos2::new(r.x + r.w / 2.0, r.y + r.h / 2.0)
+}
+
+impl Subset {
+    pub fn new(scene: &Scene) -> Self {
+        let mut grid: HashMap<(i32, i32), Vec<u32>> = HashMap::new();
+        for (i, item) in scene.items.iter().enumerate() {
+            let r = &item.rect;
+            for cx in cell(r.x)..=cell(r.right()) {
+                for cy in cell(r.y)..=cell(r.bottom()) {
+                    grid.entry((cx, cy)).or_default().push(i as u32);
+                }
+            }
+        }
+        let mut links = vec![Vec::new(); scene.items.len()];
+        for (c, conn) in scene.connectors.iter().enumerate() {
+            if let Some((a, b)) = conn.ends {
+                links[a].push(c as u32);
+                links[b].push(c as u32);
+            }
+        }
+        Subset {
+            grid,
+            links,
+            node_of: vec![None; scene.items.len()],
+            present: Vec::new(),
+            edge_present: vec![false; scene.connectors.len()],
+            views: scene.items.iter().map(|i| Arc::new(i.clone())).collect(),
+        }
+    }
+
+    /// Items whose box meets `view`, each once.
+    pub fn in_view(&self, scene: &Scene, view: Rect) -> Vec<usize> {
+        let mut seen = vec![false; scene.items.len()];
+        let mut out = Vec::new();
+        for cx in cell(view.x)..=cell(view.right()) {
+            for cy in cell(view.y)..=cell(view.bottom()) {
+                for &i in self.grid.get(&(cx, cy)).map(Vec::as_slice).unwrap_or(&[]) {
+                    let i = i as usize;
+                    if !seen[i] && scene.items[i].rect.intersects(&view) {
+                        seen[i] = true;
+                        out.push(i);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Makes the graph hold exactly `wanted` plus the far ends of their lines. The dragged
+    /// node is never removed: egui_graphs is in the middle of moving it.
+    pub fn update(
+        &mut self,
+        graph: &mut ChartGraph,
+        scene: &Scene,
+        wanted: &[usize],
+        keep: Option<NodeIndex>,
+    ) {
+        let mut want = vec![false; scene.items.len()];
+        for &i in wanted {
+            want[i] = true;
+            for &c in &self.links[i] {
+                if let Some((a, b)) = scene.connectors[c as usize].ends {
+                    want[a] = true;
+                    want[b] = true;
+                }
+            }
+        }
+        let present = std::mem::take(&mut self.present);
+        for i in present {
+            let node = self.node_of[i];
+            if want[i] || (node.is_some() && node == keep) {
+                self.present.push(i);
+                continue;
+            }
+            if let Some(n) = self.node_of[i].take() {
+                if graph.hovered_node() == Some(n) {
+                    graph.set_hovered_node(None);
+                }
+                graph.remove_node(n);
+            }
+            for &c in &self.links[i] {
+                self.edge_present[c as usize] = false;
+            }
+        }
+        for (i, &w) in want.iter().enumerate() {
+            if w && self.node_of[i].is_none() {
+                let data = NodeData {
+                    item: i,
+                    view: self.views[i].clone(),
+                    emphasis: false,
+                };
+                self.node_of[i] =
+                    Some(graph.add_node_with_location(data, centre(&scene.items[i].rect)));
+                self.present.push(i);
+            }
+        }
+        for &i in &self.present {
+            for &c in &self.links[i] {
+                let c = c as usize;
+                let conn = &scene.connectors[c];
+                let Some((a, b)) = conn.ends else { continue };
+                if self.edge_present[c] {
+                    continue;
+                }
+                let (Some(na), Some(nb)) = (self.node_of[a], self.node_of[b]) else {
+                    continue;
+                };
+                graph.add_edge(na, nb, edge_data(conn));
+                self.edge_present[c] = true;
+            }
+        }
+    }
+}
+
+fn edge_data(c: &crate::scene::Connector) -> EdgeData {
+    let bus_gap = match c.points.as_slice() {
+        [.., p2, p3] => (p3.1 - p2.1).abs().max((p3.0 - p2.0).abs()),
+        _ => 20.0,
+    };
+    EdgeData {
+        link: c.link,
+        colour: colour(c.colour),
+        style: c.style,
+        bus_gap,
+        left_right: c.points.len() == 4 && (c.points[0].1 - c.points[1].1).abs() < 1e-3,
+        route: Arc::new(c.points.iter().map(|&(x, y)| Pos2::new(x, y)).collect()),
+        emphasis: false,
+    }
+}
