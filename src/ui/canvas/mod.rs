@@ -74,7 +74,9 @@ pub struct Canvas {
     replay: Vec<ClippedShape>,
     last_rect: Rect,
     last_ppp: f32,
-    fit_pending: bool,
+    /// Frames in which to fit the chart to the view: more than one, because side panels
+    /// settle their width during the first frames.
+    fit_frames: u8,
     /// The item being dragged and where its box started.
     dragging: Option<(usize, Pos2)>,
     drop_target: Option<usize>,
@@ -95,7 +97,7 @@ impl Default for Canvas {
             replay: Vec::new(),
             last_rect: Rect::NOTHING,
             last_ppp: 0.0,
-            fit_pending: true,
+            fit_frames: 3,
             dragging: None,
             drop_target: None,
             selected: None,
@@ -111,14 +113,16 @@ impl Canvas {
         self.graph = ChartGraph::new();
         self.subset = Subset::new(&scene);
         self.scene = scene;
-        self.fit_pending |= fit;
+        if fit {
+            self.fit_frames = 3;
+        }
         self.dragging = None;
         self.drop_target = None;
         self.live_frames = 2;
     }
 
     pub fn request_fit(&mut self) {
-        self.fit_pending = true;
+        self.fit_frames = 3;
         self.live_frames = 2;
     }
 
@@ -188,7 +192,7 @@ impl Canvas {
         meta.zoom = (size.x / w).min(size.y / h).clamp(0.02, 1.5);
         meta.pan = (size - Vec2::new(w, h) * meta.zoom) / 2.0;
         meta.save(ui);
-        self.fit_pending = false;
+        self.fit_frames = self.fit_frames.saturating_sub(1);
     }
 
     /// Where a scene point was on the screen in the last frame.
@@ -225,7 +229,7 @@ impl Canvas {
                 || i.pointer.any_down()
                 || i.pointer.any_released()
         });
-        if self.fit_pending {
+        if self.fit_frames > 0 {
             self.live_frames = self.live_frames.max(2);
         }
         let live = input_here
@@ -273,7 +277,7 @@ impl Canvas {
             self.live_frames = 2;
         }
         // After `show`: the widget's first frame fits on its own terms and would undo ours.
-        if self.fit_pending && rect.is_positive() {
+        if self.fit_frames > 0 && rect.is_positive() {
             self.fit(ui, rect.size());
             self.live_frames = 2;
         }
