@@ -197,6 +197,13 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         );
         return Err(LoadError::in_text(name, None, message));
     }
+    // Counted before parsing, so that a file of a million tiny units is refused before it
+    // takes the memory of a million units. Every unit, body and entity has an `id`.
+    let ids = text.matches("id:").count();
+    if ids > 2 * MAX_UNITS {
+        let message = format!("environ {ids} éléments : le maximum est de {MAX_UNITS} unités");
+        return Err(LoadError::in_text(name, None, message));
+    }
     let organisation = parse(name, text)?;
     if organisation.units.len() > MAX_UNITS {
         let message = format!(

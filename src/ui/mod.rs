@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod inspector;
 pub mod menu;
 pub mod outline;
+pub mod registry;
 pub mod shapes;
 pub mod status;
 pub mod summary;

@@ -81,34 +81,6 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
             ui.weak(&h.note);
         }
     }
-    if !org.legal_texts.is_empty() {
-        ui.heading(lang.pick("Textes", "Legal texts"));
-        for t in &org.legal_texts {
-            let mut line = t.reference.clone();
-            if !t.title.is_empty() {
-                line.push_str(&format!(" — {}", t.title));
-            }
-            ui.label(line);
-            if !t.source.is_empty() {
-                ui.weak(format!("{} {}", lang.pick("Source :", "Source:"), t.source));
-            }
-            if !t.url.is_empty() {
-                // Shown, never fetched: the user may follow it.
-                ui.hyperlink_to(&t.url, &t.url);
-            }
-        }
-    }
-    if !org.budget_programmes.is_empty() {
-        ui.heading(lang.pick("Programmes budgétaires", "Budget programmes"));
-        for p in &org.budget_programmes {
-            let number = if p.number.is_empty() {
-                String::new()
-            } else {
-                format!("{} {} : ", lang.pick("Programme", "Programme"), p.number)
-            };
-            ui.label(format!("{number}{}", p.title));
-        }
-    }
     ui.heading(lang.pick("Unités par type", "Units by kind"));
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for u in &org.units {
@@ -126,36 +98,28 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
             ui.end_row();
         }
     });
-    if !org.bodies.is_empty() {
-        ui.heading(lang.pick("Instances de coordination", "Coordination bodies"));
-        for b in &org.bodies {
-            let chair = b
-                .chair
-                .as_ref()
-                .map(|c| {
-                    format!(
-                        " — {} {}",
-                        lang.pick("présidence :", "chair:"),
-                        org.label_of(c)
-                    )
-                })
-                .unwrap_or_default();
-            let cadence = if b.cadence.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", b.cadence)
-            };
-            ui.label(format!("{}{chair}{cadence}", b.name));
-        }
-    }
-    if !org.entities.is_empty() {
-        ui.heading(lang.pick("Entités extérieures", "Outside entities"));
-        for e in &org.entities {
-            ui.label(if e.acronym.is_empty() {
-                e.name.clone()
-            } else {
-                format!("{} — {}", e.acronym, e.name)
-            });
-        }
-    }
+    let (n_texts, n_bodies, n_entities) =
+        (org.legal_texts.len(), org.bodies.len(), org.entities.len());
+    ui.separator();
+    egui::CollapsingHeader::new(format!(
+        "{} ({n_texts})",
+        lang.pick(
+            "Textes et programmes budgétaires",
+            "Legal texts and budget programmes"
+        )
+    ))
+    .id_salt("texts")
+    .show(ui, |ui| super::registry::texts(app, ui));
+    egui::CollapsingHeader::new(format!(
+        "{} ({n_bodies})",
+        lang.pick("Instances de coordination", "Coordination bodies")
+    ))
+    .id_salt("bodies")
+    .show(ui, |ui| super::registry::bodies(app, ui));
+    egui::CollapsingHeader::new(format!(
+        "{} ({n_entities})",
+        lang.pick("Entités extérieures", "Outside entities")
+    ))
+    .id_salt("entities")
+    .show(ui, |ui| super::registry::entities(app, ui));
 }
