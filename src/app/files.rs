@@ -7,7 +7,7 @@ use crate::export::png::{self, Paper, PngOptions};
 use crate::layout::Orientation;
 use crate::scene::{self, ChartOptions, MissionsMode, Theme};
 use eframe::egui;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub fn open_dialog(app: &mut OrgApp, _ctx: &egui::Context) {
     let picked = rfd::FileDialog::new()
@@ -242,7 +242,7 @@ pub fn export_to(app: &mut OrgApp, dialog: &ExportDialog, path: &Path) {
     }
 }
 
-pub fn write_screenshot(path: &PathBuf, image: &egui::ColorImage) -> Result<(), String> {
+pub fn write_screenshot(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     let [w, h] = image.size;
     let mut bytes = Vec::with_capacity(w * h * 4);
     for p in &image.pixels {
