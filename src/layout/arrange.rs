@@ -3,6 +3,8 @@
 //! Works in the top-down frame, in f64 so that offsets summed down deep trees stay exact
 //! enough for mirror-symmetric output.
 
+use super::{grid, split};
+
 /// How a node's children are arranged under it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrangement {
@@ -11,6 +13,10 @@ pub enum Arrangement {
     /// Rows of `2 * m` children, `m` columns each side of a free corridor that carries the
     /// connector down from the parent's centre.
     Grid(usize),
+    /// The first `left` children down the left of the corridor, the others down its right;
+    /// each side in up to `columns` columns, filled column by column (left to right) with its
+    /// rows aligned, and stacked on its own: a side does not wait for the other's rows.
+    Split { columns: usize, left: usize },
 }
 
 /// A laid-out subtree: its bounding box and where its root box sits on the box's top edge.
@@ -49,36 +55,75 @@ pub(super) struct Gaps {
 pub(super) struct Scratch {
     pub kids: Vec<Kid>,
     pub slots: Vec<Slot>,
-    col_w: Vec<f64>,
-    col_edge: Vec<f64>,
-    row_h: Vec<f64>,
-    row_top: Vec<f64>,
+    pub col_w: Vec<f64>,
+    pub col_edge: Vec<f64>,
+    pub row_h: Vec<f64>,
+    pub row_top: Vec<f64>,
 }
 
 const MAX_SIDE_COLUMNS: usize = 6;
-/// Readers expect a row; a grid must save a good deal of room to be worth it.
-const ROW_BONUS: f64 = 0.7;
-const GOOD_ASPECT: (f64, f64) = (0.5, 2.5);
-const ASPECT_PENALTY: f64 = 64.0;
+/// Weight of a row's score against the others'. Below 1 it would buy readers the row they
+/// expect at the price of room: 0.7 costs about 15% of the fill of large charts.
+const ROW_WEIGHT: f64 = 1.0;
 
-/// Grows with the distance from a page-like shape, measured as a ratio so that too tall and
-/// too wide are punished alike.
-fn shape_penalty(w: f64, h: f64) -> f64 {
-    let aspect = w.max(1e-9) / h.max(1e-9);
-    let off = if aspect < GOOD_ASPECT.0 {
-        GOOD_ASPECT.0 / aspect - 1.0
-    } else if aspect > GOOD_ASPECT.1 {
-        aspect / GOOD_ASPECT.1 - 1.0
-    } else {
-        0.0
-    };
-    1.0 + ASPECT_PENALTY * off * off
+/// Aspects (width / height) that cost nothing, and how hard leaving them is punished.
+#[derive(Clone, Copy)]
+struct Band {
+    lo: f64,
+    hi: f64,
+    penalty: f64,
 }
 
-/// Picks the arrangement of `s.kids` under a parent box of `parent` (w, h).
+/// For a subtree that is a small part of the chart. Its parent stacks it in a split's column
+/// or lines it up in a row, where tall and narrow blocks pack best: measured on generated
+/// charts, this loose, tall-leaning band fills best.
+const PART: Band = Band {
+    lo: 0.2,
+    hi: 1.25,
+    penalty: 8.0,
+};
+/// For the whole chart, which must keep a page's shape.
+const PAGE: Band = Band {
+    lo: 0.7,
+    hi: 2.5,
+    penalty: 64.0,
+};
+
+impl Band {
+    /// The band for a subtree holding `share` of the chart's box area: it slides from
+    /// [`PART`] to [`PAGE`] as the share grows, since a subtree holding most of the chart has
+    /// too few ancestors left to fix its shape.
+    fn for_share(share: f64) -> Band {
+        let f = share.clamp(0.0, 1.0);
+        let mix = |part: f64, page: f64| part.powf(1.0 - f) * page.powf(f);
+        Band {
+            lo: mix(PART.lo, PAGE.lo),
+            hi: mix(PART.hi, PAGE.hi),
+            penalty: mix(PART.penalty, PAGE.penalty),
+        }
+    }
+
+    /// Grows with the distance from the band, measured as a ratio so that too tall and too
+    /// wide are punished alike.
+    fn penalty(&self, w: f64, h: f64) -> f64 {
+        let aspect = w.max(1e-9) / h.max(1e-9);
+        let off = if aspect < self.lo {
+            self.lo / aspect - 1.0
+        } else if aspect > self.hi {
+            aspect / self.hi - 1.0
+        } else {
+            0.0
+        };
+        1.0 + self.penalty * off * off
+    }
+}
+
+/// Picks the arrangement of `s.kids` under a parent box of `parent` (w, h), for a subtree
+/// holding `share` of the chart's box area.
 pub(super) fn choose(
     parent: (f64, f64),
     all_leaves: bool,
+    share: f64,
     compact: bool,
     gaps: Gaps,
     s: &mut Scratch,
@@ -87,20 +132,28 @@ pub(super) fn choose(
     if !compact || n == 0 {
         return Arrangement::Row;
     }
+    let band = Band::for_share(share);
     let mut best: Option<(f64, Arrangement)> = None;
     let mut consider = |arr: Arrangement, weight: f64, s: &mut Scratch| {
         let b = arrange(arr, parent, gaps, s, false);
-        let score = b.w * b.h * shape_penalty(b.w, b.h) * weight;
+        let score = b.w * b.h * band.penalty(b.w, b.h) * weight;
         if best.is_none_or(|(s0, _)| score < s0) {
             best = Some((score, arr));
         }
     };
     // A long row of leaves is never what a reader wants, however well it fits.
     if !(all_leaves && n > 4) {
-        consider(Arrangement::Row, ROW_BONUS, s);
+        consider(Arrangement::Row, ROW_WEIGHT, s);
     }
     for m in 1..=MAX_SIDE_COLUMNS.min(n.div_ceil(2)) {
         consider(Arrangement::Grid(m), 1.0, s);
+    }
+    // A single child has no second side: it hangs straight under its parent in a row.
+    if n >= 2 {
+        for columns in 1..=MAX_SIDE_COLUMNS.min(n.div_ceil(2)) {
+            let left = split::balance(columns, gaps, s);
+            consider(Arrangement::Split { columns, left }, 1.0, s);
+        }
     }
     best.map_or(Arrangement::Row, |(_, a)| a)
 }
@@ -126,7 +179,10 @@ pub(super) fn arrange(
     }
     match arr {
         Arrangement::Row => row(parent, gaps, s, place),
-        Arrangement::Grid(m) => grid(m.max(1), parent, gaps, s, place),
+        Arrangement::Grid(m) => grid::grid(m.max(1), parent, gaps, s, place),
+        Arrangement::Split { columns, left } => {
+            split::split(columns.max(1), left, parent, gaps, s, place)
+        }
     }
 }
 
@@ -167,83 +223,4 @@ fn row((pw, ph): (f64, f64), gaps: Gaps, s: &mut Scratch, place: bool) -> Block 
         h: top + max_h,
         node_x: parent_left - min_x,
     }
-}
-
-/// Column of the `j`-th kid. Full rows read left to right across the corridor; a partial
-/// last row hugs the corridor, its left half (rounded up) on the left, so it stays balanced.
-fn column(j: usize, m: usize, n: usize) -> (usize, usize) {
-    let per_row = 2 * m;
-    let (r, t) = (j / per_row, j % per_row);
-    let last_count = n - (n - 1) / per_row * per_row;
-    if r < (n - 1) / per_row || last_count == per_row {
-        return (r, t);
-    }
-    let left = last_count.div_ceil(2);
-    (r, if t < left { m - left + t } else { m + t - left })
-}
-
-fn grid(m: usize, (pw, ph): (f64, f64), gaps: Gaps, s: &mut Scratch, place: bool) -> Block {
-    let n = s.kids.len();
-    let rows = n.div_ceil(2 * m);
-    s.col_w.clear();
-    s.col_w.resize(2 * m, f64::NAN);
-    s.row_h.clear();
-    s.row_h.resize(rows, 0.0);
-    for (j, k) in s.kids.iter().enumerate() {
-        let (r, c) = column(j, m, n);
-        // NaN marks a column no kid uses, so it costs no gap.
-        s.col_w[c] = if s.col_w[c].is_nan() {
-            k.block.w
-        } else {
-            s.col_w[c].max(k.block.w)
-        };
-        s.row_h[r] = s.row_h[r].max(k.block.h);
-    }
-    // Left columns store their right edge, right columns their left edge: each kid is
-    // aligned towards the corridor, centred on x = 0.
-    let half = gaps.sibling / 2.0;
-    s.col_edge.clear();
-    s.col_edge.resize(2 * m, 0.0);
-    let (mut min_x, mut max_x) = (-pw / 2.0, pw / 2.0);
-    let mut edge = -half;
-    for c in (0..m).rev().take_while(|&c| !s.col_w[c].is_nan()) {
-        s.col_edge[c] = edge;
-        min_x = min_x.min(edge - s.col_w[c]);
-        edge -= s.col_w[c] + gaps.sibling;
-    }
-    let mut edge = half;
-    for c in (m..2 * m).take_while(|&c| !s.col_w[c].is_nan()) {
-        s.col_edge[c] = edge;
-        max_x = max_x.max(edge + s.col_w[c]);
-        edge += s.col_w[c] + gaps.sibling;
-    }
-    let mut top = ph + gaps.level;
-    s.row_top.clear();
-    for h in &s.row_h {
-        s.row_top.push(top);
-        top += h + gaps.level;
-    }
-    let block = Block {
-        w: max_x - min_x,
-        h: top - gaps.level,
-        node_x: -pw / 2.0 - min_x,
-    };
-    if !place {
-        return block;
-    }
-    for (j, k) in s.kids.iter().enumerate() {
-        let (r, c) = column(j, m, n);
-        let x = if c < m {
-            s.col_edge[c] - k.block.w
-        } else {
-            s.col_edge[c]
-        };
-        let y = s.row_top[r];
-        s.slots[j] = Slot {
-            x: x - min_x,
-            y,
-            bus: y - gaps.level / 2.0,
-        };
-    }
-    block
 }

@@ -1,7 +1,7 @@
 //! Places the boxes of a tree of units: a non-layered tidy tree (each child hangs a fixed
 //! gap below its own parent, whatever the height of its cousins) whose children are arranged,
-//! subtree by subtree, in one row or in a compact grid around a central trunk, so that large
-//! charts keep the shape of a page.
+//! subtree by subtree, in one row, or around a central trunk in a compact grid or split down
+//! both its sides, so that large charts keep the shape of a page and waste little of it.
 //!
 //! Knows nothing of units or text: it takes sizes and parent links, gives positions.
 
@@ -22,8 +22,8 @@ pub enum Orientation {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Options {
     pub orientation: Orientation,
-    /// Stack groups of children in a grid instead of one long row when that keeps the chart
-    /// closer to a page's shape.
+    /// Stack groups of children in a grid or down both sides of a trunk instead of one long
+    /// row when that keeps the chart closer to a page's shape.
     pub compact: bool,
     /// Space between sibling boxes.
     pub sibling_gap: f32,
@@ -60,13 +60,17 @@ pub struct Tree {
 #[derive(Clone, Debug, Default)]
 pub struct Layout {
     pub pos: Vec<Option<(f32, f32)>>,
+    /// Half a level gap above a child's top, unless pins moved things; for a root (which has
+    /// no connector) half a level gap above its top too, and 0 for hidden nodes.
     pub bus: Vec<f32>,
     /// Bounding box of all placed boxes: (min_x, min_y, max_x, max_y).
     pub bounds: (f32, f32, f32, f32),
 }
 
 mod arrange;
+mod grid;
 mod place;
+mod split;
 
 pub use arrange::Arrangement;
 

@@ -98,10 +98,16 @@ pub(super) fn place(forest: &Forest, compact: bool, gaps: Gaps) -> Placed {
     let mut bus = vec![0.0f64; n];
     let mut arrangement = vec![None; n];
     let mut s = Scratch::default();
+    // Box area of each visible subtree: how much of the chart it is decides how page-like
+    // its own shape must be.
+    let area = |i: usize| forest.sizes[i].0 * forest.sizes[i].1;
+    let total: f64 = forest.order.iter().map(|&i| area(i)).sum();
+    let mut mass = vec![0.0f64; n];
 
     for &i in forest.order.iter().rev() {
         let kids = forest.visible_kids(i);
         let size = forest.sizes[i];
+        mass[i] = area(i) + kids.iter().map(|&k| mass[k]).sum::<f64>();
         if kids.is_empty() {
             block[i] = Block {
                 w: size.0,
@@ -116,7 +122,8 @@ pub(super) fn place(forest: &Forest, compact: bool, gaps: Gaps) -> Placed {
             box_w: forest.sizes[k].0,
         }));
         let all_leaves = kids.iter().all(|&k| forest.visible_kids(k).is_empty());
-        let arr = arrange::choose(size, all_leaves, compact, gaps, &mut s);
+        let share = if total > 0.0 { mass[i] / total } else { 1.0 };
+        let arr = arrange::choose(size, all_leaves, share, compact, gaps, &mut s);
         block[i] = arrange::arrange(arr, size, gaps, &mut s, true);
         arrangement[i] = Some(arr);
         for (&k, slot) in kids.iter().zip(&s.slots) {
