@@ -1,0 +1,254 @@
+//! The chart from the scene to SVG and PNG: every sample exports, the SVG parses back with the
+//! same text, boxes never overlap and always hold their text, hostile strings stay text.
+
+use organigramme::export::{png, svg};
+use organigramme::layout::Orientation;
+use organigramme::model::{Id, Mission, Organisation, Unit, UnitKind};
+use organigramme::scene::{self, ChartOptions, MissionsMode, Owner, Scene, Shape};
+use organigramme::text;
+use proptest::prelude::*;
+
+fn samples() -> Vec<(&'static str, Organisation)> {
+    organigramme::samples::SAMPLES
+        .iter()
+        .map(|s| {
+            (
+                s.file_name,
+                organigramme::format::load_bytes(s.file_name, s.text.as_bytes())
+                    .unwrap()
+                    .organisation,
+            )
+        })
+        .collect()
+}
+
+fn all_options() -> Vec<ChartOptions> {
+    let mut out = Vec::new();
+    for orientation in [Orientation::TopDown, Orientation::LeftRight] {
+        for missions in [MissionsMode::None, MissionsMode::First, MissionsMode::Full] {
+            for compact in [true, false] {
+                out.push(ChartOptions {
+                    orientation,
+                    missions,
+                    compact,
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    out
+}
+
+/// No two boxes of the chart overlap, and every line of text lies inside its box.
+fn check_geometry(scene: &Scene) -> Result<(), String> {
+    let boxes: Vec<_> = scene
+        .items
+        .iter()
+        .filter(|i| i.shape != Shape::None && i.owner != Owner::Decoration)
+        .collect();
+    for (a, x) in boxes.iter().enumerate() {
+        for y in &boxes[a + 1..] {
+            if x.rect.intersects(&y.rect) {
+                return Err(format!("{:?} overlaps {:?}", x.owner, y.owner));
+            }
+        }
+        for line in &x.lines {
+            let w = text::width(&line.text, line.style);
+            let left = if line.centred {
+                line.x - w / 2.0
+            } else {
+                line.x
+            };
+            let top = line.y - line.style.size * text::ASCENT;
+            let inside = left >= x.rect.x - 0.5
+                && left + w <= x.rect.right() + 0.5
+                && top >= x.rect.y - 0.5
+                && line.y <= x.rect.bottom() + 0.5;
+            if !inside {
+                return Err(format!("« {} » sticks out of {:?}", line.text, x.owner));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_sample_is_laid_out_without_overlap_and_with_its_text_inside() {
+    for (name, org) in samples() {
+        for options in all_options() {
+            let scene = scene::build(&org, &options);
+            check_geometry(&scene).unwrap_or_else(|e| panic!("{name} {options:?}: {e}"));
+            assert_eq!(
+                scene.unit_item.iter().filter(|i| i.is_some()).count(),
+                org.units.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_sample_exports_to_an_svg_that_parses_back_with_the_same_text() {
+    let opt = resvg::usvg::Options::default();
+    for (name, org) in samples() {
+        let scene = scene::build(&org, &ChartOptions::default());
+        let text = svg::write(&scene, false);
+        let tree =
+            resvg::usvg::Tree::from_str(&text, &opt).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(tree.size().width() > 100.0);
+        for unit in &org.units {
+            let first_word = unit.name.split(' ').next().unwrap();
+            assert!(
+                text.contains(&svg::escape(first_word)),
+                "{name}: « {} » missing from the SVG",
+                unit.name
+            );
+        }
+        assert_eq!(
+            text.matches("<text").count(),
+            scene
+                .items
+                .iter()
+                .map(|i| i.lines.iter().filter(|l| !l.text.trim().is_empty()).count())
+                .sum::<usize>()
+        );
+    }
+}
+
+#[test]
+fn every_sample_exports_to_a_png_with_its_dpi() {
+    for (name, org) in samples() {
+        let scene = scene::build(&org, &ChartOptions::default());
+        let size = png::Size::Paper {
+            paper: png::Paper::A4,
+            landscape: true,
+            dpi: 100.0,
+        };
+        let bytes = png::render(
+            &scene,
+            &png::PngOptions {
+                size,
+                transparent: false,
+                dpi: 100.0,
+            },
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let decoder = ::png::Decoder::new(std::io::Cursor::new(&bytes));
+        let reader = decoder.read_info().unwrap();
+        let info = reader.info();
+        let dims = info.pixel_dims.expect("the DPI is written in the file");
+        assert_eq!(dims.xppu, (100.0f32 / 0.0254).round() as u32);
+        // Fits A4 landscape at 100 dpi (1169 × 827 px) within its margins.
+        assert!(
+            info.width <= 1169 && info.height <= 827,
+            "{}x{}",
+            info.width,
+            info.height
+        );
+        assert!(
+            info.width >= 1000 || info.height >= 700,
+            "the chart fills the page"
+        );
+    }
+}
+
+#[test]
+fn a_bitmap_too_large_is_refused_with_advice_instead_of_shrunk() {
+    let (_, org) = samples().remove(0);
+    let scene = scene::build(&org, &ChartOptions::default());
+    let err = png::render(
+        &scene,
+        &png::PngOptions {
+            size: png::Size::Scale(200.0),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        err.0.contains("--root") && err.0.contains("SVG"),
+        "{}",
+        err.0
+    );
+}
+
+#[test]
+fn hostile_strings_stay_text_in_the_svg_and_the_png_renders() {
+    let nasty = [
+        "<script>alert(1)</script>",
+        "]]> & \"quotes\" 'single'",
+        "\u{1}\u{7}\u{1b}[31m control",
+        "עברית مرحبا RTL",
+        "emoji 🏛️👩‍💼",
+        &"x".repeat(10_000),
+    ];
+    let mut org = Organisation {
+        name: nasty[0].into(),
+        ..Default::default()
+    };
+    for (i, s) in nasty.iter().enumerate() {
+        org.units.push(Unit {
+            id: Id::new(format!("u{i}")),
+            name: s.to_string(),
+            kind: UnitKind::Other(s.to_string()),
+            parent: (i > 0).then(|| Id::new("u0")),
+            missions: vec![Mission {
+                text: s.to_string(),
+                source: None,
+            }],
+            ..Default::default()
+        });
+    }
+    let scene = scene::build(
+        &org,
+        &ChartOptions {
+            missions: MissionsMode::Full,
+            ..Default::default()
+        },
+    );
+    check_geometry(&scene).unwrap();
+    let text = svg::write(&scene, true);
+    assert!(!text.contains("<script>"));
+    assert!(text.contains("&lt;script&gt;"));
+    assert!(!text.contains('\u{1b}'));
+    resvg::usvg::Tree::from_str(&text, &resvg::usvg::Options::default())
+        .expect("the SVG stays valid XML");
+    png::render(&scene, &png::PngOptions::default()).expect("the PNG renders");
+}
+
+fn random_org(parents: &[usize], names: &[String]) -> Organisation {
+    let mut org = Organisation {
+        name: "Test".into(),
+        ..Default::default()
+    };
+    for (i, name) in names.iter().enumerate() {
+        org.units.push(Unit {
+            id: Id::new(format!("u{i}")),
+            name: name.clone(),
+            kind: UnitKind::ALL[i % UnitKind::ALL.len()].clone(),
+            parent: (i > 0).then(|| Id::new(format!("u{}", parents[i - 1] % i))),
+            missions: vec![Mission {
+                text: format!("{name}. Deuxième phrase de la mission."),
+                source: None,
+            }],
+            ..Default::default()
+        });
+    }
+    org
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+    #[test]
+    fn random_trees_never_overlap_and_keep_their_text_inside(
+        parents in prop::collection::vec(any::<usize>(), 1..2000),
+        words in prop::collection::vec("[a-zé ]{1,60}", 1..8),
+        compact in any::<bool>(),
+        left_right in any::<bool>(),
+    ) {
+        let names: Vec<String> = (0..=parents.len()).map(|i| format!("Unité {i} {}", words[i % words.len()])).collect();
+        let org = random_org(&parents, &names);
+        let orientation = if left_right { Orientation::LeftRight } else { Orientation::TopDown };
+        let scene = scene::build(&org, &ChartOptions { compact, orientation, missions: MissionsMode::None, ..Default::default() });
+        prop_assert!(check_geometry(&scene).is_ok(), "{:?}", check_geometry(&scene));
+    }
+}
