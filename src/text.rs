@@ -105,7 +105,14 @@ pub fn wrap(text: &str, style: Style, max_width: f32, max_lines: usize) -> Vec<S
         let mut line = String::new();
         let mut line_w = 0.0;
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let word: String = word.chars().filter(|c| !c.is_control()).collect();
+            let word: std::borrow::Cow<str> = if word.chars().any(char::is_control) {
+                word.chars()
+                    .filter(|c| !c.is_control())
+                    .collect::<String>()
+                    .into()
+            } else {
+                word.into()
+            };
             let word_w: f32 = word.chars().map(em).sum();
             let sep = if line.is_empty() { 0.0 } else { space };
             if line_w + sep + word_w <= max_width {

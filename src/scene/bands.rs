@@ -124,7 +124,13 @@ pub fn add_bands(
     hierarchy: Rect,
 ) {
     let lang = options.lang;
-    let drawn_unit = |id: &Id| org.unit_index(id).and_then(|u| scene.unit_item[u]);
+    let unit_of: HashMap<&Id, usize> = org
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (&u.id, i))
+        .collect();
+    let drawn_unit = |id: &Id| unit_of.get(id).and_then(|&u| scene.unit_item[u]);
     let filtered = options.root.is_some() || options.depth.is_some();
     // With a subtree shown, keep only what touches it.
     let bodies: Vec<usize> = (0..org.bodies.len())
@@ -142,8 +148,9 @@ pub fn add_bands(
         .filter(|r| drawn_unit(&r.from).is_some() || drawn_unit(&r.to).is_some())
         .flat_map(|r| [&r.from, &r.to])
         .collect();
+    let related: std::collections::HashSet<&Id> = related.into_iter().collect();
     let entities: Vec<usize> = (0..org.entities.len())
-        .filter(|&e| !filtered || related.contains(&&org.entities[e].id))
+        .filter(|&e| !filtered || related.contains(&org.entities[e].id))
         .collect();
     let width = hierarchy.w.max(MIN_BAND_WIDTH);
     let mut top = hierarchy.bottom() + BAND_GAP;
@@ -156,7 +163,15 @@ pub fn add_bands(
 
     let body_contents: Vec<Content> = bodies
         .iter()
-        .map(|&b| content::body(&org.bodies[b], org, palette, lang))
+        .map(|&b| {
+            let body = &org.bodies[b];
+            let chair = body.chair.as_ref().map(|c| match unit_of.get(c) {
+                Some(&u) if !org.units[u].acronym.is_empty() => org.units[u].acronym.clone(),
+                Some(&u) => org.units[u].name.clone(),
+                None => c.to_string(),
+            });
+            content::body(body, chair, palette, lang)
+        })
         .collect();
     let entity_contents: Vec<Content> = entities
         .iter()

@@ -3,7 +3,7 @@
 
 use super::{MissionsMode, Palette, TextLine};
 use crate::i18n::Lang;
-use crate::model::{Body, Entity, Organisation, Unit};
+use crate::model::{Body, Entity, Unit};
 use crate::text::{self, Style};
 
 pub const PAD: f32 = 8.0;
@@ -180,7 +180,7 @@ pub fn unit(
     b.finish()
 }
 
-pub fn body(body: &Body, org: &Organisation, palette: &Palette, lang: Lang) -> Content {
+pub fn body(body: &Body, chair: Option<String>, palette: &Palette, lang: Lang) -> Content {
     let mut b = Builder::new(palette);
     b.push(
         &body.kind.label(lang).to_uppercase(),
@@ -198,12 +198,8 @@ pub fn body(body: &Body, org: &Organisation, palette: &Palette, lang: Lang) -> C
         true,
         false,
     );
-    if let Some(chair) = &body.chair {
-        let label = format!(
-            "{} {}",
-            lang.pick("Présidence :", "Chair:"),
-            org.label_of(chair)
-        );
+    if let Some(chair) = chair {
+        let label = format!("{} {}", lang.pick("Présidence :", "Chair:"), chair);
         b.push(&label, DETAIL, NAME_WIDTH, 2, true, true);
     }
     if !body.cadence.is_empty() {

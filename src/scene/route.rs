@@ -85,24 +85,34 @@ impl Obstacles {
             let bx = if x > b.x + b.w / 2.0 { b.x + b.w } else { b.x };
             candidates.push(vec![(ax, acy), (x, acy), (x, bcy), (bx, bcy)]);
         }
-        let mut seen = Vec::new();
-        let score = |path: &Vec<(f32, f32)>, seen: &mut Vec<u32>| {
-            seen.clear();
-            let crossings: usize = path
-                .windows(2)
-                .map(|s| self.crossings(s[0], s[1], (a, b), seen))
-                .sum();
-            let length: f32 = path
-                .windows(2)
+        // Shortest first: crossings dominate the score, so the first candidate that crosses
+        // nothing wins, and counting stops as soon as a path is no better than the best.
+        let length = |p: &Vec<(f32, f32)>| -> f32 {
+            p.windows(2)
                 .map(|s| (s[0].0 - s[1].0).abs() + (s[0].1 - s[1].1).abs())
-                .sum();
-            crossings as f32 * 1e5 + length
+                .sum()
         };
-        candidates
-            .into_iter()
-            .map(|p| (score(&p, &mut seen), p))
-            .min_by(|x, y| x.0.total_cmp(&y.0))
-            .map(|(_, p)| p)
+        candidates.sort_by(|x, y| length(x).total_cmp(&length(y)));
+        let mut seen = Vec::new();
+        let mut best: Option<(usize, usize)> = None;
+        for (i, path) in candidates.iter().enumerate() {
+            seen.clear();
+            let cap = best.map_or(usize::MAX, |b| b.1);
+            let mut crossings = 0;
+            for s in path.windows(2) {
+                crossings += self.crossings(s[0], s[1], (a, b), &mut seen);
+                if crossings >= cap {
+                    break;
+                }
+            }
+            if crossings < cap {
+                best = Some((i, crossings));
+            }
+            if crossings == 0 {
+                break;
+            }
+        }
+        best.map(|(i, _)| candidates.swap_remove(i))
             .unwrap_or_default()
     }
 }
