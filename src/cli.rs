@@ -1,5 +1,6 @@
 //! The command line: headless verbs that never start a window.
 
+use crate::export::dot::DotOptions;
 use crate::export::png::{self, Paper, PngOptions};
 use crate::format;
 use crate::layout::Orientation;
@@ -33,8 +34,12 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Exporte un organigramme en SVG ou PNG (format déduit de l'extension de OUT).
+    /// Exporte un organigramme en SVG, PNG ou DOT pour Graphviz (format déduit de l'extension de
+    /// OUT).
     Export(ExportArgs),
+    /// Produit une structure fictive mais réaliste de N unités, pour essayer l'éditeur sur un
+    /// grand organigramme.
+    Generate(GenerateArgs),
     /// Réécrit des fichiers .ron valides sous leur forme canonique (comme les enregistre l'éditeur).
     Fmt {
         #[arg(required = true)]
@@ -45,7 +50,7 @@ pub enum Command {
 #[derive(clap::Args, Debug)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// Fichier de sortie : .svg ou .png.
+    /// Fichier de sortie : .svg, .png ou .dot.
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
     /// Résolution du PNG, en points par pouce (avec --paper : l'image remplit la page).
@@ -80,6 +85,19 @@ pub struct ExportArgs {
     pub lang: LangArg,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct GenerateArgs {
+    /// Nombre d'unités.
+    #[arg(long, value_name = "N")]
+    pub units: usize,
+    /// Graine : la même graine donne la même structure.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Fichier .ron à écrire.
+    #[arg(short, long, value_name = "OUT.ron")]
+    pub output: PathBuf,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum PaperArg {
     A4,
@@ -112,14 +130,32 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { files } => check(&files),
         Command::Fmt { files } => fmt(&files),
-        Command::Export(args) => match export(&args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Export(args) => report(export(&args)),
+        Command::Generate(args) => report(generate(&args)),
     }
+}
+
+fn report(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn generate(args: &GenerateArgs) -> Result<(), String> {
+    if args.units > format::MAX_UNITS {
+        return Err(format!(
+            "--units {} : au plus {} unités (la limite des fichiers)",
+            args.units,
+            format::MAX_UNITS
+        ));
+    }
+    let org = crate::generate::generate(args.units, args.seed);
+    let text = format::to_string(&org);
+    format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 fn check(files: &[PathBuf]) -> ExitCode {
@@ -148,11 +184,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    ExitCode::from(u8::from(failed))
 }
 
 fn fmt(files: &[PathBuf]) -> ExitCode {
@@ -169,11 +201,7 @@ fn fmt(files: &[PathBuf]) -> ExitCode {
             eprintln!("{e}");
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    ExitCode::from(u8::from(failed))
 }
 
 /// Today's date as French prose, for the title block.
@@ -191,39 +219,16 @@ pub fn today(lang: crate::i18n::Lang) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let m = (month - 1) as usize;
-    match lang {
-        crate::i18n::Lang::Fr => format!("{day} {} {year}", FR[m]),
-        crate::i18n::Lang::En => format!("{day} {} {year}", EN[m]),
-    }
+    const FR: &str =
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre";
+    const EN: &str =
+        "January February March April May June July August September October November December";
+    let names = match lang {
+        crate::i18n::Lang::Fr => FR,
+        crate::i18n::Lang::En => EN,
+    };
+    let name = names.split(' ').nth(month as usize - 1);
+    format!("{day} {} {year}", name.unwrap_or_default())
 }
 
 fn export(args: &ExportArgs) -> Result<(), String> {
@@ -259,14 +264,23 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         date: today(lang),
         ..Default::default()
     };
-    let scene = scene::build(org, &options);
+    // DOT needs no scene: Graphviz lays the chart out itself.
+    let scene = || scene::build(org, &options);
     let extension = args
         .output
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let bytes = match extension.as_deref() {
-        Some("svg") => crate::export::svg::write(&scene, args.transparent).into_bytes(),
+        Some("svg") => crate::export::svg::write(&scene(), args.transparent).into_bytes(),
+        Some("dot") => {
+            let dot_options = DotOptions {
+                root: options.root.clone(),
+                depth: options.depth,
+                left_right: options.orientation == Orientation::LeftRight,
+            };
+            crate::export::dot::write(org, &dot_options).into_bytes()
+        }
         Some("png") => {
             let size = match (args.paper, args.scale) {
                 (Some(p), _) => {
@@ -290,11 +304,12 @@ fn export(args: &ExportArgs) -> Result<(), String> {
                 transparent: args.transparent,
                 dpi: args.dpi.unwrap_or(96.0),
             };
-            png::render(&scene, &options).map_err(|e| format!("{}: {e}", args.output.display()))?
+            png::render(&scene(), &options)
+                .map_err(|e| format!("{}: {e}", args.output.display()))?
         }
         _ => {
             return Err(format!(
-                "{}: extension inconnue (attendu : .svg ou .png)",
+                "{}: extension inconnue (attendu : .svg, .png ou .dot)",
                 args.output.display()
             ));
         }

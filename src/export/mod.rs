@@ -1,4 +1,6 @@
-//! Writers that draw from the scene only.
+//! Writers. SVG and PNG draw from the scene only, so they show exactly the chart; DOT is
+//! written from the model, for Graphviz to lay out.
 
+pub mod dot;
 pub mod png;
 pub mod svg;
