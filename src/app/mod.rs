@@ -2,6 +2,7 @@
 //! `OrgApp::show` draws a frame from a plain `egui::Ui`, so tests drive it without a window.
 
 mod actions;
+mod commands;
 pub mod files;
 pub mod recovery;
 pub mod settings;
@@ -10,8 +11,8 @@ pub use actions::Action;
 pub use files::ExportDialog;
 pub use settings::Settings;
 
-use crate::doc::{Document, ops};
-use crate::scene::{self, ChartOptions, Owner, Scene, Theme};
+use crate::doc::Document;
+use crate::scene::{self, ChartOptions, Scene, Theme};
 use crate::ui::{self, canvas::Canvas};
 use eframe::egui;
 use std::path::PathBuf;
@@ -341,215 +342,6 @@ impl OrgApp {
             *frames -= 1;
         }
         ctx.request_repaint();
-    }
-
-    /// Runs `action` now, or first asks what to do with unsaved changes it would discard.
-    pub fn guarded(&mut self, action: Action, ctx: &egui::Context) {
-        let discards = matches!(
-            action,
-            Action::New | Action::Open | Action::OpenPath(_) | Action::OpenSample(_) | Action::Quit
-        );
-        if discards && self.doc.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved { then: action });
-        } else {
-            self.run_unguarded(action, ctx);
-        }
-    }
-
-    pub fn run(&mut self, action: Action, ui: &mut egui::Ui) {
-        match action {
-            Action::FitAll => self.canvas.request_fit(),
-            Action::ZoomIn => self.canvas.zoom_by(ui, 1.25),
-            Action::ZoomOut => self.canvas.zoom_by(ui, 0.8),
-            Action::ZoomSelection => {
-                if let Some(i) = self.selected_item() {
-                    let rect = self.scene.items[i].rect;
-                    self.canvas.focus(ui, rect);
-                }
-            }
-            other => {
-                let ctx = ui.ctx().clone();
-                self.guarded(other, &ctx);
-            }
-        }
-    }
-
-    /// Runs an action without the unsaved-changes guard (the user already answered it).
-    pub fn run_unguarded(&mut self, action: Action, ctx: &egui::Context) {
-        let lang = self.lang();
-        match action {
-            Action::New => self.replace_document(Document::new(
-                crate::model::Organisation {
-                    name: lang
-                        .pick("Nouvelle organisation", "New organisation")
-                        .into(),
-                    ..Default::default()
-                },
-                None,
-            )),
-            Action::Open => files::open_dialog(self, ctx),
-            Action::OpenPath(path) => files::open_path(self, &path),
-            Action::OpenSample(i) => files::open_sample(self, i),
-            Action::Save => files::save(self, false),
-            Action::SaveAs => files::save(self, true),
-            Action::Export => self.dialog = Some(Dialog::Export(ExportDialog::new(self))),
-            Action::Quit => {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Action::Undo => {
-                let label = self.doc.undo_label().map(str::to_string);
-                if self.doc.undo() {
-                    self.set_status(
-                        format!(
-                            "{} : {}",
-                            lang.pick("Annulé", "Undone"),
-                            label.unwrap_or_default()
-                        ),
-                        false,
-                    );
-                }
-            }
-            Action::Redo => {
-                let label = self.doc.redo_label().map(str::to_string);
-                if self.doc.redo() {
-                    self.set_status(
-                        format!(
-                            "{} : {}",
-                            lang.pick("Rétabli", "Redone"),
-                            label.unwrap_or_default()
-                        ),
-                        false,
-                    );
-                }
-            }
-            Action::AddChild | Action::AddSibling => {
-                let parent = match action {
-                    Action::AddChild => self.selection,
-                    _ => self.selection.and_then(|s| {
-                        self.doc.org.units[s]
-                            .parent
-                            .as_ref()
-                            .and_then(|p| self.doc.org.unit_index(p))
-                    }),
-                };
-                let (edit, at) = ops::add_unit(
-                    &self.doc.org,
-                    parent,
-                    lang.pick("Nouvelle unité", "New unit"),
-                );
-                self.edit(edit, lang.pick("Ajouter une unité", "Add a unit"), None);
-                self.selection = Some(at);
-                self.focus_name = true;
-            }
-            Action::Delete => {
-                if let Some(unit) = self.selection {
-                    self.dialog = Some(Dialog::Delete { unit });
-                }
-            }
-            Action::Duplicate => {
-                if let Some(unit) = self.selection {
-                    let (edit, at) =
-                        ops::duplicate_unit(&self.doc.org, unit, lang.pick("(copie)", "(copy)"));
-                    self.edit(edit, lang.pick("Dupliquer l'unité", "Duplicate unit"), None);
-                    self.selection = Some(at);
-                }
-            }
-            Action::ToggleCollapse => {
-                if let Some(unit) = self.selection {
-                    let mut u = self.doc.org.units[unit].clone();
-                    u.collapsed = !u.collapsed;
-                    let label = lang.pick("Replier / déplier", "Fold / unfold");
-                    self.edit(
-                        crate::doc::Edit::Set(unit, crate::doc::Element::Unit(Box::new(u))),
-                        label,
-                        None,
-                    );
-                }
-            }
-            Action::Relayout => match ops::reset_positions(&self.doc.org) {
-                Some(edit) => self.edit(edit, lang.pick("Réorganiser", "Re-layout"), None),
-                None => self.set_status(
-                    lang.pick(
-                        "Aucune position manuelle à réinitialiser",
-                        "No manual position to reset",
-                    ),
-                    false,
-                ),
-            },
-            Action::ToggleTheme => {
-                self.settings.dark = !self.settings.dark;
-                ctx.set_theme(if self.settings.dark {
-                    egui::Theme::Dark
-                } else {
-                    egui::Theme::Light
-                });
-            }
-            Action::SetLang(l) => {
-                self.settings.lang = l;
-                self.invalidate_scene();
-            }
-            Action::FitAll | Action::ZoomIn | Action::ZoomOut | Action::ZoomSelection => {
-                self.canvas.request_fit()
-            }
-        }
-    }
-
-    /// Shows another document; the history starts afresh.
-    pub fn replace_document(&mut self, doc: Document) {
-        self.chart.missions = scene::MissionsMode::default_for(doc.org.units.len());
-        self.chart.root = None;
-        self.doc = doc;
-        self.selection = None;
-        self.scene_revision = None;
-        self.canvas = Canvas::default();
-    }
-
-    /// What the canvas reports, turned into selections and edits.
-    pub fn apply_canvas_events(&mut self, events: ui::canvas::CanvasEvents) {
-        let lang = self.lang();
-        if let Some(Owner::Unit(u)) = events.clicked {
-            self.select(Some(u));
-        } else if events.clicked_empty {
-            self.select(None);
-        }
-        if let Some((unit, from, to, target)) = events.dropped {
-            match target {
-                Some(parent)
-                    if Some(&self.doc.org.units[parent].id)
-                        != self.doc.org.units[unit].parent.as_ref() =>
-                {
-                    match ops::reparent(&self.doc.org, unit, parent) {
-                        Ok(edit) => {
-                            let label = lang.pick("Rattacher l'unité", "Reparent unit");
-                            self.edit(edit, label, None);
-                            self.set_status(
-                                format!(
-                                    "« {} » → « {} »",
-                                    self.doc.org.units[unit].name, self.doc.org.units[parent].name
-                                ),
-                                false,
-                            );
-                        }
-                        Err(e) => {
-                            self.set_status(e, true);
-                            self.invalidate_scene();
-                        }
-                    }
-                }
-                _ => {
-                    let (ox, oy) = self.scene.origin;
-                    let edit = ops::move_unit(
-                        &self.doc.org,
-                        unit,
-                        (from.x - ox, from.y - oy),
-                        (to.x - ox, to.y - oy),
-                    );
-                    self.edit(edit, lang.pick("Déplacer l'unité", "Move unit"), None);
-                }
-            }
-            self.select(Some(unit));
-        }
     }
 }
 

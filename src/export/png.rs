@@ -125,11 +125,12 @@ pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> 
         Size::Paper { dpi, .. } => dpi,
         Size::Scale(_) => options.dpi,
     };
-    encode(pixmap.data(), w, h, dpi)
+    encode(pixmap.take(), w, h, dpi)
 }
 
-fn encode(premultiplied: &[u8], w: u32, h: u32, dpi: f32) -> Result<Vec<u8>, PngError> {
-    let mut rgba = premultiplied.to_vec();
+/// Encodes premultiplied RGBA (tiny-skia's) as PNG's straight alpha, converting in place: the
+/// buffer can be hundreds of megabytes.
+fn encode(mut rgba: Vec<u8>, w: u32, h: u32, dpi: f32) -> Result<Vec<u8>, PngError> {
     for px in rgba.chunks_exact_mut(4) {
         let a = u16::from(px[3]);
         if a != 0 && a != 255 {

@@ -29,11 +29,14 @@ struct N(f32);
 
 impl std::fmt::Display for N {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let v = (self.0 * 100.0).round() / 100.0;
-        if v == v.trunc() {
-            write!(f, "{}", v as i64)
+        // Integer arithmetic: float formatting was most of the time spent writing an SVG.
+        let hundredths = (f64::from(self.0) * 100.0).round() as i64;
+        let (whole, frac) = (hundredths.abs() / 100, hundredths.abs() % 100);
+        let sign = if hundredths < 0 { "-" } else { "" };
+        if frac == 0 {
+            write!(f, "{sign}{whole}")
         } else {
-            write!(f, "{v:.2}")
+            write!(f, "{sign}{whole}.{frac:02}")
         }
     }
 }

@@ -231,7 +231,7 @@ pub fn add_bands(
         top = bottom + BAND_GAP;
     }
 
-    let obstacles = Obstacles::new(
+    let mut obstacles = Obstacles::new(
         scene
             .items
             .iter()

@@ -11,6 +11,9 @@ const CELL: f32 = 256.0;
 pub struct Obstacles {
     rects: Vec<Rect>,
     grid: HashMap<(i32, i32), Vec<u32>>,
+    /// `marks[i] == stamp`: box `i` was already counted for the path being scored.
+    marks: Vec<u32>,
+    stamp: u32,
 }
 
 fn cell(v: f32) -> i32 {
@@ -27,17 +30,17 @@ impl Obstacles {
                 }
             }
         }
-        Obstacles { rects, grid }
+        let marks = vec![0; rects.len()];
+        Obstacles {
+            rects,
+            grid,
+            marks,
+            stamp: 0,
+        }
     }
 
     /// How many boxes, other than the two ends, an axis-aligned segment runs through.
-    fn crossings(
-        &self,
-        a: (f32, f32),
-        b: (f32, f32),
-        ends: (&Rect, &Rect),
-        seen: &mut Vec<u32>,
-    ) -> usize {
+    fn crossings(&mut self, a: (f32, f32), b: (f32, f32), ends: (&Rect, &Rect)) -> usize {
         let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
         let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
         // A very long segment would visit many empty cells: cap the walk, the count is only a
@@ -51,11 +54,11 @@ impl Obstacles {
             for cy in cy0..=cy1 {
                 for &i in self.grid.get(&(cx, cy)).map(Vec::as_slice).unwrap_or(&[]) {
                     let r = &self.rects[i as usize];
-                    if seen.contains(&i) || r == ends.0 || r == ends.1 {
+                    if self.marks[i as usize] == self.stamp || r == ends.0 || r == ends.1 {
                         continue;
                     }
                     if x1 > r.x && x0 < r.x + r.w && y1 > r.y && y0 < r.y + r.h {
-                        seen.push(i);
+                        self.marks[i as usize] = self.stamp;
                         n += 1;
                     }
                 }
@@ -65,7 +68,7 @@ impl Obstacles {
     }
 
     /// An orthogonal path from box `a` to box `b`. `lane` shifts parallel paths apart.
-    pub fn route(&self, a: &Rect, b: &Rect, lane: f32, gap: f32) -> Vec<(f32, f32)> {
+    pub fn route(&mut self, a: &Rect, b: &Rect, lane: f32, gap: f32) -> Vec<(f32, f32)> {
         let mut candidates: Vec<Vec<(f32, f32)>> = Vec::with_capacity(12);
         // Leave right of the centre: the centre of a box's bottom is where its own hierarchy
         // trunk starts.
@@ -93,14 +96,13 @@ impl Obstacles {
                 .sum()
         };
         candidates.sort_by(|x, y| length(x).total_cmp(&length(y)));
-        let mut seen = Vec::new();
         let mut best: Option<(usize, usize)> = None;
         for (i, path) in candidates.iter().enumerate() {
-            seen.clear();
+            self.stamp += 1;
             let cap = best.map_or(usize::MAX, |b| b.1);
             let mut crossings = 0;
             for s in path.windows(2) {
-                crossings += self.crossings(s[0], s[1], (a, b), &mut seen);
+                crossings += self.crossings(s[0], s[1], (a, b));
                 if crossings >= cap {
                     break;
                 }
