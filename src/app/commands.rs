@@ -167,6 +167,7 @@ impl OrgApp {
         self.doc = doc;
         self.selection = None;
         self.scene_revision = None;
+        self.outline_rows = None;
         self.canvas = Canvas::default();
     }
 

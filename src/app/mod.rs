@@ -67,6 +67,8 @@ pub struct OrgApp {
     screenshot: Option<(PathBuf, u32)>,
     title: String,
     fonts_installed: bool,
+    /// The outline's rows (unit, depth, has children) for a document revision.
+    pub(crate) outline_rows: Option<(u64, std::rc::Rc<Vec<(usize, usize, bool)>>)>,
     /// Where recovery copies go; none in tests that do not ask for it.
     pub recovery: Option<recovery::Recovery>,
 }
@@ -94,6 +96,7 @@ impl OrgApp {
             screenshot: None,
             title: String::new(),
             fonts_installed: false,
+            outline_rows: None,
             recovery: None,
         }
     }

@@ -185,18 +185,19 @@ fn parent_picker(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         .as_ref()
         .map(|p| org.label_of(p))
         .unwrap_or_else(|| lang.pick("(aucune : racine)", "(none: root)").into());
-    let below = ops::descendants(org, i);
     let mut chosen = None;
     ui.label(lang.pick("Rattachée à", "Reports to"));
     egui::ComboBox::from_id_salt("parent")
         .selected_text(current)
         .width(300.0)
         .show_ui(ui, |ui| {
+            // Only while the list is open: it costs a walk of the whole hierarchy.
+            let mut below = vec![false; org.units.len()];
+            for d in ops::descendants(org, i) {
+                below[d] = true;
+            }
             for (j, other) in org.units.iter().enumerate() {
-                if j != i
-                    && !below.contains(&j)
-                    && ui.selectable_label(false, &other.name).clicked()
-                {
+                if j != i && !below[j] && ui.selectable_label(false, &other.name).clicked() {
                     chosen = Some(j);
                 }
             }

@@ -133,7 +133,16 @@ fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
 }
 
 fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let rows = rows(&app.doc.org);
+    // The rows change only with the document: a walk of 10,000 units each frame is not free.
+    let revision = app.doc.revision;
+    let rows = match &app.outline_rows {
+        Some((r, rows)) if *r == revision => rows.clone(),
+        _ => {
+            let rows = std::rc::Rc::new(rows(&app.doc.org));
+            app.outline_rows = Some((revision, rows.clone()));
+            rows
+        }
+    };
     let mut chosen = None;
     let mut toggled = None;
     let mut dropped: Option<(usize, usize)> = None;
