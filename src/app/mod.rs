@@ -68,7 +68,7 @@ pub struct OrgApp {
     title: String,
     fonts_installed: bool,
     /// The outline's rows (unit, depth, has children) for a document revision.
-    pub(crate) outline_rows: Option<(u64, std::rc::Rc<Vec<(usize, usize, bool)>>)>,
+    pub(crate) outline_rows: Option<(u64, std::rc::Rc<Vec<ui::outline::Row>>)>,
     /// Where recovery copies go; none in tests that do not ask for it.
     pub recovery: Option<recovery::Recovery>,
 }

@@ -27,13 +27,16 @@ pub struct History {
     redo: Vec<Step>,
     next_state: u64,
     saved_state: u64,
+    /// The state the oldest kept step starts from: 0 until the limit drops a step, then the
+    /// state that dropped step led to (the document no longer matches the opened file there).
+    base_state: u64,
     /// Typing in one field keeps extending the same step while this key is open.
     open_merge: Option<String>,
 }
 
 impl History {
     fn state(&self) -> u64 {
-        self.undo.last().map_or(0, |s| s.state)
+        self.undo.last().map_or(self.base_state, |s| s.state)
     }
 
     fn fresh_state(&mut self) -> u64 {
@@ -109,7 +112,7 @@ impl Document {
         });
         h.open_merge = merge.map(str::to_string);
         if h.undo.len() > HISTORY_LIMIT {
-            h.undo.remove(0);
+            h.base_state = h.undo.remove(0).state;
         }
         Ok(())
     }

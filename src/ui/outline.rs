@@ -44,8 +44,11 @@ pub fn search(org: &Organisation, query: &str) -> Vec<usize> {
         .collect()
 }
 
+/// A row of the outline: the unit, its depth, whether it has children.
+pub type Row = (usize, usize, bool);
+
 /// The rows of the tree in display order, with their depth; folded units hide their subtree.
-fn rows(org: &Organisation) -> Vec<(usize, usize, bool)> {
+fn rows(org: &Organisation) -> Vec<Row> {
     let index: std::collections::HashMap<_, _> = org
         .units
         .iter()
