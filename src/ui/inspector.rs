@@ -188,8 +188,9 @@ fn parent_picker(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     let mut chosen = None;
     ui.label(lang.pick("Rattachée à", "Reports to"));
     egui::ComboBox::from_id_salt("parent")
+        .truncate()
         .selected_text(current)
-        .width(300.0)
+        .width(ui.available_width().min(320.0))
         .show_ui(ui, |ui| {
             // Only while the list is open: it costs a walk of the whole hierarchy.
             let mut below = vec![false; org.units.len()];

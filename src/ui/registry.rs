@@ -58,6 +58,8 @@ pub fn bodies(app: &mut OrgApp, ui: &mut egui::Ui) {
                 ui.label(lang.pick("Présidence", "Chair"));
                 let chair = body.chair.clone();
                 egui::ComboBox::from_id_salt(("body-chair", b))
+                    .truncate()
+                    .width(ui.available_width().min(320.0))
                     .selected_text(
                         body.chair
                             .as_ref()
@@ -150,6 +152,8 @@ fn members(
     }
     let mut add = None;
     egui::ComboBox::from_id_salt(("add-member", id))
+        .truncate()
+        .width(ui.available_width().min(320.0))
         .selected_text(lang.pick("+ membre", "+ member"))
         .show_ui(ui, |ui| {
             let candidates = org
