@@ -342,3 +342,20 @@ fn many_errors_are_each_placed_at_their_unit_quickly() {
     }
     assert!(took < std::time::Duration::from_secs(10), "took {took:?}");
 }
+
+#[test]
+fn a_million_tiny_units_are_refused_before_they_are_parsed() {
+    let mut text = String::from(
+        "(\n    version: 1,\n    organisation: (\n        name: \"x\",\n        units: [\n",
+    );
+    for i in 0..1_000_000 {
+        text.push_str(&format!("(id: \"u{i}\", name: \"u\"),\n"));
+    }
+    text.push_str("        ],\n    ),\n)\n");
+    let err = organigramme::format::load_bytes("million.ron", text.as_bytes()).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("200000") || message.contains("200 000"),
+        "{message}"
+    );
+}
