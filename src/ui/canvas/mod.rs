@@ -51,8 +51,10 @@ impl egui_graphs::Layout<FixedState> for Fixed {
     }
 }
 const VIEW_ID: &str = "organigramme-chart";
-/// Beyond this many boxes in view, the chart is drawn as one mesh without text.
-const FAR_LIMIT: usize = 1500;
+/// Beyond this many boxes in view, or below this zoom (where a unit's name would be under
+/// 4 px), the chart is drawn as one mesh without text: egui_graphs costs about 28 µs a node.
+const FAR_LIMIT: usize = 400;
+const FAR_ZOOM: f32 = 0.3;
 
 /// What the user did on the canvas this frame, in model terms.
 #[derive(Debug, Default, PartialEq)]
@@ -405,7 +407,7 @@ impl Canvas {
             h: rect.height() / zoom + 2.0 * margin,
         };
         let wanted = self.subset.in_view(&self.scene, view);
-        let far = wanted.len() > FAR_LIMIT && self.dragging.is_none();
+        let far = (wanted.len() > FAR_LIMIT || zoom < FAR_ZOOM) && self.dragging.is_none();
         let keep = self.graph.dragged_node();
         self.subset.update(
             &mut self.graph,
