@@ -6,9 +6,12 @@ use crate::i18n::Lang;
 use eframe::egui;
 
 fn item(app: &mut OrgApp, ui: &mut egui::Ui, action: Action, enabled: bool) {
-    let lang = app.lang();
-    let button =
-        egui::Button::new(action.label(lang)).shortcut_text(action.shortcut_text(ui.ctx()));
+    let text = action.label(app.lang()).to_string();
+    labelled(app, ui, action, text, enabled);
+}
+
+fn labelled(app: &mut OrgApp, ui: &mut egui::Ui, action: Action, text: String, enabled: bool) {
+    let button = egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
     if ui.add_enabled(enabled, button).clicked() {
         ui.close();
         app.run(action, ui);
@@ -60,12 +63,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 for (action, label) in [(Action::Undo, undo), (Action::Redo, redo)] {
                     let enabled = label.is_some();
                     let text = label.unwrap_or_else(|| action.label(lang).to_string());
-                    let button =
-                        egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
-                    if ui.add_enabled(enabled, button).clicked() {
-                        ui.close();
-                        app.run(action, ui);
-                    }
+                    labelled(app, ui, action, text, enabled);
                 }
                 ui.separator();
                 let selected = app.selection.is_some();
