@@ -354,6 +354,13 @@ fn legend(
     }
     cy += 26.0;
     cx = x;
+    // Only the kinds of line the chart shows.
+    let shown = |test: fn(&Link) -> bool| scene.connectors.iter().any(|c| test(&c.link));
+    let present = [
+        shown(|l| matches!(l, Link::Hierarchy(_))),
+        shown(|l| matches!(l, Link::Relation(_))),
+        shown(|l| matches!(l, Link::Chair(_))),
+    ];
     let kinds_of_line = [
         (
             lang.pick("Rattachement hiérarchique", "Reports to"),
@@ -371,7 +378,12 @@ fn legend(
             LineStyle::Dashed,
         ),
     ];
-    for (label, colour, line_style) in kinds_of_line {
+    for (label, colour, line_style) in kinds_of_line
+        .into_iter()
+        .zip(present)
+        .filter(|(_, p)| *p)
+        .map(|(k, _)| k)
+    {
         scene.connectors.push(Connector {
             link: Link::Legend,
             ends: None,
