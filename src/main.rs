@@ -27,16 +27,15 @@ fn open_window(args: Cli) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    // Open the file before the window, so that a bad file is reported in the terminal too.
-    let opened = match &args.file {
-        Some(path) => match Document::open(path) {
-            Ok((doc, _)) => Some(doc),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        None => None,
+    // A file that does not load is reported in the terminal and in the window, which opens on
+    // the sample: launched from a file manager, the terminal is nowhere to be seen.
+    let (opened, failure) = match args.file.as_deref().map(Document::open) {
+        Some(Ok((doc, _))) => (Some(doc), None),
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            (None, Some(e.to_string()))
+        }
+        None => (None, None),
     };
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
     let mut viewport = eframe::egui::ViewportBuilder::default()
@@ -71,6 +70,13 @@ fn open_window(args: Cli) -> ExitCode {
                 Some(doc) => OrgApp::new(doc, settings),
                 None => OrgApp::with_default_sample(settings),
             };
+            if let Some(text) = failure {
+                let title = app
+                    .lang()
+                    .pick("Ouverture impossible", "Cannot open file")
+                    .to_string();
+                app.dialog = Some(organigramme::app::Dialog::Error { title, text });
+            }
             match args.screenshot {
                 Some(path) => app.take_screenshot(path),
                 None => {

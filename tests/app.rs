@@ -451,3 +451,29 @@ fn saving_over_a_file_someone_else_changed_asks_first() {
         h.query_by_label("Écraser").is_some() && h.query_by_label_contains("Recharger").is_some()
     );
 }
+
+#[test]
+fn a_pending_deletion_does_not_survive_opening_another_document() {
+    let mut h = sample_app();
+    let last = h.state().doc.org.units.len() - 1;
+    h.state_mut().select(Some(last));
+    h.run_steps(2);
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    assert!(matches!(h.state().dialog, Some(Dialog::Delete { .. })));
+    // The document is clean: a new one replaces it at once, the question must go with it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run_steps(3);
+    assert!(h.state().dialog.is_none());
+    assert!(h.state().doc.org.units.is_empty());
+}
+
+#[test]
+fn an_edit_that_changes_nothing_leaves_the_document_clean() {
+    let mut h = sample_app();
+    let unit = h.state().doc.org.units[1].clone();
+    let edit = organigramme::doc::Edit::Set(1, organigramme::doc::Element::Unit(Box::new(unit)));
+    h.state_mut().doc.apply(edit, "rien", None).unwrap();
+    assert!(!h.state().doc.is_dirty());
+    assert!(h.state().doc.undo_label().is_none());
+}

@@ -166,6 +166,8 @@ impl OrgApp {
         self.chart.root = None;
         self.doc = doc;
         self.selection = None;
+        // A dialog about the previous document (a deletion) must not act on this one.
+        self.dialog = None;
         self.scene_revision = None;
         self.outline_rows = None;
         self.canvas = Canvas::default();

@@ -219,7 +219,12 @@ pub fn export_to(app: &mut OrgApp, dialog: &ExportDialog, path: &Path) {
                 &PngOptions {
                     size,
                     transparent: dialog.transparent,
-                    dpi: dialog.dpi,
+                    // At a free scale, one chart unit is a 96 dpi pixel.
+                    dpi: if dialog.paper.is_some() {
+                        dialog.dpi
+                    } else {
+                        96.0 * dialog.scale
+                    },
                 },
             )
             .map_err(|e| e.to_string())

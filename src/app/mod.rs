@@ -294,6 +294,14 @@ impl OrgApp {
         }
         for action in fired {
             self.run(action, ui);
+            // An undo or a deletion can remove the selected unit; the next action of the same
+            // frame must not use its stale index.
+            if self
+                .selection
+                .is_some_and(|s| s >= self.doc.org.units.len())
+            {
+                self.selection = None;
+            }
         }
     }
 
@@ -368,7 +376,7 @@ impl eframe::App for OrgApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // A normal quit (the guard was answered) leaves no recovery copy behind.
         if let Some(r) = &mut self.recovery {
-            r.clear();
+            r.clear_own();
         }
     }
 }

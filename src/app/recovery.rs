@@ -68,6 +68,13 @@ impl Recovery {
         self.last_write = Some(Instant::now());
     }
 
+    /// Removes the copy only if this session wrote it: another window's copy stays.
+    pub fn clear_own(&mut self) {
+        if self.written_revision.is_some() {
+            self.clear();
+        }
+    }
+
     pub fn clear(&mut self) {
         let _ = std::fs::remove_file(&self.file);
         let _ = std::fs::remove_file(format::backup_path(&self.file));

@@ -71,6 +71,14 @@ fn len(org: &Organisation, c: Collection) -> usize {
 }
 
 impl Edit {
+    /// A `Set` to the value already there: not worth an undo step nor a modified marker.
+    pub fn changes_nothing(&self, org: &Organisation) -> bool {
+        match self {
+            Edit::Set(i, element) => take(org, element.collection(), *i).as_ref() == Some(element),
+            _ => false,
+        }
+    }
+
     /// Applies the edit and returns the edit that undoes it.
     pub fn apply(self, org: &mut Organisation) -> Result<Edit, OutOfRange> {
         match self {

@@ -94,6 +94,9 @@ impl Document {
         label: &str,
         merge: Option<&str>,
     ) -> Result<(), OutOfRange> {
+        if edit.changes_nothing(&self.org) {
+            return Ok(());
+        }
         let inverse = edit.apply(&mut self.org)?;
         self.revision += 1;
         let h = &mut self.history;

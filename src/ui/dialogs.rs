@@ -42,6 +42,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                         }
                     });
                 }
+                Dialog::Delete { unit } if *unit >= app.doc.org.units.len() => keep = false,
                 Dialog::Delete { unit } => {
                     let name = app
                         .doc
@@ -165,7 +166,9 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
         }
         return;
     }
-    if modal.should_close() {
+    // A recovery copy is only dismissed by its buttons: closing it by accident would let the
+    // next autosave overwrite the crashed session's work.
+    if modal.should_close() && !matches!(dialog, Dialog::Recover(_)) {
         keep = false;
     }
     match dialog {

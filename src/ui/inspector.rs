@@ -137,7 +137,7 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         }
     }
     changes.watch(&r, "headcount");
-    parent_picker(app, ui, i);
+    let new_parent = parent_picker(app, ui, i);
     ui.separator();
     missions(ui, &mut u, &mut changes, lang);
     ui.separator();
@@ -148,6 +148,10 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
             .id_salt("notes"),
     );
     changes.watch(&r, "notes");
+    if u.name.trim().is_empty() {
+        // A unit needs a name (a file with a nameless unit is refused): keep the last one.
+        changes.field = None;
+    }
     if let Some(field) = changes.field {
         let key = format!("{}:{field}", u.id);
         let label = format!(
@@ -159,6 +163,12 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     }
     if changes.sealed {
         app.doc.seal();
+    }
+    if let Some(j) = new_parent {
+        match ops::reparent(&app.doc.org, i, j) {
+            Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
+            Err(e) => app.set_status(e, true),
+        }
     }
     ui.separator();
     relations(app, ui, i);
@@ -177,7 +187,9 @@ fn field_label(field: &str, lang: crate::i18n::Lang) -> &'static str {
     }
 }
 
-fn parent_picker(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
+/// The parent chosen in the picker this frame, applied by the caller after the unit's own
+/// edit (which was copied before the choice and would otherwise undo it).
+fn parent_picker(app: &OrgApp, ui: &mut egui::Ui, i: usize) -> Option<usize> {
     let lang = app.lang();
     let org = &app.doc.org;
     let current = org.units[i]
@@ -203,12 +215,7 @@ fn parent_picker(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
                 }
             }
         });
-    if let Some(j) = chosen {
-        match ops::reparent(&app.doc.org, i, j) {
-            Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
-            Err(e) => app.set_status(e, true),
-        }
-    }
+    chosen
 }
 
 fn missions(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate::i18n::Lang) {

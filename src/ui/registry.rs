@@ -91,6 +91,9 @@ pub fn bodies(app: &mut OrgApp, ui: &mut egui::Ui) {
                     &mut body.purpose,
                     format!("{}:purpose", body.id),
                 );
+                if body.name.trim().is_empty() {
+                    c.field = None;
+                }
                 if body.kind != kind || body.chair != chair {
                     c.field = Some(format!("{}:choice", body.id));
                     c.sealed = true;
@@ -223,6 +226,10 @@ pub fn entities(app: &mut OrgApp, ui: &mut egui::Ui) {
                 );
                 if entity.kind != kind {
                     c.field = Some(format!("{}:kind", entity.id));
+                    c.sealed = true;
+                }
+                if entity.name.trim().is_empty() {
+                    c.field = None;
                 }
                 if ui
                     .button(lang.pick(
