@@ -154,9 +154,8 @@ impl OrgApp {
                 self.settings.lang = l;
                 self.invalidate_scene();
             }
-            Action::FitAll | Action::ZoomIn | Action::ZoomOut | Action::ZoomSelection => {
-                self.canvas.request_fit()
-            }
+            // The view's actions need the Ui: `run` handles them before this point.
+            Action::FitAll | Action::ZoomIn | Action::ZoomOut | Action::ZoomSelection => {}
         }
     }
 

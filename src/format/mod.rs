@@ -2,6 +2,7 @@
 //! errors, written deterministically and atomically.
 
 mod error;
+mod messages;
 mod save;
 
 pub use error::LoadError;

@@ -201,7 +201,6 @@ pub struct EdgeData {
     pub bus_gap: f32,
     pub left_right: bool,
     pub route: Arc<Vec<Pos2>>,
-    pub emphasis: bool,
 }
 
 #[derive(Clone)]
@@ -260,16 +259,10 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<NodeData, EdgeData, Ty, Ix, BoxNod
             .map(|p| ctx.meta.canvas_to_screen_pos(*p))
             .collect();
         let zoom = ctx.meta.zoom;
-        let emphasis = d.emphasis || start.selected() || end.selected();
+        // The lines of the selected unit are drawn twice as thick.
+        let emphasis = start.selected() || end.selected();
         let width = (1.5 * zoom).clamp(0.6, 4.0) * if emphasis { 2.0 } else { 1.0 };
-        let stroke = Stroke::new(
-            width,
-            if emphasis && d.link != Link::Legend {
-                d.colour.gamma_multiply(1.0)
-            } else {
-                d.colour
-            },
-        );
+        let stroke = Stroke::new(width, d.colour);
         match d.style {
             LineStyle::Solid => vec![Shape::line(screen, stroke)],
             LineStyle::Dashed => Shape::dashed_line(&screen, stroke, 7.0 * zoom, 4.0 * zoom),

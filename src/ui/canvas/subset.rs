@@ -154,6 +154,5 @@ fn edge_data(c: &crate::scene::Connector) -> EdgeData {
         bus_gap,
         left_right: c.points.len() == 4 && (c.points[0].1 - c.points[1].1).abs() < 1e-3,
         route: Arc::new(c.points.iter().map(|&(x, y)| Pos2::new(x, y)).collect()),
-        emphasis: false,
     }
 }
