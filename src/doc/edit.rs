@@ -7,6 +7,25 @@ use crate::model::{Body, Entity, Organisation, Relation, Unit};
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Header(pub Organisation);
 
+impl Header {
+    /// A copy of the organisation's own fields only: cloning the whole organisation (every
+    /// unit and mission) to edit its name would cost a frame on a large chart.
+    pub fn of(org: &Organisation) -> Organisation {
+        Organisation {
+            name: org.name.clone(),
+            acronym: org.acronym.clone(),
+            description: org.description.clone(),
+            administration: org.administration.clone(),
+            headcount: org.headcount.clone(),
+            address: org.address.clone(),
+            legal_texts: org.legal_texts.clone(),
+            budget_programmes: org.budget_programmes.clone(),
+            sources: org.sources.clone(),
+            ..Default::default()
+        }
+    }
+}
+
 /// One element of one of the four collections, at an index.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Element {

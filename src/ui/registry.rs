@@ -306,13 +306,7 @@ fn remove_entity(org: &Organisation, e: usize) -> Edit {
 /// Legal texts and budget programmes: part of the organisation's own fields.
 pub fn texts(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
-    let mut header = Organisation {
-        units: Vec::new(),
-        bodies: Vec::new(),
-        relations: Vec::new(),
-        entities: Vec::new(),
-        ..app.doc.org.clone()
-    };
+    let mut header = Header::of(&app.doc.org);
     let mut c = Changed::default();
     let mut structural = false;
     let mut remove_text = None;

@@ -3,20 +3,13 @@
 
 use crate::app::OrgApp;
 use crate::doc::{Edit, Header};
-use crate::model::Organisation;
 use eframe::egui;
 
 pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     ui.heading(lang.pick("Organisation", "Organisation"));
     let org = &app.doc.org;
-    let mut header = Organisation {
-        units: Vec::new(),
-        bodies: Vec::new(),
-        relations: Vec::new(),
-        entities: Vec::new(),
-        ..org.clone()
-    };
+    let mut header = Header::of(org);
     let mut field = None;
     let mut sealed = false;
     for (label, value, key) in [
