@@ -1271,3 +1271,30 @@ proptest! {
         prop_assert!(!doc.is_dirty());
     }
 }
+
+#[test]
+fn adding_a_child_under_a_folded_unit_unfolds_it_in_the_same_step() {
+    let mut doc = sample_doc();
+    let parent = 0;
+    let mut folded = doc.org.units[parent].clone();
+    folded.collapsed = true;
+    doc.apply(
+        Edit::Set(parent, Element::Unit(Box::new(folded))),
+        "plier",
+        None,
+    )
+    .unwrap();
+    let before = doc.org.clone();
+    let (edit, at) = ops::add_unit(&doc.org, Some(parent), "Nouvelle unité");
+    doc.apply(edit, "ajouter", None).unwrap();
+    assert!(
+        !doc.org.units[parent].collapsed,
+        "the new unit must be visible"
+    );
+    assert_eq!(
+        doc.org.units[at].parent.as_ref(),
+        Some(&doc.org.units[parent].id)
+    );
+    assert!(doc.undo());
+    assert_eq!(doc.org, before, "one undo refolds and removes the unit");
+}

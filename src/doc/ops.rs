@@ -82,7 +82,18 @@ pub fn add_unit(org: &Organisation, parent: Option<usize>, name: &str) -> (Edit,
     let at = parent.map_or(org.units.len(), |p| {
         descendants(org, p).into_iter().max().unwrap_or(p) + 1
     });
-    (Edit::Insert(at, Element::Unit(Box::new(unit))), at)
+    let insert = Edit::Insert(at, Element::Unit(Box::new(unit)));
+    // A child added under a folded unit would not be drawn: unfold it in the same step.
+    match parent.filter(|&p| org.units[p].collapsed) {
+        Some(p) => {
+            let unfolded = Unit {
+                collapsed: false,
+                ..org.units[p].clone()
+            };
+            (Edit::Batch(vec![set_unit(p, unfolded), insert]), at)
+        }
+        None => (insert, at),
+    }
 }
 
 /// What becomes of a deleted unit's children.
