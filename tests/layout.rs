@@ -823,14 +823,12 @@ fn generated_charts_keep_a_page_shape() {
                     compact,
                     ..Options::default()
                 };
-                let start = std::time::Instant::now();
                 let lay = layout(&tree, &opts);
-                let elapsed = start.elapsed();
                 let (x0, y0, x1, y1) = lay.bounds;
                 let (w, h) = (f64::from(x1 - x0), f64::from(y1 - y0));
                 let (ratio, fill) = (w / h, boxes / (w * h));
                 println!(
-                    "{n} nodes, seed {seed}, depth {depth}, compact {compact}: {w:.0} x {h:.0}, ratio {ratio:.2}, fill {fill:.3}, {elapsed:?}"
+                    "{n} nodes, seed {seed}, depth {depth}, compact {compact}: {w:.0} x {h:.0}, ratio {ratio:.2}, fill {fill:.3}"
                 );
                 if compact {
                     assert!(
