@@ -6,14 +6,17 @@
 //! something could change and otherwise replays the shapes of its last frame, so an idle
 //! window does not repaint at all.
 
+mod fixed;
+mod paint;
 mod subset;
 
-use super::shapes::{BoxNode, EdgeData, NodeData, Wire, colour};
-use crate::scene::{LineStyle, Link, Owner, Scene};
-use eframe::egui::{self, Pos2, Rect, Shape, Stroke, Vec2, epaint::ClippedShape};
+use super::shapes::{BoxNode, EdgeData, NodeData, Wire};
+use crate::scene::{Owner, Scene};
+use eframe::egui::{self, Pos2, Rect, Vec2, epaint::ClippedShape};
 use egui_graphs::{
     Graph, GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation,
 };
+use fixed::{Fixed, FixedState};
 use petgraph::{Directed, stable_graph::DefaultIx};
 use std::sync::Arc;
 use subset::{Subset, centre};
@@ -21,35 +24,6 @@ use subset::{Subset, centre};
 type ChartGraph = Graph<NodeData, EdgeData, Directed, DefaultIx, BoxNode, Wire>;
 type View = GraphView<FixedState, Fixed>;
 
-/// Our layout owns every position: egui_graphs' own layouts would move the boxes.
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
-struct FixedState;
-
-impl egui_graphs::LayoutState for FixedState {}
-
-#[derive(Debug, Default)]
-struct Fixed;
-
-impl egui_graphs::Layout<FixedState> for Fixed {
-    fn from_state(_: FixedState) -> impl egui_graphs::Layout<FixedState> {
-        Fixed
-    }
-
-    fn next<N, E, Ty, Ix, Dn, De>(&mut self, _: &mut Graph<N, E, Ty, Ix, Dn, De>, _: &egui::Ui)
-    where
-        N: Clone,
-        E: Clone,
-        Ty: petgraph::EdgeType,
-        Ix: petgraph::stable_graph::IndexType,
-        Dn: egui_graphs::DisplayNode<N, E, Ty, Ix>,
-        De: egui_graphs::DisplayEdge<N, E, Ty, Ix, Dn>,
-    {
-    }
-
-    fn state(&self) -> FixedState {
-        FixedState
-    }
-}
 const VIEW_ID: &str = "organigramme-chart";
 /// Beyond this many boxes in view, or below this zoom (where a unit's name would be under
 /// 4 px), the chart is drawn as one mesh without text: egui_graphs costs about 28 µs a node.
@@ -418,75 +392,6 @@ impl Canvas {
         self.apply_marks();
         if far {
             self.paint_far(ui, rect, &wanted);
-        }
-    }
-
-    /// Far zoom: every box in view as a flat coloured rectangle and the hierarchy as thin
-    /// lines, in one mesh; text would be unreadable at this size anyway.
-    fn paint_far(&self, ui: &egui::Ui, rect: Rect, items: &[usize]) {
-        let meta = Self::meta(ui);
-        let to_screen = |x: f32, y: f32| rect.min + meta.pan + Vec2::new(x, y) * meta.zoom;
-        let mut mesh = egui::Mesh::default();
-        let mut visible = vec![false; self.scene.items.len()];
-        for &i in items {
-            visible[i] = true;
-        }
-        for c in &self.scene.connectors {
-            let Some((a, b)) = c.ends else { continue };
-            if !matches!(c.link, Link::Hierarchy(_)) || !(visible[a] || visible[b]) {
-                continue;
-            }
-            for w in c.points.windows(2) {
-                let (p, q) = (to_screen(w[0].0, w[0].1), to_screen(w[1].0, w[1].1));
-                mesh.add_colored_rect(Rect::from_two_pos(p, q).expand(0.5), colour(c.colour));
-            }
-        }
-        for &i in items {
-            let item = &self.scene.items[i];
-            if item.shape == crate::scene::Shape::None {
-                continue;
-            }
-            let r = Rect::from_min_max(
-                to_screen(item.rect.x, item.rect.y),
-                to_screen(item.rect.right(), item.rect.bottom()),
-            );
-            mesh.add_colored_rect(r, colour(item.stroke));
-            mesh.add_colored_rect(
-                r.shrink((r.width().min(r.height()) * 0.12).min(1.5)),
-                colour(item.fill),
-            );
-        }
-        ui.painter_at(rect).add(Shape::mesh(mesh));
-    }
-
-    /// The legend's sample lines join no items, so they are painted here, under the graph.
-    fn paint_legend_lines(&self, ui: &egui::Ui, rect: Rect) {
-        let meta = Self::meta(ui);
-        let painter = ui.painter_at(rect);
-        let to_screen = |(x, y): (f32, f32)| rect.min + meta.pan + Vec2::new(x, y) * meta.zoom;
-        for c in self
-            .scene
-            .connectors
-            .iter()
-            .filter(|c| c.link == Link::Legend)
-        {
-            let points: Vec<Pos2> = c.points.iter().map(|&p| to_screen(p)).collect();
-            let stroke = Stroke::new((c.width * meta.zoom).clamp(0.6, 4.0), colour(c.colour));
-            match c.style {
-                LineStyle::Solid => painter.add(Shape::line(points, stroke)),
-                LineStyle::Dashed => painter.add(Shape::dashed_line(
-                    &points,
-                    stroke,
-                    7.0 * meta.zoom,
-                    4.0 * meta.zoom,
-                )),
-                LineStyle::Dotted => painter.add(Shape::dashed_line(
-                    &points,
-                    stroke,
-                    2.0 * meta.zoom,
-                    3.0 * meta.zoom,
-                )),
-            };
         }
     }
 }
