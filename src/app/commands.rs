@@ -169,6 +169,7 @@ impl OrgApp {
         self.dialog = None;
         self.scene_revision = None;
         self.outline_rows = None;
+        self.search_results = None;
         self.canvas = Canvas::default();
     }
 

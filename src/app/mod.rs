@@ -18,6 +18,8 @@ use eframe::egui;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+type SearchCache = ((String, u64), std::rc::Rc<Vec<usize>>);
+
 /// A message in the status bar.
 pub struct Status {
     pub text: String,
@@ -69,6 +71,8 @@ pub struct OrgApp {
     fonts_installed: bool,
     /// The outline's rows (unit, depth, has children) for a document revision.
     pub(crate) outline_rows: Option<(u64, std::rc::Rc<Vec<ui::outline::Row>>)>,
+    /// The outline's search results for (query, document revision).
+    pub(crate) search_results: Option<SearchCache>,
     /// Where recovery copies go; none in tests that do not ask for it.
     pub recovery: Option<recovery::Recovery>,
 }
@@ -97,6 +101,7 @@ impl OrgApp {
             title: String::new(),
             fonts_installed: false,
             outline_rows: None,
+            search_results: None,
             recovery: None,
         }
     }

@@ -146,6 +146,13 @@ pub(super) fn levenshtein(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// "vouliez-vous dire « x » ? " for the nearest candidate, or nothing.
+fn did_you_mean(found: &str, candidates: &[&str]) -> String {
+    closest(found, candidates)
+        .map(|c| format!("vouliez-vous dire « {c} » ? "))
+        .unwrap_or_default()
+}
+
 /// The candidate a typo most likely meant, if one is close enough: a few letters off
 /// (`acronyme`), cut short or lengthened (`sour`, `text_`), or sharing a long start
 /// (`Directorate`). Short garbage (`_`, `x`) suggests nothing.
@@ -327,9 +334,7 @@ pub(super) fn explain(code: &RonError, text: &str, at: usize) -> (usize, String)
             let field = field_of_value(text, at)
                 .map(|f| format!(" (champ « {f} »)"))
                 .unwrap_or_default();
-            let hint = closest(found, expected)
-                .map(|c| format!("vouliez-vous dire « {c} » ? "))
-                .unwrap_or_default();
+            let hint = did_you_mean(found, expected);
             (
                 at,
                 format!(
@@ -347,9 +352,7 @@ pub(super) fn explain(code: &RonError, text: &str, at: usize) -> (usize, String)
                 .as_deref()
                 .map(|o| format!(" dans {}", thing(o)))
                 .unwrap_or_default();
-            let hint = closest(found, expected)
-                .map(|c| format!("vouliez-vous dire « {c} » ? "))
-                .unwrap_or_default();
+            let hint = did_you_mean(found, expected);
             (
                 at,
                 format!(

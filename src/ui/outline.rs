@@ -101,7 +101,16 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
 
 fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
-    let found = search(&app.doc.org, &app.search);
+    // Searching folds every unit's text: done once per query and revision, not per frame.
+    let key = (app.search.clone(), app.doc.revision);
+    let found = match &app.search_results {
+        Some((k, found)) if *k == key => found.clone(),
+        _ => {
+            let found = std::rc::Rc::new(search(&app.doc.org, &app.search));
+            app.search_results = Some((key, found.clone()));
+            found
+        }
+    };
     ui.weak(format!(
         "{} {}",
         found.len(),

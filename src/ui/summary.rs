@@ -75,18 +75,18 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
         }
     }
     ui.heading(lang.pick("Unités par type", "Units by kind"));
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    // Shown every frame: counted by kind without allocating per unit.
+    let mut counts: Vec<(&crate::model::UnitKind, usize)> = Vec::new();
     for u in &org.units {
-        let label = u.kind.label(lang).to_string();
-        match counts.iter_mut().find(|c| c.0 == label) {
+        match counts.iter_mut().find(|c| *c.0 == u.kind) {
             Some(c) => c.1 += 1,
-            None => counts.push((label, 1, u.kind.rank())),
+            None => counts.push((&u.kind, 1)),
         }
     }
-    counts.sort_by_key(|c| c.2);
+    counts.sort_by_key(|c| c.0.rank());
     egui::Grid::new("kinds").striped(true).show(ui, |ui| {
-        for (label, n, _) in counts {
-            ui.label(label);
+        for (kind, n) in counts {
+            ui.label(kind.label(lang));
             ui.label(n.to_string());
             ui.end_row();
         }
