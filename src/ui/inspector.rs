@@ -7,38 +7,7 @@ use crate::doc::{Edit, Element, ops};
 use crate::model::{Citation, Mission, Relation, RelationKind, Unit, UnitKind};
 use eframe::egui;
 
-/// Which field changed this frame, to name the undo step and merge keystrokes.
-struct Changes {
-    field: Option<&'static str>,
-    sealed: bool,
-}
-
-impl Changes {
-    fn watch(&mut self, response: &egui::Response, field: &'static str) {
-        if response.changed() {
-            self.field = Some(field);
-        }
-        if response.lost_focus() {
-            self.sealed = true;
-        }
-    }
-}
-
-fn row(
-    ui: &mut egui::Ui,
-    label: &str,
-    value: &mut String,
-    changes: &mut Changes,
-    field: &'static str,
-) {
-    ui.label(label);
-    let r = ui.add(
-        egui::TextEdit::singleline(value)
-            .desired_width(ui.available_width())
-            .id_salt(field),
-    );
-    changes.watch(&r, field);
-}
+type Changes = super::FieldEdits<&'static str>;
 
 pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
     egui::Panel::right("inspector")
@@ -58,10 +27,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
 fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     let lang = app.lang();
     let mut u = app.doc.org.units[i].clone();
-    let mut changes = Changes {
-        field: None,
-        sealed: false,
-    };
+    let mut changes = Changes::default();
     ui.heading(lang.pick("Unité", "Unit"));
     ui.label(lang.pick("Nom", "Name"));
     let name = ui.add(
@@ -74,13 +40,7 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         name.request_focus();
     }
     changes.watch(&name, "name");
-    row(
-        ui,
-        lang.pick("Sigle", "Acronym"),
-        &mut u.acronym,
-        &mut changes,
-        "acronym",
-    );
+    changes.text(ui, lang.pick("Sigle", "Acronym"), &mut u.acronym, "acronym");
     ui.label(lang.pick("Type", "Kind"));
     let before = u.kind.clone();
     egui::ComboBox::from_id_salt("kind")
@@ -105,18 +65,16 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         changes.field = Some("kind");
         changes.sealed = true;
     }
-    row(
+    changes.text(
         ui,
         lang.pick("Titre du responsable", "Head's title"),
         &mut u.head.title,
-        &mut changes,
         "head-title",
     );
-    row(
+    changes.text(
         ui,
         lang.pick("Nom du responsable", "Head's name"),
         &mut u.head.name,
-        &mut changes,
         "head-name",
     );
     ui.label(lang.pick("Effectif", "Headcount"));

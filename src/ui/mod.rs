@@ -11,3 +11,41 @@ pub mod registry;
 pub mod shapes;
 pub mod status;
 pub mod summary;
+
+use eframe::egui;
+
+/// The fields edited in one frame of a form: the key of the changed field decides which
+/// keystrokes merge into one undo step, and a field losing focus ends that step.
+pub struct FieldEdits<K> {
+    pub field: Option<K>,
+    pub sealed: bool,
+}
+
+impl<K> Default for FieldEdits<K> {
+    fn default() -> Self {
+        FieldEdits {
+            field: None,
+            sealed: false,
+        }
+    }
+}
+
+impl<K: std::hash::Hash + std::fmt::Debug> FieldEdits<K> {
+    pub fn watch(&mut self, response: &egui::Response, key: K) {
+        if response.changed() {
+            self.field = Some(key);
+        }
+        self.sealed |= response.lost_focus();
+    }
+
+    /// A labelled one-line text field, watched under `key`.
+    pub fn text(&mut self, ui: &mut egui::Ui, label: &str, value: &mut String, key: K) {
+        ui.label(label);
+        let r = ui.add(
+            egui::TextEdit::singleline(value)
+                .desired_width(ui.available_width())
+                .id_salt(&key),
+        );
+        self.watch(&r, key);
+    }
+}

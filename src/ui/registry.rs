@@ -8,27 +8,7 @@ use crate::model::{
 };
 use eframe::egui;
 
-/// Field edits of one frame: the first changed field names the undo step.
-#[derive(Default)]
-struct Changed {
-    field: Option<String>,
-    sealed: bool,
-}
-
-impl Changed {
-    fn text(&mut self, ui: &mut egui::Ui, label: &str, value: &mut String, key: String) {
-        ui.label(label);
-        let r = ui.add(
-            egui::TextEdit::singleline(value)
-                .desired_width(ui.available_width())
-                .id_salt(&key),
-        );
-        if r.changed() {
-            self.field = Some(key);
-        }
-        self.sealed |= r.lost_focus();
-    }
-}
+type Changed = super::FieldEdits<String>;
 
 pub fn bodies(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
@@ -387,10 +367,7 @@ pub fn texts(app: &mut OrgApp, ui: &mut egui::Ui) {
                     .id_salt(("prog-t", p)),
             );
             for r in [r1, r2] {
-                if r.changed() {
-                    c.field = Some(format!("programme{p}"));
-                }
-                c.sealed |= r.lost_focus();
+                c.watch(&r, format!("programme{p}"));
             }
             if ui.small_button("🗑").clicked() {
                 remove_programme = Some(p);

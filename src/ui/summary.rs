@@ -10,8 +10,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
     ui.heading(lang.pick("Organisation", "Organisation"));
     let org = &app.doc.org;
     let mut header = Header::of(org);
-    let mut field = None;
-    let mut sealed = false;
+    let mut edits = super::FieldEdits::default();
     for (label, value, key) in [
         (lang.pick("Nom", "Name"), &mut header.name, "org-name"),
         (
@@ -42,19 +41,16 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 .desired_width(ui.available_width())
                 .id_salt(key),
         );
-        if r.changed() {
-            field = Some(key);
-        }
-        sealed |= r.lost_focus();
+        edits.watch(&r, key);
     }
-    if let Some(key) = field {
+    if let Some(key) = edits.field {
         app.edit(
             Edit::SetHeader(Box::new(Header(header))),
             lang.pick("Modifier l'organisation", "Edit organisation"),
             Some(key),
         );
     }
-    if sealed {
+    if edits.sealed {
         app.doc.seal();
     }
     let org = &app.doc.org;
