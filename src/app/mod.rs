@@ -60,7 +60,6 @@ pub struct OrgApp {
     pub canvas: Canvas,
     scene: Arc<Scene>,
     scene_revision: Option<u64>,
-    scene_dark: bool,
     /// The inspector's name field takes the focus on the next frame (after adding a unit).
     pub focus_name: bool,
     /// Set once the user answered the unsaved-changes guard on closing.
@@ -94,7 +93,6 @@ impl OrgApp {
             canvas: Canvas::default(),
             scene: Arc::new(Scene::default()),
             scene_revision: None,
-            scene_dark: false,
             focus_name: false,
             allow_close: false,
             screenshot: None,
@@ -135,19 +133,19 @@ impl OrgApp {
 
     /// Rebuilds the scene when the document or the chart options changed since the last one.
     fn refresh_scene(&mut self, ctx: &egui::Context) {
-        let dark = self.settings.dark;
-        if self.scene_revision == Some(self.doc.revision)
-            && self.scene_dark == dark
-            && self.scene.width > 0.0
-        {
+        let theme = if self.settings.dark {
+            Theme::Dark
+        } else {
+            Theme::Light
+        };
+        if self.scene_revision == Some(self.doc.revision) && self.chart.theme == theme {
             return;
         }
-        self.chart.theme = if dark { Theme::Dark } else { Theme::Light };
+        self.chart.theme = theme;
         self.chart.lang = self.settings.lang;
         let first = self.scene_revision.is_none();
         self.scene = Arc::new(scene::build(&self.doc.org, &self.chart));
         self.scene_revision = Some(self.doc.revision);
-        self.scene_dark = dark;
         if self
             .selection
             .is_some_and(|s| s >= self.doc.org.units.len())
