@@ -1,13 +1,25 @@
 //! SVG from the scene, by hand: real `<text>` elements (one per line, selectable and
 //! searchable), every string escaped, fixed-precision coordinates so output is stable.
 
-use crate::scene::{Item, LineStyle, Scene, Shape, TextLine};
+use crate::scene::{Item, LineStyle, Rgba, Scene, Shape, TextLine};
 use crate::text::FAMILY_FALLBACKS;
-use std::fmt::Write;
 
 /// Keeps what XML 1.0 allows and escapes the five markup characters.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+fn push_escaped(out: &mut String, text: &str) {
+    // Most lines of a chart need no escaping at all: copied in one go.
+    let plain = text
+        .bytes()
+        .all(|b| b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') && b != 0xef);
+    if plain {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -21,57 +33,95 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
-/// Two decimals: enough for print, and stable across runs.
-struct N(f32);
-
-impl std::fmt::Display for N {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Integer arithmetic: float formatting was most of the time spent writing an SVG.
-        let hundredths = (f64::from(self.0) * 100.0).round() as i64;
-        let (whole, frac) = (hundredths.abs() / 100, hundredths.abs() % 100);
-        let sign = if hundredths < 0 { "-" } else { "" };
-        if frac == 0 {
-            write!(f, "{sign}{whole}")
-        } else {
-            write!(f, "{sign}{whole}.{frac:02}")
+/// Two decimals: enough for print, and stable across runs. Written digit by digit: float
+/// formatting, then `fmt` itself, was most of the time spent writing an SVG.
+fn num(s: &mut String, v: f32) {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        s.push('-');
+    }
+    let (whole, frac) = (
+        hundredths.unsigned_abs() / 100,
+        hundredths.unsigned_abs() % 100,
+    );
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = whole;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
         }
     }
+    s.push_str(std::str::from_utf8(&digits[at..]).unwrap_or("0"));
+    if frac != 0 {
+        s.push('.');
+        s.push(char::from(b'0' + (frac / 10) as u8));
+        s.push(char::from(b'0' + (frac % 10) as u8));
+    }
+}
+
+fn colour(s: &mut String, c: Rgba) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    s.push('#');
+    for byte in [c.0, c.1, c.2] {
+        s.push(char::from(HEX[usize::from(byte >> 4)]));
+        s.push(char::from(HEX[usize::from(byte & 15)]));
+    }
+}
+
+/// An attribute ` name="value"` with a number value.
+fn attr(s: &mut String, name: &str, v: f32) {
+    s.push(' ');
+    s.push_str(name);
+    s.push_str("=\"");
+    num(s, v);
+    s.push('"');
 }
 
 /// The whole document. `transparent` leaves out the background rectangle.
 pub fn write(scene: &Scene, transparent: bool) -> String {
     let mut s = String::with_capacity(256 + scene.items.len() * 600);
-    let (w, h) = (N(scene.width), N(scene.height));
-    let _ = writeln!(s, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
-    let _ = writeln!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FAMILY_FALLBACKS}">"#
+    s.push_str(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"",
     );
+    attr(&mut s, "width", scene.width);
+    attr(&mut s, "height", scene.height);
+    s.push_str(" viewBox=\"0 0 ");
+    num(&mut s, scene.width);
+    s.push(' ');
+    num(&mut s, scene.height);
+    s.push_str("\" font-family=\"");
+    s.push_str(FAMILY_FALLBACKS);
+    s.push_str("\">\n");
     if let (Some(bg), false) = (scene.background, transparent) {
-        let _ = writeln!(
-            s,
-            r#"<rect width="100%" height="100%" fill="{}"/>"#,
-            bg.hex()
-        );
+        s.push_str("<rect width=\"100%\" height=\"100%\" fill=\"");
+        colour(&mut s, bg);
+        s.push_str("\"/>\n");
     }
-    let _ = writeln!(s, r#"<g fill="none" stroke-linejoin="round">"#);
+    s.push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
     for c in &scene.connectors {
-        let dash = match c.style {
+        s.push_str("<polyline stroke=\"");
+        colour(&mut s, c.colour);
+        s.push('"');
+        attr(&mut s, "stroke-width", c.width);
+        s.push_str(match c.style {
             LineStyle::Solid => "",
-            LineStyle::Dashed => r#" stroke-dasharray="7 4""#,
-            LineStyle::Dotted => r#" stroke-dasharray="2 3""#,
-        };
-        let _ = write!(
-            s,
-            r#"<polyline stroke="{}" stroke-width="{}"{dash} points=""#,
-            c.colour.hex(),
-            N(c.width)
-        );
-        for (i, (x, y)) in c.points.iter().enumerate() {
-            let _ = write!(s, "{}{},{}", if i > 0 { " " } else { "" }, N(*x), N(*y));
+            LineStyle::Dashed => " stroke-dasharray=\"7 4\"",
+            LineStyle::Dotted => " stroke-dasharray=\"2 3\"",
+        });
+        s.push_str(" points=\"");
+        for (i, &(x, y)) in c.points.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            num(&mut s, x);
+            s.push(',');
+            num(&mut s, y);
         }
         s.push_str("\"/>\n");
     }
@@ -85,11 +135,6 @@ pub fn write(scene: &Scene, transparent: bool) -> String {
 
 fn write_item(s: &mut String, item: &Item) {
     let r = &item.rect;
-    let dash = if item.dashed {
-        r#" stroke-dasharray="6 3""#
-    } else {
-        ""
-    };
     match item.shape {
         Shape::Rect | Shape::Pill => {
             let radius = if item.shape == Shape::Pill {
@@ -97,31 +142,34 @@ fn write_item(s: &mut String, item: &Item) {
             } else {
                 4.0
             };
-            let _ = writeln!(
-                s,
-                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" stroke="{}" stroke-width="{}"{dash}/>"#,
-                N(r.x),
-                N(r.y),
-                N(r.w),
-                N(r.h),
-                N(radius),
-                item.fill.hex(),
-                item.stroke.hex(),
-                N(item.stroke_width)
-            );
+            s.push_str("<rect");
+            attr(s, "x", r.x);
+            attr(s, "y", r.y);
+            attr(s, "width", r.w);
+            attr(s, "height", r.h);
+            attr(s, "rx", radius);
+            s.push_str(" fill=\"");
+            colour(s, item.fill);
+            s.push_str("\" stroke=\"");
+            colour(s, item.stroke);
+            s.push('"');
+            attr(s, "stroke-width", item.stroke_width);
+            if item.dashed {
+                s.push_str(" stroke-dasharray=\"6 3\"");
+            }
+            s.push_str("/>\n");
         }
         Shape::None => {}
     }
     if let Some(y) = item.rule {
-        let _ = writeln!(
-            s,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.75"/>"#,
-            N(r.x + 6.0),
-            N(y),
-            N(r.right() - 6.0),
-            N(y),
-            item.stroke.hex()
-        );
+        s.push_str("<line");
+        attr(s, "x1", r.x + 6.0);
+        attr(s, "y1", y);
+        attr(s, "x2", r.right() - 6.0);
+        attr(s, "y2", y);
+        s.push_str(" stroke=\"");
+        colour(s, item.stroke);
+        s.push_str("\" stroke-width=\"0.75\"/>\n");
     }
     for line in &item.lines {
         write_text(s, line);
@@ -129,28 +177,29 @@ fn write_item(s: &mut String, item: &Item) {
 }
 
 fn write_text(s: &mut String, line: &TextLine) {
-    let text = escape(&line.text);
-    if text.trim().is_empty() {
+    // Nothing visible once escaped (spaces, control characters): no element at all.
+    if line
+        .text
+        .chars()
+        .all(|c| c.is_whitespace() || (c as u32) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}'))
+    {
         return;
     }
-    let anchor = if line.centred {
-        r#" text-anchor="middle""#
-    } else {
-        ""
-    };
-    let weight = if line.style.bold {
-        r#" font-weight="bold""#
-    } else {
-        ""
-    };
-    let _ = writeln!(
-        s,
-        r#"<text x="{}" y="{}" font-size="{}"{weight}{anchor} fill="{}" xml:space="preserve">{text}</text>"#,
-        N(line.x),
-        N(line.y),
-        N(line.style.size),
-        line.colour.hex()
-    );
+    s.push_str("<text");
+    attr(s, "x", line.x);
+    attr(s, "y", line.y);
+    attr(s, "font-size", line.style.size);
+    if line.style.bold {
+        s.push_str(" font-weight=\"bold\"");
+    }
+    if line.centred {
+        s.push_str(" text-anchor=\"middle\"");
+    }
+    s.push_str(" fill=\"");
+    colour(s, line.colour);
+    s.push_str("\" xml:space=\"preserve\">");
+    push_escaped(s, &line.text);
+    s.push_str("</text>\n");
 }
 
 #[cfg(test)]
@@ -169,8 +218,16 @@ mod tests {
 
     #[test]
     fn numbers_are_printed_with_fixed_precision() {
-        assert_eq!(N(1.0).to_string(), "1");
-        assert_eq!(N(1.005_f32 + 0.0001).to_string(), "1.01");
-        assert_eq!(N(-2.5).to_string(), "-2.50");
+        let n = |v: f32| {
+            let mut s = String::new();
+            num(&mut s, v);
+            s
+        };
+        assert_eq!(n(1.0), "1");
+        assert_eq!(n(1.005_f32 + 0.0001), "1.01");
+        assert_eq!(n(-2.5), "-2.50");
+        assert_eq!(n(-0.25), "-0.25");
+        assert_eq!(n(0.001), "0");
+        assert_eq!(n(12_345.6), "12345.60");
     }
 }
