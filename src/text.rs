@@ -102,6 +102,19 @@ pub fn wrap(text: &str, style: Style, max_width: f32, max_lines: usize) -> Vec<S
     let space = em(' ');
     let mut lines: Vec<String> = Vec::new();
     for paragraph in text.split('\n') {
+        // Most names and labels fit on one line as they are: no splitting into words.
+        let plain = !paragraph.is_empty()
+            && !paragraph.starts_with(' ')
+            && !paragraph.ends_with(' ')
+            && !paragraph.contains("  ")
+            && !paragraph.chars().any(char::is_control);
+        if plain && paragraph.chars().map(em).sum::<f32>() <= max_width {
+            lines.push(paragraph.to_string());
+            if lines.len() > max_lines {
+                break;
+            }
+            continue;
+        }
         let mut line = String::new();
         let mut line_w = 0.0;
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {

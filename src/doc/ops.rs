@@ -2,7 +2,7 @@
 //! so that it is one undo step. They check their preconditions and say why they refuse.
 
 use super::{Collection, Edit, Element};
-use crate::model::{Id, Organisation, Position, Unit, UnitKind};
+use crate::model::{Id, IdMap, Organisation, Position, Unit, UnitKind};
 
 fn set_unit(i: usize, u: Unit) -> Edit {
     Edit::Set(i, Element::Unit(Box::new(u)))
@@ -10,7 +10,7 @@ fn set_unit(i: usize, u: Unit) -> Edit {
 
 /// Indices of every descendant of unit `i`, depth first.
 pub fn descendants(org: &Organisation, i: usize) -> Vec<usize> {
-    let mut children: std::collections::HashMap<&Id, Vec<usize>> = std::collections::HashMap::new();
+    let mut children: IdMap<Vec<usize>> = IdMap::default();
     for (j, u) in org.units.iter().enumerate() {
         if let Some(p) = &u.parent {
             children.entry(p).or_default().push(j);

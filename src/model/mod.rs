@@ -12,7 +12,13 @@ pub use kinds::{BodyKind, EntityKind, RelationKind, UnitKind};
 pub use validate::{Issue, Severity, Stats, validate};
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// Maps and sets keyed by ids, hashed with foldhash: several times faster than the standard
+/// SipHash on the short ids of a file, and still seeded per process, so a hostile file cannot
+/// choose ids that collide.
+pub type IdMap<'a, V> = HashMap<&'a Id, V, foldhash::fast::RandomState>;
+pub type IdSet<'a> = HashSet<&'a Id, foldhash::fast::RandomState>;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -238,8 +244,11 @@ pub enum Target {
 impl Organisation {
     /// Every id of the file with what it names; the first definition wins on duplicates
     /// (validation reports them).
-    pub fn index(&self) -> HashMap<&Id, Target> {
-        let mut map = HashMap::with_capacity(self.units.len() + self.bodies.len() + 8);
+    pub fn index(&self) -> IdMap<'_, Target> {
+        let mut map = IdMap::with_capacity_and_hasher(
+            self.units.len() + self.bodies.len() + 8,
+            Default::default(),
+        );
         for (i, u) in self.units.iter().enumerate() {
             map.entry(&u.id).or_insert(Target::Unit(i));
         }

@@ -1,7 +1,6 @@
 //! Semantic checks: what a file can say that the syntax allows but the structure forbids.
 
-use super::{Id, Organisation, Target};
-use std::collections::HashMap;
+use super::{Id, IdMap, Organisation, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -123,8 +122,8 @@ pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
     (issues, stats)
 }
 
-fn check_ids<'a>(org: &'a Organisation, issues: &mut Vec<Issue>) -> HashMap<&'a Id, Target> {
-    let mut seen: HashMap<&Id, Target> = HashMap::new();
+fn check_ids<'a>(org: &'a Organisation, issues: &mut Vec<Issue>) -> IdMap<'a, Target> {
+    let mut seen: IdMap<Target> = IdMap::default();
     let named = org
         .units
         .iter()
@@ -166,11 +165,7 @@ fn check_ids<'a>(org: &'a Organisation, issues: &mut Vec<Issue>) -> HashMap<&'a 
 
 /// Reports cycles in the parent links and returns the depth of the deepest unit (1 for a
 /// lone root). Linear: each unit is walked up at most once thanks to memoised depths.
-fn check_hierarchy(
-    org: &Organisation,
-    index: &HashMap<&Id, Target>,
-    issues: &mut Vec<Issue>,
-) -> usize {
+fn check_hierarchy(org: &Organisation, index: &IdMap<Target>, issues: &mut Vec<Issue>) -> usize {
     let parent_of: Vec<Option<usize>> = org
         .units
         .iter()

@@ -7,7 +7,7 @@ use super::{
     ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape, TextLine,
     offset_lines,
 };
-use crate::model::{Id, Organisation, UnitKind};
+use crate::model::{Id, IdMap, IdSet, Organisation, UnitKind};
 use crate::text::{self, Style};
 use std::collections::HashMap;
 
@@ -124,7 +124,7 @@ pub fn add_bands(
     hierarchy: Rect,
 ) {
     let lang = options.lang;
-    let unit_of: HashMap<&Id, usize> = org
+    let unit_of: IdMap<usize> = org
         .units
         .iter()
         .enumerate()
@@ -148,13 +148,13 @@ pub fn add_bands(
         .filter(|r| drawn_unit(&r.from).is_some() || drawn_unit(&r.to).is_some())
         .flat_map(|r| [&r.from, &r.to])
         .collect();
-    let related: std::collections::HashSet<&Id> = related.into_iter().collect();
+    let related: IdSet = related.into_iter().collect();
     let entities: Vec<usize> = (0..org.entities.len())
         .filter(|&e| !filtered || related.contains(&org.entities[e].id))
         .collect();
     let width = hierarchy.w.max(MIN_BAND_WIDTH);
     let mut top = hierarchy.bottom() + BAND_GAP;
-    let mut item_of: HashMap<&Id, usize> = HashMap::new();
+    let mut item_of: IdMap<usize> = IdMap::default();
     for (u, item) in scene.unit_item.iter().enumerate() {
         if let Some(i) = item {
             item_of.insert(&org.units[u].id, *i);

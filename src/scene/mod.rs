@@ -12,7 +12,7 @@ pub use theme::{Palette, Rgba, Theme};
 
 use crate::i18n::Lang;
 use crate::layout::{self, Orientation, Size, Tree};
-use crate::model::{Id, Organisation};
+use crate::model::{Id, IdMap, Organisation};
 use crate::text::Style;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -186,7 +186,7 @@ fn visible_units(
     options: &ChartOptions,
 ) -> (Vec<bool>, Vec<Option<usize>>, Vec<usize>) {
     let n = org.units.len();
-    let index: std::collections::HashMap<&Id, usize> = org
+    let index: IdMap<usize> = org
         .units
         .iter()
         .enumerate()
