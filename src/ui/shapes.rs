@@ -263,10 +263,11 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<NodeData, EdgeData, Ty, Ix, BoxNod
         let emphasis = start.selected() || end.selected();
         let width = (1.5 * zoom).clamp(0.6, 4.0) * if emphasis { 2.0 } else { 1.0 };
         let stroke = Stroke::new(width, d.colour);
+        let view = ctx.painter.clip_rect().expand(width);
         match d.style {
             LineStyle::Solid => vec![Shape::line(screen, stroke)],
-            LineStyle::Dashed => Shape::dashed_line(&screen, stroke, 7.0 * zoom, 4.0 * zoom),
-            LineStyle::Dotted => Shape::dashed_line(&screen, stroke, 2.0 * zoom, 3.0 * zoom),
+            LineStyle::Dashed => visible_dashes(&screen, view, stroke, 7.0 * zoom, 4.0 * zoom),
+            LineStyle::Dotted => visible_dashes(&screen, view, stroke, 2.0 * zoom, 3.0 * zoom),
         }
     }
 
@@ -282,6 +283,65 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<NodeData, EdgeData, Ty, Ix, BoxNod
     ) -> bool {
         false
     }
+}
+
+/// The dashes of a polyline, only where it crosses `view`: a relation across a large chart
+/// is thousands of dashes, of which a zoomed-in view shows a few. Dashes keep their place
+/// along the whole line, so they do not crawl as the view pans.
+pub fn visible_dashes(
+    points: &[Pos2],
+    view: Rect,
+    stroke: Stroke,
+    dash: f32,
+    gap: f32,
+) -> Vec<Shape> {
+    let period = dash + gap;
+    let mut out = Vec::new();
+    if !(period > 0.0 && dash > 0.0) {
+        return out;
+    }
+    let mut along = 0.0;
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let len = (b - a).length();
+        if let Some((t0, t1)) = clip(a, b, view).filter(|_| len > 0.0) {
+            let at = |s: f32| a + (b - a) * ((s - along) / len);
+            let (s0, s1) = (along + t0 * len, along + t1 * len);
+            let mut start = (s0 / period).floor() * period;
+            while start < s1 {
+                let (from, to) = (start.max(s0), (start + dash).min(s1));
+                if to > from {
+                    out.push(Shape::line_segment([at(from), at(to)], stroke));
+                }
+                start += period;
+            }
+        }
+        along += len;
+    }
+    out
+}
+
+/// The part of segment `a`–`b` inside `r`, as fractions of the segment (Liang–Barsky).
+fn clip(a: Pos2, b: Pos2, r: Rect) -> Option<(f32, f32)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-d.x, a.x - r.min.x),
+        (d.x, r.max.x - a.x),
+        (-d.y, a.y - r.min.y),
+        (d.y, r.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    (t0 < t1).then_some((t0, t1))
 }
 
 /// Installs the bundled font in egui, so the canvas draws with the bytes the exports use.
@@ -309,4 +369,47 @@ pub fn install_fonts(ctx: &egui::Context) {
     bold.extend(fallbacks);
     fonts.families.insert(bold_family(), bold);
     ctx.set_fonts(fonts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(shapes: &[Shape]) -> Vec<(f32, f32)> {
+        shapes
+            .iter()
+            .map(|s| match s {
+                Shape::LineSegment { points, .. } => (points[0].x, points[1].x),
+                other => panic!("not a segment: {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dashes_are_cut_to_the_view_where_the_whole_line_has_them() {
+        let line = [
+            Pos2::new(0.0, 5.0),
+            Pos2::new(500.0, 5.0),
+            Pos2::new(500.0, 900.0),
+        ];
+        let stroke = Stroke::new(1.0, Color32::BLACK);
+        let everywhere = Rect::from_min_max(Pos2::new(-1e4, -1e4), Pos2::new(1e4, 1e4));
+        let all = spans(&visible_dashes(&line, everywhere, stroke, 7.0, 4.0)[..46]);
+        let view = Rect::from_min_max(Pos2::new(100.0, 0.0), Pos2::new(200.0, 10.0));
+        let seen = spans(&visible_dashes(&line, view, stroke, 7.0, 4.0));
+        let expected: Vec<(f32, f32)> = all
+            .iter()
+            .map(|&(a, b)| (a.max(100.0), b.min(200.0)))
+            .filter(|(a, b)| b > a)
+            .collect();
+        assert_eq!(seen.len(), expected.len());
+        for (s, e) in seen.iter().zip(&expected) {
+            assert!(
+                (s.0 - e.0).abs() < 1e-3 && (s.1 - e.1).abs() < 1e-3,
+                "{s:?} {e:?}"
+            );
+        }
+        // The vertical leg is out of view: nothing of it is drawn.
+        assert!(seen.iter().all(|&(a, b)| a >= 100.0 && b <= 200.0));
+    }
 }
