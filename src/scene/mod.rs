@@ -3,10 +3,12 @@
 //! layout and a theme; the canvas, the SVG and the PNG all draw from it, so they agree.
 
 mod bands;
+mod buckets;
 mod content;
 mod route;
 mod theme;
 
+pub use buckets::Buckets;
 pub use content::group as group_digits;
 pub use theme::{Palette, Rgba, Theme};
 

@@ -49,7 +49,7 @@ pub type Row = (usize, usize, bool);
 
 /// The rows of the tree in display order, with their depth; folded units hide their subtree.
 fn rows(org: &Organisation) -> Vec<Row> {
-    let index: std::collections::HashMap<_, _> = org
+    let index: crate::model::IdMap<usize> = org
         .units
         .iter()
         .enumerate()

@@ -3,27 +3,23 @@
 //! and draws every node it holds each frame, so off-screen items must not be there.
 
 use super::ChartGraph;
-use crate::scene::{Rect, Scene};
+use crate::scene::{Buckets, Rect, Scene};
 use crate::ui::shapes::{EdgeData, NodeData, colour};
 use eframe::egui::Pos2;
 use petgraph::stable_graph::NodeIndex;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 const CELL: f32 = 512.0;
 
 pub struct Subset {
-    grid: HashMap<(i32, i32), Vec<u32>>,
+    buckets: Buckets,
     /// Connectors that start or end at each item.
     links: Vec<Vec<u32>>,
     pub node_of: Vec<Option<NodeIndex>>,
     present: Vec<usize>,
     edge_present: Vec<bool>,
-    views: Vec<Arc<crate::scene::Item>>,
-}
-
-fn cell(v: f32) -> i32 {
-    (v / CELL).floor().clamp(-1e6, 1e6) as i32
+    /// The payloads of the items shown so far, made when an item first comes into view.
+    views: Vec<Option<Arc<crate::scene::Item>>>,
 }
 
 pub fn centre(r: &Rect) -> Pos2 {
@@ -32,15 +28,6 @@ pub fn centre(r: &Rect) -> Pos2 {
 
 impl Subset {
     pub fn new(scene: &Scene) -> Self {
-        let mut grid: HashMap<(i32, i32), Vec<u32>> = HashMap::new();
-        for (i, item) in scene.items.iter().enumerate() {
-            let r = &item.rect;
-            for cx in cell(r.x)..=cell(r.right()) {
-                for cy in cell(r.y)..=cell(r.bottom()) {
-                    grid.entry((cx, cy)).or_default().push(i as u32);
-                }
-            }
-        }
         let mut links = vec![Vec::new(); scene.items.len()];
         for (c, conn) in scene.connectors.iter().enumerate() {
             if let Some((a, b)) = conn.ends {
@@ -49,12 +36,12 @@ impl Subset {
             }
         }
         Subset {
-            grid,
+            buckets: Buckets::new(scene.items.iter().map(|i| &i.rect), CELL),
             links,
             node_of: vec![None; scene.items.len()],
             present: Vec::new(),
             edge_present: vec![false; scene.connectors.len()],
-            views: scene.items.iter().map(|i| Arc::new(i.clone())).collect(),
+            views: vec![None; scene.items.len()],
         }
     }
 
@@ -62,15 +49,10 @@ impl Subset {
     pub fn in_view(&self, scene: &Scene, view: Rect) -> Vec<usize> {
         let mut seen = vec![false; scene.items.len()];
         let mut out = Vec::new();
-        for cx in cell(view.x)..=cell(view.right()) {
-            for cy in cell(view.y)..=cell(view.bottom()) {
-                for &i in self.grid.get(&(cx, cy)).map(Vec::as_slice).unwrap_or(&[]) {
-                    let i = i as usize;
-                    if !seen[i] && scene.items[i].rect.intersects(&view) {
-                        seen[i] = true;
-                        out.push(i);
-                    }
-                }
+        for i in self.buckets.near(&view) {
+            if !seen[i] && scene.items[i].rect.intersects(&view) {
+                seen[i] = true;
+                out.push(i);
             }
         }
         out
@@ -116,7 +98,9 @@ impl Subset {
             if w && self.node_of[i].is_none() {
                 let data = NodeData {
                     item: i,
-                    view: self.views[i].clone(),
+                    view: self.views[i]
+                        .get_or_insert_with(|| Arc::new(scene.items[i].clone()))
+                        .clone(),
                     emphasis: false,
                 };
                 self.node_of[i] =

@@ -1,0 +1,95 @@
+//! Boxes bucketed on a coarse grid, to find those near a point, a segment or a view without
+//! testing them all: used to route lines around boxes and by the canvas to find what is in
+//! view. The grid is dense (one slice of box numbers per cell, all in one vector), so a
+//! look-up is an index, not a hash.
+
+use super::Rect;
+
+/// Cells per axis at most: a box placed absurdly far away (a hostile position) makes the
+/// cells coarser, not the grid larger.
+const MAX_CELLS: i64 = 1024;
+
+pub struct Buckets {
+    size: (f32, f32),
+    origin: (i64, i64),
+    cols: i64,
+    rows: i64,
+    /// Cell `c` holds `boxes[starts[c]..starts[c + 1]]`.
+    starts: Vec<u32>,
+    boxes: Vec<u32>,
+}
+
+fn cell(v: f32, size: f32) -> i64 {
+    (v / size).floor().clamp(-1e9, 1e9) as i64
+}
+
+impl Buckets {
+    /// Buckets the boxes, numbered in order, in cells of `cell` × `cell` or coarser.
+    pub fn new<'a>(rects: impl Iterator<Item = &'a Rect> + Clone, cell_size: f32) -> Self {
+        let (mut x0, mut y0, mut x1, mut y1) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+        for r in rects.clone() {
+            (x0, y0) = (x0.min(r.x), y0.min(r.y));
+            (x1, y1) = (x1.max(r.right()), y1.max(r.bottom()));
+        }
+        let size = |extent: f32| cell_size.max(extent / MAX_CELLS as f32);
+        let size = (size(x1 - x0), size(y1 - y0));
+        let origin = (cell(x0, size.0), cell(y0, size.1));
+        let mut b = Buckets {
+            size,
+            origin,
+            cols: (cell(x1, size.0) - origin.0 + 1).clamp(1, MAX_CELLS + 1),
+            rows: (cell(y1, size.1) - origin.1 + 1).clamp(1, MAX_CELLS + 1),
+            starts: Vec::new(),
+            boxes: Vec::new(),
+        };
+        // Counted, then filled: no vector per cell.
+        let mut starts = vec![0u32; (b.cols * b.rows + 1) as usize];
+        for r in rects.clone() {
+            for c in b.cells(r) {
+                starts[c + 1] += 1;
+            }
+        }
+        for c in 1..starts.len() {
+            starts[c] += starts[c - 1];
+        }
+        let mut next = starts.clone();
+        let mut boxes = vec![0u32; starts[starts.len() - 1] as usize];
+        for (i, r) in rects.enumerate() {
+            for c in b.cells(r) {
+                boxes[next[c] as usize] = i as u32;
+                next[c] += 1;
+            }
+        }
+        (b.starts, b.boxes) = (starts, boxes);
+        b
+    }
+
+    /// The span of cells, clipped to the grid, that a rectangle touches.
+    fn span(&self, r: &Rect) -> (i64, i64, i64, i64) {
+        let col = |x| (cell(x, self.size.0) - self.origin.0).clamp(0, self.cols - 1);
+        let row = |y| (cell(y, self.size.1) - self.origin.1).clamp(0, self.rows - 1);
+        (col(r.x), col(r.right()), row(r.y), row(r.bottom()))
+    }
+
+    fn cells(&self, r: &Rect) -> impl Iterator<Item = usize> + use<> {
+        let (c0, c1, r0, r1) = self.span(r);
+        let cols = self.cols;
+        (r0..=r1).flat_map(move |row| (c0..=c1).map(move |col| (row * cols + col) as usize))
+    }
+
+    /// How many cells a rectangle touches: the cost of `near`.
+    pub fn cell_count(&self, r: &Rect) -> i64 {
+        let (c0, c1, r0, r1) = self.span(r);
+        (c1 - c0 + 1) * (r1 - r0 + 1)
+    }
+
+    /// The numbers of the boxes in the cells `r` touches: each box near `r` at least once,
+    /// a box that spans several of those cells once per cell.
+    pub fn near(&self, r: &Rect) -> impl Iterator<Item = usize> + '_ {
+        self.cells(r).flat_map(move |c| {
+            self.boxes[self.starts[c] as usize..self.starts[c + 1] as usize]
+                .iter()
+                .map(|&i| i as usize)
+        })
+    }
+}
