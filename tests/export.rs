@@ -252,3 +252,30 @@ proptest! {
         prop_assert!(check_geometry(&scene).is_ok(), "{:?}", check_geometry(&scene));
     }
 }
+
+/// The window rebuilds its scene from the boxes of the previous one: the result must be the
+/// scene built afresh, whatever changed in between.
+#[test]
+fn a_scene_rebuilt_from_the_last_ones_boxes_is_the_scene_built_afresh() {
+    use organigramme::scene::{ChartOptions, Measured, MissionsMode, Theme, build, build_with};
+    let mut org = organigramme::generate::generate(300, 7);
+    let mut options = ChartOptions::default();
+    let mut measured = Measured::default();
+    let mut check = |org: &organigramme::model::Organisation, options: &ChartOptions| {
+        assert!(build_with(org, options, &mut measured) == build(org, options));
+    };
+    check(&org, &options);
+    org.units[5].name = "Bureau renommé".into();
+    org.units[7].headcount = Some(4321);
+    org.units[9].head.name = "Camille Martin".into();
+    org.units[11].missions[0].text = "Une autre mission. Suite.".into();
+    check(&org, &options);
+    org.units[3].collapsed = true;
+    org.units.remove(40);
+    check(&org, &options);
+    options.missions = MissionsMode::Full;
+    check(&org, &options);
+    options.theme = Theme::Dark;
+    options.lang = organigramme::i18n::Lang::En;
+    check(&org, &options);
+}

@@ -59,6 +59,8 @@ pub struct OrgApp {
     pub dialog: Option<Dialog>,
     pub canvas: Canvas,
     scene: Arc<Scene>,
+    /// The boxes of the last scene, so that an edit re-measures only what it changed.
+    measured: scene::Measured,
     scene_revision: Option<u64>,
     /// The inspector's name field takes the focus on the next frame (after adding a unit).
     pub focus_name: bool,
@@ -92,6 +94,7 @@ impl OrgApp {
             dialog: None,
             canvas: Canvas::default(),
             scene: Arc::new(Scene::default()),
+            measured: scene::Measured::default(),
             scene_revision: None,
             focus_name: false,
             allow_close: false,
@@ -144,7 +147,11 @@ impl OrgApp {
         self.chart.theme = theme;
         self.chart.lang = self.settings.lang;
         let first = self.scene_revision.is_none();
-        self.scene = Arc::new(scene::build(&self.doc.org, &self.chart));
+        self.scene = Arc::new(scene::build_with(
+            &self.doc.org,
+            &self.chart,
+            &mut self.measured,
+        ));
         self.scene_revision = Some(self.doc.revision);
         if self
             .selection

@@ -5,6 +5,8 @@ use super::{MissionsMode, Palette, TextLine};
 use crate::i18n::Lang;
 use crate::model::{Body, Entity, Unit};
 use crate::text::{self, Style};
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash, Hasher};
 
 pub const PAD: f32 = 8.0;
 pub const KIND: Style = Style::regular(9.5);
@@ -21,6 +23,7 @@ const MAX_MISSION_LINES: usize = 40;
 const MAX_FIRST_LINES: usize = 12;
 
 /// Lines of a box relative to its top-left corner, and its size.
+#[derive(Clone)]
 pub struct Content {
     pub w: f32,
     pub h: f32,
@@ -96,6 +99,78 @@ impl<'p> Builder<'p> {
             lines,
             rule,
         }
+    }
+}
+
+/// The boxes of the last scene, kept for the next one: after an edit, only the units whose
+/// text changed are measured and broken into lines again. Keyed by a fingerprint of all that
+/// a box shows, so a unit that moved in the list or the tree still finds its box.
+#[derive(Default)]
+pub struct Measured {
+    boxes: HashMap<u64, (Content, u32), foldhash::fast::RandomState>,
+    generation: u32,
+}
+
+/// What a unit's box depends on.
+pub struct BoxInputs<'a> {
+    pub mode: MissionsMode,
+    pub hidden: usize,
+    pub palette: &'a Palette,
+    pub lang: Lang,
+    /// Identifies the palette: the fingerprint hashes this, not the colours.
+    pub theme: u8,
+}
+
+impl Measured {
+    fn fingerprint(&self, unit: &Unit, inputs: &BoxInputs) -> u64 {
+        let mut h = self.boxes.hasher().build_hasher();
+        (
+            &unit.kind,
+            &unit.acronym,
+            &unit.name,
+            &unit.head.title,
+            &unit.head.name,
+        )
+            .hash(&mut h);
+        (
+            unit.headcount,
+            inputs.hidden,
+            inputs.mode as u8,
+            inputs.lang as u8,
+        )
+            .hash(&mut h);
+        inputs.theme.hash(&mut h);
+        if inputs.mode != MissionsMode::None {
+            for m in &unit.missions {
+                m.text.hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+
+    /// The box of `unit`, from the last scene when nothing it shows has changed.
+    pub fn unit(&mut self, unit: &Unit, inputs: &BoxInputs) -> Content {
+        let key = self.fingerprint(unit, inputs);
+        let generation = self.generation;
+        let (content, used) = self.boxes.entry(key).or_insert_with(|| {
+            let c = self::unit(
+                unit,
+                inputs.mode,
+                inputs.hidden,
+                inputs.palette,
+                inputs.lang,
+            );
+            (c, generation)
+        });
+        *used = generation;
+        content.clone()
+    }
+
+    /// Forgets the boxes the scene just built did not use: the cache holds one chart.
+    pub fn end_scene(&mut self) {
+        let generation = self.generation;
+        self.boxes.retain(|_, (_, used)| *used == generation);
+        self.generation = generation.wrapping_add(1);
     }
 }
 

@@ -9,7 +9,7 @@ mod route;
 mod theme;
 
 pub use buckets::Buckets;
-pub use content::group as group_digits;
+pub use content::{Measured, group as group_digits};
 pub use theme::{Palette, Rgba, Theme};
 
 use crate::i18n::Lang;
@@ -243,6 +243,12 @@ fn count_below(children: &[Vec<usize>], i: usize) -> usize {
 }
 
 pub fn build(org: &Organisation, options: &ChartOptions) -> Scene {
+    build_with(org, options, &mut Measured::default())
+}
+
+/// `build`, re-using the boxes of the previous scene that `measured` kept: the window's way,
+/// so that an edit re-measures only what it changed.
+pub fn build_with(org: &Organisation, options: &ChartOptions, measured: &mut Measured) -> Scene {
     let palette = options.theme.palette();
     let (shown, parent, hidden_below) = visible_units(org, options);
     let drawn: Vec<usize> = (0..org.units.len()).filter(|&i| shown[i]).collect();
@@ -253,15 +259,17 @@ pub fn build(org: &Organisation, options: &ChartOptions) -> Scene {
     let contents: Vec<_> = drawn
         .iter()
         .map(|&u| {
-            content::unit(
-                &org.units[u],
-                options.missions,
-                hidden_below[u],
-                &palette,
-                options.lang,
-            )
+            let inputs = content::BoxInputs {
+                mode: options.missions,
+                hidden: hidden_below[u],
+                palette: &palette,
+                lang: options.lang,
+                theme: options.theme as u8,
+            };
+            measured.unit(&org.units[u], &inputs)
         })
         .collect();
+    measured.end_scene();
     let tree = Tree {
         sizes: contents.iter().map(|c| Size { w: c.w, h: c.h }).collect(),
         parent: drawn

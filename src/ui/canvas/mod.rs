@@ -86,9 +86,17 @@ impl Default for Canvas {
 impl Canvas {
     /// Shows a new scene (after an edit or on opening a document); `fit` frames it whole.
     pub fn set_scene(&mut self, scene: Arc<Scene>, fit: bool) {
-        self.graph = ChartGraph::new();
-        self.subset = Subset::new(&scene);
-        self.scene = scene;
+        let old = (
+            std::mem::take(&mut self.graph),
+            std::mem::replace(&mut self.subset, Subset::new(&scene)),
+            std::mem::replace(&mut self.scene, scene),
+        );
+        // Freeing a large chart's scene (tens of thousands of strings) takes milliseconds
+        // the edit should not wait for.
+        // If no thread can be started, the closure and the old scene are dropped here.
+        if old.2.items.len() > 1000 {
+            let _ = std::thread::Builder::new().spawn(move || drop(old));
+        }
         if fit {
             self.fit_frames = 3;
         }
