@@ -350,3 +350,28 @@ fn a_million_tiny_units_are_refused_before_they_are_parsed() {
         "{message}"
     );
 }
+
+#[test]
+fn an_overlong_text_is_refused_at_its_line_and_column() {
+    let limit = organigramme::format::MAX_STRING_BYTES;
+    for (open, close) in [("\"", "\""), ("r#\"", "\"#")] {
+        let text = format!(
+            "(\n    version: 1,\n    organisation: (\n        name: \"x\",\n        description: {open}{}{close},\n    ),\n)\n",
+            "é".repeat(limit / 2 + 1)
+        );
+        let err = organigramme::format::load_bytes("long.ron", text.as_bytes()).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("long.ron:5:22") && message.contains("texte trop long"),
+            "{message}"
+        );
+    }
+    // Up to the limit, and a 10,000-character word, load; so do strings full of escapes.
+    let fits = format!(
+        "(version: 1, organisation: (name: \"{}\", description: \"a\\\"b\\\\\", address: r##\"c\"#d\"##))",
+        "x".repeat(limit)
+    );
+    let loaded = organigramme::format::load_bytes("fits.ron", fits.as_bytes()).unwrap();
+    assert_eq!(loaded.organisation.name.len(), limit);
+    assert_eq!(loaded.organisation.address, "c\"#d");
+}

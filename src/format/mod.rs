@@ -21,6 +21,10 @@ pub const CURRENT_VERSION: u32 = 1;
 pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 /// More units than any administration has; beyond it the file is refused.
 pub const MAX_UNITS: usize = 200_000;
+/// A longer string is refused: a whole book chapter is less, a mission paragraph a few
+/// kilobytes. Keeps a hostile file from making the canvas and exports measure megabytes
+/// of one text.
+pub const MAX_STRING_BYTES: usize = 1024 * 1024;
 /// Nesting deeper than this is not a structure anyone writes (RON's own guard).
 const MAX_NESTING: usize = 64;
 
@@ -206,6 +210,14 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         let message = format!("environ {ids} éléments : le maximum est de {MAX_UNITS} unités");
         return Err(LoadError::in_text(name, None, message));
     }
+    if let Some((at, len)) = overlong_string(text) {
+        let message = format!(
+            "texte trop long ({} Ko) : un texte fait au plus {} Ko",
+            len / 1024,
+            MAX_STRING_BYTES / 1024
+        );
+        return Err(LoadError::at_offset(name, text.as_bytes(), at, message));
+    }
     let organisation = parse(name, text)?;
     if organisation.units.len() > MAX_UNITS {
         let message = format!(
@@ -226,6 +238,53 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         warnings,
         stats,
     })
+}
+
+/// Where the first string literal longer than `MAX_STRING_BYTES` starts, and its length.
+/// A lexical scan, so that the message can point at the string itself; an unterminated
+/// string is left for the parser to explain.
+fn overlong_string(text: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(found) = memchr::memchr2(b'"', b'/', &b[i..]) {
+        let at = i + found;
+        if b[at] == b'/' {
+            i = match b.get(at + 1) {
+                Some(b'/') => memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n),
+                Some(b'*') => {
+                    memchr::memmem::find(&b[at + 2..], b"*/").map_or(b.len(), |n| at + n + 4)
+                }
+                _ => at + 1,
+            };
+            continue;
+        }
+        // `r#"…"#`: the hashes and the `r` stand before the quote.
+        let hashes = b[..at].iter().rev().take_while(|&&c| c == b'#').count();
+        let r = at.checked_sub(hashes + 1);
+        let raw = r.is_some_and(|r| {
+            b[r] == b'r' && (r == 0 || !(b[r - 1].is_ascii_alphanumeric() || b[r - 1] == b'_'))
+        });
+        let body = at + 1;
+        let len = if raw {
+            let mut closing = vec![b'"'];
+            closing.resize(hashes + 1, b'#');
+            memchr::memmem::find(&b[body..], &closing)?
+        } else {
+            let mut j = body;
+            loop {
+                let k = j + memchr::memchr2(b'"', b'\\', b.get(j..)?)?;
+                if b[k] == b'"' {
+                    break k - body;
+                }
+                j = k + 2;
+            }
+        };
+        if len > MAX_STRING_BYTES {
+            return Some((r.filter(|_| raw).unwrap_or(at), len));
+        }
+        i = body + len + 1 + if raw { hashes } else { 0 };
+    }
+    None
 }
 
 fn parse(name: &str, text: &str) -> Result<Organisation, LoadError> {
