@@ -2,7 +2,7 @@
 //! bodies, a band of outside entities, their lines, and the legend.
 
 use super::content::{self, Content};
-use super::route::Obstacles;
+use super::route::{Job, Obstacles};
 use super::{
     ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape, TextLine,
     offset_lines,
@@ -50,7 +50,7 @@ fn stack(
             lines.push(TextLine {
                 x,
                 y: at + style.size * text::ASCENT,
-                text: line,
+                text: line.into(),
                 style: *style,
                 centred: false,
                 colour: *colour,
@@ -122,14 +122,9 @@ pub fn add_bands(
     options: &ChartOptions,
     palette: &Palette,
     hierarchy: Rect,
+    unit_of: &IdMap<usize>,
 ) {
     let lang = options.lang;
-    let unit_of: IdMap<usize> = org
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (&u.id, i))
-        .collect();
     let drawn_unit = |id: &Id| unit_of.get(id).and_then(|&u| scene.unit_item[u]);
     let filtered = options.root.is_some() || options.depth.is_some();
     // With a subtree shown, keep only what touches it.
@@ -154,12 +149,8 @@ pub fn add_bands(
         .collect();
     let width = hierarchy.w.max(MIN_BAND_WIDTH);
     let mut top = hierarchy.bottom() + BAND_GAP;
-    let mut item_of: IdMap<usize> = IdMap::default();
-    for (u, item) in scene.unit_item.iter().enumerate() {
-        if let Some(i) = item {
-            item_of.insert(&org.units[u].id, *i);
-        }
-    }
+    // The items of bodies and entities; a unit's is found through `unit_of`.
+    let mut band_item: IdMap<usize> = IdMap::default();
 
     let body_contents: Vec<Content> = bodies
         .iter()
@@ -215,7 +206,7 @@ pub fn add_bands(
                 Owner::Entity(e) => &org.entities[e].id,
                 _ => unreachable!("bands hold only bodies and entities"),
             };
-            item_of.insert(id, scene.items.len());
+            band_item.insert(id, scene.items.len());
             scene.items.push(Item {
                 owner,
                 shape,
@@ -231,7 +222,13 @@ pub fn add_bands(
         top = bottom + BAND_GAP;
     }
 
-    let mut obstacles = Obstacles::new(
+    let item_of = |id: &Id| {
+        unit_of
+            .get(id)
+            .and_then(|&u| scene.unit_item[u])
+            .or_else(|| band_item.get(id).copied())
+    };
+    let obstacles = Obstacles::new(
         scene
             .items
             .iter()
@@ -245,39 +242,45 @@ pub fn add_bands(
         *l = (*l + 4.0) % 24.0;
         *l - 10.0
     };
+    // Every line first, then all routed at once (on all cores), then added in this order.
+    let mut lines = Vec::new();
     for &b in &bodies {
-        let (Some(chair), Some(&bi)) =
-            (org.bodies[b].chair.as_ref(), item_of.get(&org.bodies[b].id))
+        let (Some(chair), Some(bi)) = (org.bodies[b].chair.as_ref(), item_of(&org.bodies[b].id))
         else {
             continue;
         };
-        let Some(&ci) = item_of.get(chair) else {
+        let Some(ci) = item_of(chair) else {
             continue;
         };
-        let lane = lane_for(ci);
-        let points = obstacles.route(&scene.items[bi].rect, &scene.items[ci].rect, lane, 14.0);
-        scene.connectors.push(Connector {
-            link: Link::Chair(b),
-            ends: Some((bi, ci)),
-            points,
-            colour: palette.body_line,
-            width: 1.5,
-            style: LineStyle::Dashed,
-        });
+        lines.push((Link::Chair(b), bi, ci, lane_for(ci)));
     }
     for (r, rel) in org.relations.iter().enumerate() {
-        let (Some(&a), Some(&b)) = (item_of.get(&rel.from), item_of.get(&rel.to)) else {
+        let (Some(a), Some(b)) = (item_of(&rel.from), item_of(&rel.to)) else {
             continue;
         };
-        let lane = lane_for(a);
-        let points = obstacles.route(&scene.items[a].rect, &scene.items[b].rect, lane, 14.0);
+        lines.push((Link::Relation(r), a, b, lane_for(a)));
+    }
+    let jobs: Vec<Job> = lines
+        .iter()
+        .map(|&(_, a, b, lane)| Job {
+            from: scene.items[a].rect,
+            to: scene.items[b].rect,
+            lane,
+        })
+        .collect();
+    let paths = obstacles.route_all(&jobs, 14.0);
+    for ((link, a, b, _), points) in lines.into_iter().zip(paths) {
+        let (colour, style) = match link {
+            Link::Chair(_) => (palette.body_line, LineStyle::Dashed),
+            _ => (palette.relation, LineStyle::Dotted),
+        };
         scene.connectors.push(Connector {
-            link: Link::Relation(r),
+            link,
             ends: Some((a, b)),
             points,
-            colour: palette.relation,
+            colour,
             width: 1.5,
-            style: LineStyle::Dotted,
+            style,
         });
     }
     legend(scene, org, options, palette, hierarchy.x, top);
@@ -334,7 +337,7 @@ fn legend(
         let line = TextLine {
             x: cx + swatch.w + 6.0,
             y: cy + 11.0,
-            text: label,
+            text: label.into(),
             style,
             centred: false,
             colour: palette.text,
@@ -395,7 +398,7 @@ fn legend(
         let line = TextLine {
             x: cx + 32.0,
             y: cy + 11.0,
-            text: label.to_string(),
+            text: label.into(),
             style,
             centred: false,
             colour: palette.text,

@@ -86,7 +86,7 @@ impl<'p> Builder<'p> {
             lines.push(TextLine {
                 x,
                 y: y + style.size * text::ASCENT,
-                text,
+                text: text.into(),
                 style,
                 centred,
                 colour,

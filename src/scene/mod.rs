@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 use crate::layout::{self, Orientation, Size, Tree};
 use crate::model::{Id, IdMap, Organisation};
 use crate::text::Style;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum MissionsMode {
@@ -97,7 +98,8 @@ impl Rect {
 pub struct TextLine {
     pub x: f32,
     pub y: f32,
-    pub text: String,
+    /// Shared with the boxes `Measured` keeps, so a rebuilt scene copies no text.
+    pub text: Arc<str>,
     pub style: Style,
     pub centred: bool,
     pub colour: Rgba,
@@ -186,14 +188,9 @@ const LEVEL_GAP: f32 = 40.0;
 fn visible_units(
     org: &Organisation,
     options: &ChartOptions,
+    index: &IdMap<usize>,
 ) -> (Vec<bool>, Vec<Option<usize>>, Vec<usize>) {
     let n = org.units.len();
-    let index: IdMap<usize> = org
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (&u.id, i))
-        .collect();
     let parent: Vec<Option<usize>> = org
         .units
         .iter()
@@ -250,7 +247,13 @@ pub fn build(org: &Organisation, options: &ChartOptions) -> Scene {
 /// so that an edit re-measures only what it changed.
 pub fn build_with(org: &Organisation, options: &ChartOptions, measured: &mut Measured) -> Scene {
     let palette = options.theme.palette();
-    let (shown, parent, hidden_below) = visible_units(org, options);
+    let index: IdMap<usize> = org
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (&u.id, i))
+        .collect();
+    let (shown, parent, hidden_below) = visible_units(org, options, &index);
     let drawn: Vec<usize> = (0..org.units.len()).filter(|&i| shown[i]).collect();
     let mut node_of = vec![usize::MAX; org.units.len()];
     for (node, &u) in drawn.iter().enumerate() {
@@ -364,7 +367,7 @@ pub fn build_with(org: &Organisation, options: &ChartOptions, measured: &mut Mea
         w: bx1 - bx0,
         h: by1 - by0,
     };
-    bands::add_bands(&mut scene, org, options, &palette, hierarchy);
+    bands::add_bands(&mut scene, org, options, &palette, hierarchy, &index);
     scene.width = scene
         .items
         .iter()

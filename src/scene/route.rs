@@ -12,23 +12,79 @@ const MAX_WALK: i64 = 4096;
 pub struct Obstacles {
     rects: Vec<Rect>,
     buckets: Buckets,
-    /// `marks[i] == stamp`: box `i` was already counted for the path being scored.
+}
+
+/// One routing thread's scratch: `marks[i] == stamp` when box `i` was already counted for
+/// the path being scored.
+struct Marks {
     marks: Vec<u32>,
     stamp: u32,
 }
+
+/// A line to route: from a box, to a box, in a lane.
+pub struct Job {
+    pub from: Rect,
+    pub to: Rect,
+    pub lane: f32,
+}
+
+/// Below this many lines, one thread routes them all.
+const PARALLEL_FROM: usize = 64;
 
 impl Obstacles {
     pub fn new(rects: Vec<Rect>) -> Self {
         Obstacles {
             buckets: Buckets::new(rects.iter(), CELL),
-            marks: vec![0; rects.len()],
             rects,
-            stamp: 0,
         }
     }
 
+    /// Routes every job, `gap` away from the boxes, on all cores: each path depends on the
+    /// boxes alone, so the result is the same as one after the other.
+    pub fn route_all(&self, jobs: &[Job], gap: f32) -> Vec<Vec<(f32, f32)>> {
+        let route_part = |part: &[Job]| {
+            let mut marks = Marks {
+                marks: vec![0; self.rects.len()],
+                stamp: 0,
+            };
+            part.iter()
+                .map(|j| self.route(&mut marks, &j.from, &j.to, j.lane, gap))
+                .collect::<Vec<_>>()
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        if threads < 2 || jobs.len() < PARALLEL_FROM {
+            return route_part(jobs);
+        }
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = jobs
+                .chunks(jobs.len().div_ceil(threads))
+                .map(|part| {
+                    // A thread that cannot be started leaves its part to this one.
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, move || route_part(part))
+                        .map_err(|_| part)
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| match p {
+                    Ok(handle) => handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    Err(part) => route_part(part),
+                })
+                .collect()
+        })
+    }
+
     /// How many boxes, other than the two ends, an axis-aligned segment runs through.
-    fn crossings(&mut self, a: (f32, f32), b: (f32, f32), ends: (&Rect, &Rect)) -> usize {
+    fn crossings(
+        &self,
+        marks: &mut Marks,
+        a: (f32, f32),
+        b: (f32, f32),
+        ends: (&Rect, &Rect),
+    ) -> usize {
         let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
         let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
         let segment = Rect {
@@ -45,11 +101,11 @@ impl Obstacles {
         let mut n = 0;
         for i in self.buckets.near(&segment) {
             let r = &self.rects[i];
-            if self.marks[i] == self.stamp || r == ends.0 || r == ends.1 {
+            if marks.marks[i] == marks.stamp || r == ends.0 || r == ends.1 {
                 continue;
             }
             if x1 > r.x && x0 < r.x + r.w && y1 > r.y && y0 < r.y + r.h {
-                self.marks[i] = self.stamp;
+                marks.marks[i] = marks.stamp;
                 n += 1;
             }
         }
@@ -57,7 +113,7 @@ impl Obstacles {
     }
 
     /// An orthogonal path from box `a` to box `b`. `lane` shifts parallel paths apart.
-    pub fn route(&mut self, a: &Rect, b: &Rect, lane: f32, gap: f32) -> Vec<(f32, f32)> {
+    fn route(&self, marks: &mut Marks, a: &Rect, b: &Rect, lane: f32, gap: f32) -> Vec<(f32, f32)> {
         let mut candidates: Vec<Vec<(f32, f32)>> = Vec::with_capacity(12);
         // Leave right of the centre: the centre of a box's bottom is where its own hierarchy
         // trunk starts.
@@ -87,11 +143,11 @@ impl Obstacles {
         candidates.sort_by(|x, y| length(x).total_cmp(&length(y)));
         let mut best: Option<(usize, usize)> = None;
         for (i, path) in candidates.iter().enumerate() {
-            self.stamp += 1;
+            marks.stamp += 1;
             let cap = best.map_or(usize::MAX, |b| b.1);
             let mut crossings = 0;
             for s in path.windows(2) {
-                crossings += self.crossings(s[0], s[1], (a, b));
+                crossings += self.crossings(marks, s[0], s[1], (a, b));
                 if crossings >= cap {
                     break;
                 }

@@ -159,7 +159,7 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<NodeData, E, Ty, Ix> for
                     line.y - line.style.size * crate::text::ASCENT,
                 ));
                 let galley = fonts.layout_no_wrap(
-                    line.text.clone(),
+                    line.text.to_string(),
                     FontId::new(size, family),
                     colour(line.colour),
                 );
