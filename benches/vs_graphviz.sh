@@ -31,7 +31,7 @@ median() {
 echo "$(dot -V 2>&1) ; $runs mesures par cas, médianes en secondes"
 # One more byte of width for the « é » of « unités ».
 printf '%9s | %16s | %16s | %10s | %16s\n' unités "organigramme svg" "organigramme dot" "dot -Tsvg" "dot/organigramme"
-for n in 1000 5000 20000; do
+for n in 1000 5000 10000 20000; do
     ron="$work/$n.ron"
     "$bin" generate --units "$n" --seed 1 -o "$ron"
     ours=$(median "$bin" export "$ron" -o "$work/$n.svg")

@@ -192,7 +192,8 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         let message = "fichier binaire (octet nul) : attendu un fichier texte .ron".to_string();
         return Err(LoadError::at_offset(name, bytes, at, message));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    // SIMD validation: French text is not ASCII, which std's fast path needs.
+    let text = simdutf8::compat::from_utf8(bytes).map_err(|e| {
         let message = "texte invalide : le fichier n'est pas encodé en UTF-8".to_string();
         LoadError::at_offset(name, bytes, e.valid_up_to(), message)
     })?;

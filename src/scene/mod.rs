@@ -240,12 +240,20 @@ fn count_below(children: &[Vec<usize>], i: usize) -> usize {
 }
 
 pub fn build(org: &Organisation, options: &ChartOptions) -> Scene {
-    build_with(org, options, &mut Measured::default())
+    build_inner(org, options, None)
 }
 
 /// `build`, re-using the boxes of the previous scene that `measured` kept: the window's way,
 /// so that an edit re-measures only what it changed.
 pub fn build_with(org: &Organisation, options: &ChartOptions, measured: &mut Measured) -> Scene {
+    build_inner(org, options, Some(measured))
+}
+
+fn build_inner(
+    org: &Organisation,
+    options: &ChartOptions,
+    mut measured: Option<&mut Measured>,
+) -> Scene {
     let palette = options.theme.palette();
     let index: IdMap<usize> = org
         .units
@@ -269,10 +277,21 @@ pub fn build_with(org: &Organisation, options: &ChartOptions, measured: &mut Mea
                 lang: options.lang,
                 theme: options.theme as u8,
             };
-            measured.unit(&org.units[u], &inputs)
+            match measured.as_deref_mut() {
+                Some(m) => m.unit(&org.units[u], &inputs),
+                None => content::unit(
+                    &org.units[u],
+                    inputs.mode,
+                    inputs.hidden,
+                    inputs.palette,
+                    inputs.lang,
+                ),
+            }
         })
         .collect();
-    measured.end_scene();
+    if let Some(m) = measured {
+        m.end_scene();
+    }
     let tree = Tree {
         sizes: contents.iter().map(|c| Size { w: c.w, h: c.h }).collect(),
         parent: drawn
