@@ -140,3 +140,43 @@ fn edge_data(c: &crate::scene::Connector) -> EdgeData {
         route: Arc::new(c.points.iter().map(|&(x, y)| Pos2::new(x, y)).collect()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_view_finds_exactly_the_items_a_full_search_finds() {
+        let org = crate::generate::generate(3000, 3);
+        let scene = crate::scene::build(&org, &Default::default());
+        let subset = Subset::new(&scene);
+        let (w, h) = (scene.width, scene.height);
+        for view in [
+            Rect {
+                x: -100.0,
+                y: -100.0,
+                w: w + 200.0,
+                h: h + 200.0,
+            },
+            Rect {
+                x: w * 0.6,
+                y: h * 0.3,
+                w: 900.0,
+                h: 600.0,
+            },
+            Rect {
+                x: w - 300.0,
+                y: 0.0,
+                w: 5000.0,
+                h: h,
+            },
+        ] {
+            let mut found = subset.in_view(&scene, view);
+            found.sort_unstable();
+            let all: Vec<usize> = (0..scene.items.len())
+                .filter(|&i| scene.items[i].rect.intersects(&view))
+                .collect();
+            assert_eq!(found, all, "{view:?} in a {w} × {h} scene");
+        }
+    }
+}
