@@ -77,13 +77,14 @@ impl Obstacles {
         })
     }
 
-    /// How many boxes, other than the two ends, an axis-aligned segment runs through.
+    /// How many boxes, other than the two ends, an axis-aligned segment runs through; the
+    /// count stops at `enough`.
     fn crossings(
         &self,
         marks: &mut Marks,
-        a: (f32, f32),
-        b: (f32, f32),
+        (a, b): ((f32, f32), (f32, f32)),
         ends: (&Rect, &Rect),
+        enough: usize,
     ) -> usize {
         let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
         let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
@@ -107,6 +108,9 @@ impl Obstacles {
             if x1 > r.x && x0 < r.x + r.w && y1 > r.y && y0 < r.y + r.h {
                 marks.marks[i] = marks.stamp;
                 n += 1;
+                if n >= enough {
+                    break;
+                }
             }
         }
         n
@@ -147,7 +151,7 @@ impl Obstacles {
             let cap = best.map_or(usize::MAX, |b| b.1);
             let mut crossings = 0;
             for s in path.windows(2) {
-                crossings += self.crossings(marks, s[0], s[1], (a, b));
+                crossings += self.crossings(marks, (s[0], s[1]), (a, b), cap - crossings);
                 if crossings >= cap {
                     break;
                 }
