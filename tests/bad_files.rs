@@ -222,9 +222,9 @@ fn the_binary_files_are_what_their_names_say() {
     assert!(binary.contains(&0));
 }
 
-/// 10,000 nested brackets, built here rather than committed.
+/// 100,000 nested brackets, built here rather than committed.
 fn nested(open: &str, close: &str) -> (String, String) {
-    (open.repeat(10_000), close.repeat(10_000))
+    (open.repeat(100_000), close.repeat(100_000))
 }
 
 #[test]
@@ -366,6 +366,13 @@ fn an_overlong_text_is_refused_at_its_line_and_column() {
             "{message}"
         );
     }
+    // A quote inside a nested block comment does not hide the long string from the check.
+    let hidden = format!(
+        "(version: 1, organisation: (name: \"x\" /* /* */ \" */, description: \"{}\"))",
+        "a".repeat(limit + 1)
+    );
+    let err = organigramme::format::load_bytes("hidden.ron", hidden.as_bytes()).unwrap_err();
+    assert!(err.to_string().contains("hidden.ron:1:67"), "{err}");
     // Up to the limit, and a 10,000-character word, load; so do strings full of escapes.
     let fits = format!(
         "(version: 1, organisation: (name: \"{}\", description: \"a\\\"b\\\\\", address: r##\"c\"#d\"##))",

@@ -252,9 +252,7 @@ fn overlong_string(text: &str) -> Option<(usize, usize)> {
         if b[at] == b'/' {
             i = match b.get(at + 1) {
                 Some(b'/') => memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n),
-                Some(b'*') => {
-                    memchr::memmem::find(&b[at + 2..], b"*/").map_or(b.len(), |n| at + n + 4)
-                }
+                Some(b'*') => block_comment_end(b, at + 2),
                 _ => at + 1,
             };
             continue;
@@ -286,6 +284,27 @@ fn overlong_string(text: &str) -> Option<(usize, usize)> {
         i = body + len + 1 + if raw { hashes } else { 0 };
     }
     None
+}
+
+/// Where a block comment whose body starts at `from` ends: RON nests them, `/* /* */ */`.
+fn block_comment_end(b: &[u8], mut from: usize) -> usize {
+    let mut depth = 1;
+    while depth > 0 {
+        let Some(k) = memchr::memchr2(b'/', b'*', &b[from..]) else {
+            return b.len();
+        };
+        let at = from + k;
+        match (b[at], b.get(at + 1)) {
+            (b'/', Some(b'*')) => depth += 1,
+            (b'*', Some(b'/')) => depth -= 1,
+            _ => {
+                from = at + 1;
+                continue;
+            }
+        }
+        from = at + 2;
+    }
+    from
 }
 
 fn parse(name: &str, text: &str) -> Result<Organisation, LoadError> {

@@ -19,6 +19,25 @@ pub struct Buckets {
     boxes: Vec<u32>,
 }
 
+/// The span the grid covers along one axis: that of the edges, but for the outermost 0.5 %
+/// on each side. A box placed absurdly far (a hostile position) would otherwise stretch the
+/// cells until every box shared one; outside the span, boxes fall in the border cells, which
+/// queries clamp to the same way.
+fn window(mut edges: Vec<f32>) -> (f32, f32) {
+    if edges.is_empty() {
+        return (0.0, 0.0);
+    }
+    let n = edges.len();
+    let k = n / 200;
+    let low = *edges.select_nth_unstable_by(k, f32::total_cmp).1;
+    let high = *edges.select_nth_unstable_by(n - 1 - k, f32::total_cmp).1;
+    if low.is_finite() && high.is_finite() && low <= high {
+        (low, high)
+    } else {
+        (0.0, 0.0)
+    }
+}
+
 fn cell(v: f32, size: f32) -> i64 {
     (v / size).floor().clamp(-1e9, 1e9) as i64
 }
@@ -26,11 +45,8 @@ fn cell(v: f32, size: f32) -> i64 {
 impl Buckets {
     /// Buckets the boxes, numbered in order, in cells of `cell` × `cell` or coarser.
     pub fn new<'a>(rects: impl Iterator<Item = &'a Rect> + Clone, cell_size: f32) -> Self {
-        let (mut x0, mut y0, mut x1, mut y1) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
-        for r in rects.clone() {
-            (x0, y0) = (x0.min(r.x), y0.min(r.y));
-            (x1, y1) = (x1.max(r.right()), y1.max(r.bottom()));
-        }
+        let (x0, x1) = window(rects.clone().flat_map(|r| [r.x, r.right()]).collect());
+        let (y0, y1) = window(rects.clone().flat_map(|r| [r.y, r.bottom()]).collect());
         let size = |extent: f32| cell_size.max(extent / MAX_CELLS as f32);
         let size = (size(x1 - x0), size(y1 - y0));
         let origin = (cell(x0, size.0), cell(y0, size.1));
@@ -91,5 +107,49 @@ impl Buckets {
                 .iter()
                 .map(|&i| i as usize)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_box_far_away_does_not_put_every_box_in_one_cell() {
+        let mut rects: Vec<Rect> = (0..2000)
+            .map(|i| Rect {
+                x: (i % 50) as f32 * 200.0,
+                y: (i / 50) as f32 * 100.0,
+                w: 150.0,
+                h: 60.0,
+            })
+            .collect();
+        rects.push(Rect {
+            x: 1e30,
+            y: -1e30,
+            w: 10.0,
+            h: 10.0,
+        });
+        let buckets = Buckets::new(rects.iter(), 256.0);
+        let query = Rect {
+            x: 1000.0,
+            y: 1000.0,
+            w: 10.0,
+            h: 10.0,
+        };
+        let near: Vec<usize> = buckets.near(&query).collect();
+        assert!(near.len() < 20, "{} boxes near a small query", near.len());
+        assert!(
+            near.contains(&(10 * 50 + 5)),
+            "the box under the query is found"
+        );
+        // The far box is still found where it is.
+        let far = Rect {
+            x: 1e30,
+            y: -1e30,
+            w: 1.0,
+            h: 1.0,
+        };
+        assert!(buckets.near(&far).any(|i| i == 2000));
     }
 }

@@ -295,25 +295,34 @@ pub fn visible_dashes(
     dash: f32,
     gap: f32,
 ) -> Vec<Shape> {
-    let period = dash + gap;
+    // Distances along the line in f64: a line far from the origin, or long at a high zoom,
+    // would otherwise stop advancing by a dash's length.
+    let (dash, period) = (f64::from(dash), f64::from(dash + gap));
     let mut out = Vec::new();
     if !(period > 0.0 && dash > 0.0) {
         return out;
     }
-    let mut along = 0.0;
+    let mut along = 0.0f64;
     for w in points.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let len = (b - a).length();
+        let len = f64::from((b - a).length());
         if let Some((t0, t1)) = clip(a, b, view).filter(|_| len > 0.0) {
-            let at = |s: f32| a + (b - a) * ((s - along) / len);
-            let (s0, s1) = (along + t0 * len, along + t1 * len);
-            let mut start = (s0 / period).floor() * period;
-            while start < s1 {
+            let at = |s: f64| a + (b - a) * (s / len) as f32;
+            // Distances from this segment's start; the pattern started `phase` before it.
+            let (s0, s1) = (f64::from(t0) * len, f64::from(t1) * len);
+            let phase = along.rem_euclid(period);
+            let first = ((s0 + phase) / period).floor();
+            // The view bounds the count; the cap only guards against absurd input.
+            let count = (((s1 - s0) / period).ceil() + 1.0).min(100_000.0);
+            for k in 0..count as u32 {
+                let start = (first + f64::from(k)) * period - phase;
+                if start >= s1 {
+                    break;
+                }
                 let (from, to) = (start.max(s0), (start + dash).min(s1));
                 if to > from {
                     out.push(Shape::line_segment([at(from), at(to)], stroke));
                 }
-                start += period;
             }
         }
         along += len;
@@ -411,5 +420,15 @@ mod tests {
         }
         // The vertical leg is out of view: nothing of it is drawn.
         assert!(seen.iter().all(|&(a, b)| a >= 100.0 && b <= 200.0));
+    }
+
+    #[test]
+    fn a_line_far_from_the_origin_is_dashed_in_bounded_time() {
+        // Past 1e8, f32 steps are coarser than a dash: a dash loop in f32 would never end.
+        let line = [Pos2::new(0.0, 5.0), Pos2::new(3e8, 5.0)];
+        let view = Rect::from_min_max(Pos2::new(2e8, 0.0), Pos2::new(2e8 + 450.0, 10.0));
+        let stroke = Stroke::new(1.0, Color32::BLACK);
+        let dashes = visible_dashes(&line, view, stroke, 1.8, 2.7);
+        assert!((90..=102).contains(&dashes.len()), "{}", dashes.len());
     }
 }

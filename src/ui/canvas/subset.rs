@@ -168,7 +168,7 @@ mod tests {
                 x: w - 300.0,
                 y: 0.0,
                 w: 5000.0,
-                h: h,
+                h,
             },
         ] {
             let mut found = subset.in_view(&scene, view);
