@@ -317,5 +317,5 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             ));
         }
     };
-    format::atomic_write(&args.output, &bytes).map_err(|e| e.to_string())
+    format::write_export(&args.output, &bytes).map_err(|e| e.to_string())
 }

@@ -757,6 +757,18 @@ fn read(path: &Path) -> String {
 }
 
 #[test]
+fn an_export_replaces_the_last_one_without_a_backup() {
+    let dir = TempDir::new("export");
+    let path = dir.path().join("sg.svg");
+    format::write_export(&path, b"<svg>1</svg>").unwrap();
+    format::write_export(&path, b"<svg>2</svg>").unwrap();
+    assert_eq!(read(&path), "<svg>2</svg>");
+    assert_eq!(dir.names(), ["sg.svg"], "no backup, no temporary file");
+    let e = format::write_export(&dir.path().join("absent").join("sg.svg"), b"x").unwrap_err();
+    assert!(e.to_string().contains("n'existe pas"), "{e}");
+}
+
+#[test]
 fn saving_over_a_file_keeps_the_old_one_as_bak() {
     let dir = TempDir::new("bak");
     let path = dir.path().join("sg.ron");

@@ -231,7 +231,7 @@ pub fn export_to(app: &mut OrgApp, dialog: &ExportDialog, path: &Path) {
         }
     };
     let result =
-        bytes.and_then(|b| crate::format::atomic_write(path, &b).map_err(|e| e.to_string()));
+        bytes.and_then(|b| crate::format::write_export(path, &b).map_err(|e| e.to_string()));
     match result {
         Ok(()) => app.set_status(
             format!("{} {}", lang.pick("Exporté :", "Exported:"), path.display()),
@@ -260,5 +260,5 @@ pub fn write_screenshot(path: &Path, image: &egui::ColorImage) -> Result<(), Str
     let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
     writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
     writer.finish().map_err(|e| e.to_string())?;
-    crate::format::atomic_write(path, &out).map_err(|e| e.to_string())
+    crate::format::write_export(path, &out).map_err(|e| e.to_string())
 }

@@ -7,7 +7,7 @@ mod messages;
 mod save;
 
 pub use error::LoadError;
-pub use save::{SaveError, atomic_write, atomic_write_with, backup_path};
+pub use save::{SaveError, atomic_write, atomic_write_with, backup_path, write_export};
 
 use crate::model::{Issue, Organisation, Severity, Stats, validate};
 use serde::{Deserialize, Serialize};

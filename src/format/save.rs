@@ -44,6 +44,23 @@ pub fn atomic_write_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), SaveError> {
+    replace(path, write, true)
+}
+
+/// Replaces an exported chart: atomically, so that no viewer ever sees half a file, but
+/// without a backup or a flush to disk. An export is made again from its document at any
+/// time; a backup of the last one would only clutter the folder, and the flush costs more
+/// than writing a large SVG.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace(path, |file| file.write_all(bytes), false)
+}
+
+/// `durable`: flushed to disk before it replaces the original, which is kept as a backup.
+fn replace(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    durable: bool,
+) -> Result<(), SaveError> {
     let fail = |message: String| SaveError {
         path: path.to_path_buf(),
         message,
@@ -66,13 +83,14 @@ pub fn atomic_write_with(
     let written = File::create(&temp).and_then(|mut file| {
         write(&mut file)?;
         file.flush()?;
-        file.sync_all()
+        if durable { file.sync_all() } else { Ok(()) }
     });
     if let Err(e) = written {
         let _ = fs::remove_file(&temp);
         return Err(fail(explain("écriture impossible", &e)));
     }
-    if path.exists()
+    if durable
+        && path.exists()
         && let Err(e) = fs::copy(path, backup_path(path))
     {
         let _ = fs::remove_file(&temp);
