@@ -3,6 +3,7 @@
 
 pub mod canvas;
 pub mod chart;
+pub mod dashes;
 pub mod dialogs;
 pub mod inspector;
 pub mod menu;
