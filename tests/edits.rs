@@ -102,13 +102,13 @@ fn assert_same(actual: &Organisation, expected: &Organisation, what: &str) {
     panic!("{what}: not the expected organisation; first difference in {difference}");
 }
 
-fn len(org: &Organisation, c: Collection) -> usize {
-    match c {
-        Collection::Units => org.units.len(),
-        Collection::Bodies => org.bodies.len(),
-        Collection::Relations => org.relations.len(),
-        Collection::Entities => org.entities.len(),
+/// A copy of `org` with every unit pinned at `(x, y)`: edits that must unpin show it.
+fn pinned(org: &Organisation, x: f32, y: f32) -> Organisation {
+    let mut org = org.clone();
+    for u in &mut org.units {
+        u.position = Some(Position { x, y });
     }
+    org
 }
 
 fn get(org: &Organisation, c: Collection, i: usize) -> Element {
@@ -190,7 +190,7 @@ fn complete(org: &Organisation) -> Organisation {
         org.units.push(*u);
     }
     for c in COLLECTIONS {
-        if len(&org, c) == 0 {
+        if c.len_in(&org) == 0 {
             match fresh(&org, c) {
                 Element::Unit(u) => org.units.push(*u),
                 Element::Body(b) => org.bodies.push(*b),
@@ -286,7 +286,7 @@ fn set_insert_remove_round_trip_on_every_collection() {
     for (name, org) in samples() {
         let org = &complete(org);
         for c in COLLECTIONS {
-            let n = len(org, c);
+            let n = c.len_in(org);
             let mut indices = vec![0, n / 2, n - 1];
             indices.dedup();
             for &i in &indices {
@@ -294,11 +294,11 @@ fn set_insert_remove_round_trip_on_every_collection() {
                 let new = changed(org, c, i);
                 let after = round_trip(org, Edit::Set(i, new.clone()), &what, true);
                 assert_eq!(get(&after, c, i), new, "{what}: element not replaced");
-                assert_eq!(len(&after, c), n, "{what}: length changed");
+                assert_eq!(c.len_in(&after), n, "{what}: length changed");
 
                 let what = format!("{name}: Remove {c:?}[{i}]");
                 let after = round_trip(org, Edit::Remove(c, i), &what, true);
-                assert_eq!(len(&after, c), n - 1, "{what}: length");
+                assert_eq!(c.len_in(&after), n - 1, "{what}: length");
                 if i + 1 < n {
                     assert_eq!(
                         get(&after, c, i),
@@ -311,11 +311,11 @@ fn set_insert_remove_round_trip_on_every_collection() {
                 let what = format!("{name}: Insert {c:?}[{i}]");
                 let new = fresh(org, c);
                 let after = round_trip(org, Edit::Insert(i, new.clone()), &what, true);
-                assert_eq!(len(&after, c), n + 1, "{what}: length");
+                assert_eq!(c.len_in(&after), n + 1, "{what}: length");
                 assert_eq!(get(&after, c, i), new, "{what}: element not at its index");
                 // Other collections are left alone.
                 for other in COLLECTIONS.into_iter().filter(|&o| o != c) {
-                    assert_eq!(len(&after, other), len(org, other), "{what}: {other:?}");
+                    assert_eq!(other.len_in(&after), other.len_in(org), "{what}: {other:?}");
                 }
             }
         }
@@ -441,7 +441,7 @@ fn out_of_range_edits_are_refused_and_change_nothing() {
     for (name, org) in samples() {
         let org = &complete(org);
         for c in COLLECTIONS {
-            let n = len(org, c);
+            let n = c.len_in(org);
             let element = fresh(org, c);
             let refused = [
                 Edit::Set(n, element.clone()),
@@ -641,11 +641,7 @@ fn reset_positions_forgets_every_pin() {
 fn reparent_moves_any_unit_but_refuses_cycles() {
     for (name, org) in samples() {
         // Pin everything so that reparenting visibly unpins.
-        let mut org = org.clone();
-        for u in &mut org.units {
-            u.position = Some(Position { x: 1.0, y: 2.0 });
-        }
-        let org = &org;
+        let org = &pinned(org, 1.0, 2.0);
         let (mut refused_self, mut refused_below, mut accepted) = (0, 0, 0);
         for i in 0..org.units.len() {
             for p in 0..org.units.len() {
@@ -761,11 +757,7 @@ fn delete_unit_removes_it_and_everything_naming_it() {
     let (mut dropped_relations, mut dropped_seats, mut reattached) = (0, 0, 0);
     for (name, org) in samples() {
         // Pin everything so that reattached children visibly go back to the automatic layout.
-        let mut org = org.clone();
-        for u in &mut org.units {
-            u.position = Some(Position { x: 3.0, y: 4.0 });
-        }
-        let org = &org;
+        let org = &pinned(org, 3.0, 4.0);
         let seats = |o: &Organisation| -> usize {
             o.bodies
                 .iter()
@@ -848,11 +840,7 @@ fn delete_unit_reattaches_children_to_the_grandparent() {
 fn duplicate_unit_copies_one_unit_beside_it() {
     for (name, org) in samples() {
         // Pin everything: the copy must go back to the automatic layout, not overlap its model.
-        let mut org = org.clone();
-        for u in &mut org.units {
-            u.position = Some(Position { x: 5.0, y: 6.0 });
-        }
-        let org = &org;
+        let org = &pinned(org, 5.0, 6.0);
         let ids: HashSet<&Id> = org.index().into_keys().collect();
         for i in 0..org.units.len() {
             let what = format!("{name}: duplicate unit {i}");

@@ -80,12 +80,15 @@ fn take(org: &Organisation, c: Collection, i: usize) -> Option<Element> {
     })
 }
 
-fn len(org: &Organisation, c: Collection) -> usize {
-    match c {
-        Collection::Units => org.units.len(),
-        Collection::Bodies => org.bodies.len(),
-        Collection::Relations => org.relations.len(),
-        Collection::Entities => org.entities.len(),
+impl Collection {
+    /// How many elements `org` has in this collection.
+    pub fn len_in(self, org: &Organisation) -> usize {
+        match self {
+            Collection::Units => org.units.len(),
+            Collection::Bodies => org.bodies.len(),
+            Collection::Relations => org.relations.len(),
+            Collection::Entities => org.entities.len(),
+        }
     }
 }
 
@@ -113,7 +116,7 @@ impl Edit {
             }
             Edit::Insert(i, element) => {
                 let c = element.collection();
-                if i > len(org, c) {
+                if i > c.len_in(org) {
                     return Err(OutOfRange);
                 }
                 match element {
