@@ -112,6 +112,7 @@ pub struct Measured {
 }
 
 /// What a unit's box depends on.
+#[derive(Clone, Copy)]
 pub struct BoxInputs<'a> {
     pub mode: MissionsMode,
     pub hidden: usize,
@@ -152,16 +153,10 @@ impl Measured {
     pub fn unit(&mut self, unit: &Unit, inputs: &BoxInputs) -> Content {
         let key = self.fingerprint(unit, inputs);
         let generation = self.generation;
-        let (content, used) = self.boxes.entry(key).or_insert_with(|| {
-            let c = self::unit(
-                unit,
-                inputs.mode,
-                inputs.hidden,
-                inputs.palette,
-                inputs.lang,
-            );
-            (c, generation)
-        });
+        let (content, used) = self
+            .boxes
+            .entry(key)
+            .or_insert_with(|| (self::unit(unit, inputs), generation));
         *used = generation;
         content.clone()
     }
@@ -174,13 +169,14 @@ impl Measured {
     }
 }
 
-pub fn unit(
-    unit: &Unit,
-    mode: MissionsMode,
-    hidden: usize,
-    palette: &Palette,
-    lang: Lang,
-) -> Content {
+pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
+    let BoxInputs {
+        mode,
+        hidden,
+        palette,
+        lang,
+        ..
+    } = *inputs;
     let mut b = Builder::new(palette);
     let mut kind = unit.kind.label(lang).to_uppercase();
     if !unit.acronym.is_empty() {

@@ -279,13 +279,7 @@ fn build_inner(
             };
             match measured.as_deref_mut() {
                 Some(m) => m.unit(&org.units[u], &inputs),
-                None => content::unit(
-                    &org.units[u],
-                    inputs.mode,
-                    inputs.hidden,
-                    inputs.palette,
-                    inputs.lang,
-                ),
+                None => content::unit(&org.units[u], &inputs),
             }
         })
         .collect();
