@@ -52,7 +52,8 @@ fn check_geometry(scene: &Scene) -> Result<(), String> {
                 return Err(format!("{:?} overlaps {:?}", x.owner, y.owner));
             }
         }
-        for line in &x.lines {
+        // Lines are placed from the box's top-left corner.
+        for line in x.lines.iter() {
             let w = text::width(&line.text, line.style);
             let left = if line.centred {
                 line.x - w / 2.0
@@ -60,10 +61,10 @@ fn check_geometry(scene: &Scene) -> Result<(), String> {
                 line.x
             };
             let top = line.y - line.style.size * text::ASCENT;
-            let inside = left >= x.rect.x - 0.5
-                && left + w <= x.rect.right() + 0.5
-                && top >= x.rect.y - 0.5
-                && line.y <= x.rect.bottom() + 0.5;
+            let inside = left >= -0.5
+                && left + w <= x.rect.w + 0.5
+                && top >= -0.5
+                && line.y <= x.rect.h + 0.5;
             if !inside {
                 return Err(format!("« {} » sticks out of {:?}", line.text, x.owner));
             }

@@ -1,7 +1,7 @@
 //! SVG from the scene, by hand: real `<text>` elements (one per line, selectable and
 //! searchable), every string escaped, fixed-precision coordinates so output is stable.
 
-use crate::scene::{Item, LineStyle, Rgba, Scene, Shape, TextLine};
+use crate::scene::{Item, LineStyle, Rect, Rgba, Scene, Shape, TextLine};
 use crate::text::FAMILY_FALLBACKS;
 
 /// Keeps what XML 1.0 allows and escapes the five markup characters.
@@ -171,12 +171,12 @@ fn write_item(s: &mut String, item: &Item) {
         colour(s, item.stroke);
         s.push_str("\" stroke-width=\"0.75\"/>\n");
     }
-    for line in &item.lines {
-        write_text(s, line);
+    for line in item.lines.iter() {
+        write_text(s, line, r);
     }
 }
 
-fn write_text(s: &mut String, line: &TextLine) {
+fn write_text(s: &mut String, line: &TextLine, r: &Rect) {
     // Nothing visible once escaped (spaces, control characters): no element at all.
     if line
         .text
@@ -186,8 +186,8 @@ fn write_text(s: &mut String, line: &TextLine) {
         return;
     }
     s.push_str("<text");
-    attr(s, "x", line.x);
-    attr(s, "y", line.y);
+    attr(s, "x", line.x + r.x);
+    attr(s, "y", line.y + r.y);
     attr(s, "font-size", line.style.size);
     if line.style.bold {
         s.push_str(" font-weight=\"bold\"");

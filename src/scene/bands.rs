@@ -5,11 +5,11 @@ use super::content::{self, Content};
 use super::route::{Job, Obstacles};
 use super::{
     ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape, TextLine,
-    offset_lines,
 };
 use crate::model::{Id, IdMap, IdSet, Organisation, UnitKind};
 use crate::text::{self, Style};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 const BAND_GAP: f32 = 48.0;
 const ITEM_GAP: f32 = 20.0;
@@ -29,12 +29,13 @@ fn text_item(lines: Vec<TextLine>, rect: Rect, palette: &Palette) -> Item {
         stroke: palette.background,
         stroke_width: 0.0,
         dashed: false,
-        lines,
+        lines: lines.into(),
         rule: None,
     }
 }
 
-/// Lays out left-aligned lines from (x, y) and returns them with their bounding box.
+/// Lays out left-aligned lines from (x, y) and returns them, relative to (x, y), with their
+/// bounding box.
 fn stack(
     rows: &[(String, Style, super::Rgba)],
     x: f32,
@@ -42,13 +43,13 @@ fn stack(
     max_width: f32,
 ) -> (Vec<TextLine>, Rect) {
     let mut lines = Vec::new();
-    let mut at = y;
+    let mut at = 0.0;
     let mut w: f32 = 0.0;
     for (t, style, colour) in rows {
         for line in text::wrap(t, *style, max_width, 4) {
             w = w.max(text::width(&line, *style));
             lines.push(TextLine {
-                x,
+                x: 0.0,
                 y: at + style.size * text::ASCENT,
                 text: line.into(),
                 style: *style,
@@ -58,7 +59,7 @@ fn stack(
             at += style.line_height();
         }
     }
-    (lines, Rect { x, y, w, h: at - y })
+    (lines, Rect { x, y, w, h: at })
 }
 
 pub fn title_block(org: &Organisation, options: &ChartOptions, palette: &Palette) -> TitleBlock {
@@ -215,7 +216,7 @@ pub fn add_bands(
                 stroke,
                 stroke_width: 1.5,
                 dashed,
-                lines: offset_lines(c.lines, rect.x, rect.y),
+                lines: c.lines,
                 rule: None,
             });
         }
@@ -335,8 +336,8 @@ fn legend(
             ..swatch
         };
         let line = TextLine {
-            x: cx + swatch.w + 6.0,
-            y: cy + 11.0,
+            x: swatch.w + 6.0,
+            y: 11.0,
             text: label.into(),
             style,
             centred: false,
@@ -350,7 +351,7 @@ fn legend(
             stroke,
             stroke_width: 1.5,
             dashed: false,
-            lines: vec![line],
+            lines: Arc::new([line]),
             rule: None,
         });
         cx += w;
@@ -396,8 +397,8 @@ fn legend(
             style: line_style,
         });
         let line = TextLine {
-            x: cx + 32.0,
-            y: cy + 11.0,
+            x: 0.0,
+            y: 11.0,
             text: label.into(),
             style,
             centred: false,

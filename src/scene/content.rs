@@ -7,6 +7,7 @@ use crate::model::{Body, Entity, Unit};
 use crate::text::{self, Style};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
+use std::sync::Arc;
 
 pub const PAD: f32 = 8.0;
 pub const KIND: Style = Style::regular(9.5);
@@ -27,7 +28,7 @@ const MAX_FIRST_LINES: usize = 12;
 pub struct Content {
     pub w: f32,
     pub h: f32,
-    pub lines: Vec<TextLine>,
+    pub lines: Arc<[TextLine]>,
     /// y of the rule between the identity of the unit and its missions, if any.
     pub rule: Option<f32>,
 }
@@ -96,7 +97,7 @@ impl<'p> Builder<'p> {
         Content {
             w,
             h: (y + PAD).ceil(),
-            lines,
+            lines: lines.into(),
             rule,
         }
     }

@@ -93,12 +93,12 @@ impl Rect {
     }
 }
 
-/// One line of text; `y` is the baseline, `x` the start (or the centre when `centred`).
+/// One line of text; `y` is the baseline, `x` the start (or the centre when `centred`), both
+/// from the top-left corner of the item that holds the line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextLine {
     pub x: f32,
     pub y: f32,
-    /// Shared with the boxes `Measured` keeps, so a rebuilt scene copies no text.
     pub text: Arc<str>,
     pub style: Style,
     pub centred: bool,
@@ -132,8 +132,9 @@ pub struct Item {
     pub stroke: Rgba,
     pub stroke_width: f32,
     pub dashed: bool,
-    /// Absolute positions.
-    pub lines: Vec<TextLine>,
+    /// Relative to `rect`, so that a box that moves keeps its lines: shared with the boxes
+    /// `Measured` keeps, a rebuilt scene copies no text.
+    pub lines: Arc<[TextLine]>,
     /// A thin rule across the box at this y, between a unit's identity and its missions.
     pub rule: Option<f32>,
 }
@@ -342,7 +343,7 @@ fn build_inner(
             stroke,
             stroke_width: if parent[u].is_none() { 2.5 } else { 1.5 },
             dashed: false,
-            lines: offset_lines(c.lines, rect.x, rect.y),
+            lines: c.lines,
             rule: c.rule.map(|r| r + rect.y),
         });
     }
@@ -394,14 +395,6 @@ fn build_inner(
         .fold(0.0, f32::max)
         + MARGIN;
     scene
-}
-
-fn offset_lines(mut lines: Vec<TextLine>, dx: f32, dy: f32) -> Vec<TextLine> {
-    for l in &mut lines {
-        l.x += dx;
-        l.y += dy;
-    }
-    lines
 }
 
 /// The elbow from a parent to a child through the bus the layout chose.

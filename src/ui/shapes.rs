@@ -145,7 +145,7 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<NodeData, E, Ty, Ix> for
             ));
         }
         ctx.ctx.fonts_mut(|fonts| {
-            for line in &item.lines {
+            for line in item.lines.iter() {
                 let size = line.style.size * zoom;
                 if size < MIN_READABLE_PX {
                     continue;
@@ -156,8 +156,8 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<NodeData, E, Ty, Ix> for
                     FontFamily::Proportional
                 };
                 let top = to_screen(Pos2::new(
-                    line.x,
-                    line.y - line.style.size * crate::text::ASCENT,
+                    line.x + item.rect.x,
+                    line.y + item.rect.y - line.style.size * crate::text::ASCENT,
                 ));
                 let galley = fonts.layout_no_wrap(
                     line.text.to_string(),
