@@ -8,8 +8,8 @@ use organigramme::doc::ops::{self, Children};
 use organigramme::doc::{Collection, Document, Edit, Element, HISTORY_LIMIT, Header, OutOfRange};
 use organigramme::format;
 use organigramme::model::{
-    self, Body, BudgetProgramme, Entity, Headcount, Id, LegalText, Organisation, Position,
-    Relation, Severity, Unit,
+    self, Body, BudgetProgramme, Entity, Headcount, Hierarchy, Id, LegalText, Organisation,
+    Position, Relation, Severity, Unit,
 };
 use organigramme::samples::SAMPLES;
 use proptest::prelude::*;
@@ -1249,6 +1249,7 @@ proptest! {
             }
             assert_valid(&doc.org, &what);
             prop_assert_eq!(doc.is_dirty(), !past.is_empty(), "{}: dirty flag", what);
+            prop_assert!(doc.hierarchy() == &Hierarchy::of(&doc.org), "{}: stale hierarchy", what);
         }
         let mut undone = 0;
         while doc.undo() {

@@ -258,12 +258,13 @@ proptest! {
 /// scene built afresh, whatever changed in between.
 #[test]
 fn a_scene_rebuilt_from_the_last_ones_boxes_is_the_scene_built_afresh() {
-    use organigramme::scene::{ChartOptions, Measured, MissionsMode, Theme, build, build_with};
+    use organigramme::scene::{Cache, ChartOptions, MissionsMode, Theme, build, build_with};
     let mut org = organigramme::generate::generate(300, 7);
     let mut options = ChartOptions::default();
-    let mut measured = Measured::default();
+    let mut cache = Cache::default();
     let mut check = |org: &organigramme::model::Organisation, options: &ChartOptions| {
-        assert!(build_with(org, options, &mut measured) == build(org, options));
+        let tree = organigramme::model::Hierarchy::of(org);
+        assert!(build_with(org, &tree, options, &mut cache) == build(org, options));
     };
     check(&org, &options);
     org.units[5].name = "Bureau renommé".into();
@@ -279,4 +280,64 @@ fn a_scene_rebuilt_from_the_last_ones_boxes_is_the_scene_built_afresh() {
     options.theme = Theme::Dark;
     options.lang = organigramme::i18n::Lang::En;
     check(&org, &options);
+}
+
+/// One random change of the kind the window sees: a box that grows or shrinks, a box dragged
+/// (pinned) somewhere, a unit moved under another.
+#[derive(Clone, Debug)]
+enum Change {
+    Rename(usize, usize),
+    Pin(usize, f32, f32),
+    Reparent(usize, usize),
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        (any::<usize>(), 1usize..90).prop_map(|(i, n)| Change::Rename(i, n)),
+        (any::<usize>(), -3000.0f32..9000.0, -500.0f32..2500.0)
+            .prop_map(|(i, x, y)| Change::Pin(i, x, y)),
+        (any::<usize>(), any::<usize>()).prop_map(|(i, p)| Change::Reparent(i, p)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The window's cache keeps the last scene's boxes and relation lines; after any run of
+    /// changes, the scene it helps build is the one built afresh.
+    #[test]
+    fn a_scene_built_from_the_cache_after_random_changes_is_the_scene_built_afresh(
+        seed in 0u64..1000,
+        changes in proptest::collection::vec(change(), 1..12),
+    ) {
+        use organigramme::doc::{Edit, Element, ops};
+        use organigramme::model::Hierarchy;
+        let mut doc = organigramme::doc::Document::new(organigramme::generate::generate(250, seed), None);
+        let options = ChartOptions { missions: MissionsMode::None, ..Default::default() };
+        let mut cache = scene::Cache::default();
+        let _ = scene::build_with(&doc.org, doc.hierarchy(), &options, &mut cache);
+        for (step, c) in changes.iter().enumerate() {
+            let n = doc.org.units.len();
+            let edit = match *c {
+                Change::Rename(i, len) => {
+                    let mut u = doc.org.units[i % n].clone();
+                    u.name = "Bureau des affaires ".repeat(len).chars().take(len * 3).collect();
+                    Some(Edit::Set(i % n, Element::Unit(Box::new(u))))
+                }
+                Change::Pin(i, x, y) => Some(ops::move_unit(&doc.org, i % n, (0.0, 0.0), (x, y))),
+                Change::Reparent(i, p) => ops::reparent(&doc.org, i % n, p % n).ok(),
+            };
+            if let Some(edit) = edit {
+                doc.apply(edit, "pas", None).unwrap();
+            }
+            let cached = scene::build_with(&doc.org, doc.hierarchy(), &options, &mut cache);
+            let fresh = scene::build(&doc.org, &options);
+            prop_assert!(doc.hierarchy() == &Hierarchy::of(&doc.org));
+            prop_assert_eq!(cached.items.len(), fresh.items.len(), "step {}", step);
+            for (a, b) in cached.connectors.iter().zip(&fresh.connectors) {
+                prop_assert_eq!(&a.points, &b.points, "step {} ({:?}): {:?}", step, c, a.link);
+            }
+            prop_assert!(cached == fresh, "step {} ({:?})", step, c);
+        }
+    }
 }

@@ -59,8 +59,8 @@ pub struct OrgApp {
     pub dialog: Option<Dialog>,
     pub canvas: Canvas,
     scene: Arc<Scene>,
-    /// The boxes of the last scene, so that an edit re-measures only what it changed.
-    measured: scene::Measured,
+    /// What the last scene computed, so that an edit redoes only what it changed.
+    scene_cache: scene::Cache,
     scene_revision: Option<u64>,
     /// The inspector's name field takes the focus on the next frame (after adding a unit).
     pub focus_name: bool,
@@ -94,7 +94,7 @@ impl OrgApp {
             dialog: None,
             canvas: Canvas::default(),
             scene: Arc::new(Scene::default()),
-            measured: scene::Measured::default(),
+            scene_cache: scene::Cache::default(),
             scene_revision: None,
             focus_name: false,
             allow_close: false,
@@ -149,8 +149,9 @@ impl OrgApp {
         let first = self.scene_revision.is_none();
         self.scene = Arc::new(scene::build_with(
             &self.doc.org,
+            self.doc.hierarchy(),
             &self.chart,
-            &mut self.measured,
+            &mut self.scene_cache,
         ));
         self.scene_revision = Some(self.doc.revision);
         if self

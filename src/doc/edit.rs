@@ -101,6 +101,22 @@ impl Edit {
         }
     }
 
+    /// Whether applying the edit to `org` may change what `Hierarchy` indexes: unit ids,
+    /// parents, or the units' order. A batch is judged against `org` as it is before the
+    /// batch: a `Set` that reshapes nothing leaves the unit's id and parent as they were, for
+    /// the next edit of the batch to be judged against.
+    pub fn reshapes(&self, org: &Organisation) -> bool {
+        match self {
+            Edit::Set(i, Element::Unit(u)) => org
+                .units
+                .get(*i)
+                .is_none_or(|old| old.id != u.id || old.parent != u.parent),
+            Edit::Insert(_, Element::Unit(_)) | Edit::Remove(Collection::Units, _) => true,
+            Edit::Batch(edits) => edits.iter().any(|e| e.reshapes(org)),
+            _ => false,
+        }
+    }
+
     /// Applies the edit and returns the edit that undoes it.
     pub fn apply(self, org: &mut Organisation) -> Result<Edit, OutOfRange> {
         match self {

@@ -6,7 +6,7 @@ pub mod ops;
 pub use edit::{Collection, Edit, Element, Header, OutOfRange};
 
 use crate::format;
-use crate::model::Organisation;
+use crate::model::{Hierarchy, Organisation};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -55,12 +55,15 @@ pub struct Document {
     pub history: History,
     /// Counts every change, including undo and redo: views rebuild when it moves.
     pub revision: u64,
+    /// The units' tree, rebuilt only by the edits that reshape it (a rename does not).
+    hierarchy: Hierarchy,
 }
 
 impl Document {
     pub fn new(org: Organisation, path: Option<PathBuf>) -> Self {
         let disk_mtime = path.as_deref().and_then(mtime);
         Document {
+            hierarchy: Hierarchy::of(&org),
             org,
             path,
             disk_mtime,
@@ -97,8 +100,9 @@ impl Document {
         if edit.changes_nothing(&self.org) {
             return Ok(());
         }
+        let reshapes = edit.reshapes(&self.org);
         let inverse = edit.apply(&mut self.org)?;
-        self.revision += 1;
+        self.changed(reshapes);
         let h = &mut self.history;
         h.redo.clear();
         let state = h.fresh_state();
@@ -146,17 +150,29 @@ impl Document {
         h.open_merge = None;
         let popped = if back { h.undo.pop() } else { h.redo.pop() };
         let Some(step) = popped else { return false };
+        let reshapes = step.inverse.reshapes(&self.org);
         let Ok(inverse) = step.inverse.apply(&mut self.org) else {
             return false;
         };
+        self.changed(reshapes);
         let step = Step { inverse, ..step };
         if back {
             self.history.redo.push(step);
         } else {
             self.history.undo.push(step);
         }
-        self.revision += 1;
         true
+    }
+
+    fn changed(&mut self, reshaped: bool) {
+        self.revision += 1;
+        if reshaped {
+            self.hierarchy = Hierarchy::of(&self.org);
+        }
+    }
+
+    pub fn hierarchy(&self) -> &Hierarchy {
+        &self.hierarchy
     }
 
     /// Writes the document to `path` atomically and marks this point of the history as saved.

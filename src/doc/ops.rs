@@ -2,34 +2,15 @@
 //! so that it is one undo step. They check their preconditions and say why they refuse.
 
 use super::{Collection, Edit, Element};
-use crate::model::{Id, IdMap, Organisation, Position, Unit, UnitKind};
+use crate::model::{Hierarchy, Id, Organisation, Position, Unit, UnitKind};
 
 fn set_unit(i: usize, u: Unit) -> Edit {
     Edit::Set(i, Element::Unit(Box::new(u)))
 }
 
-/// Indices of every descendant of unit `i`, depth first.
+/// Indices of every descendant of unit `i`, each after its parent.
 pub fn descendants(org: &Organisation, i: usize) -> Vec<usize> {
-    let mut children: IdMap<Vec<usize>> = IdMap::default();
-    for (j, u) in org.units.iter().enumerate() {
-        if let Some(p) = &u.parent {
-            children.entry(p).or_default().push(j);
-        }
-    }
-    let mut out = Vec::new();
-    // Guards against a cycle in a document that was never validated.
-    let mut seen = vec![false; org.units.len()];
-    seen[i] = true;
-    let mut stack = vec![i];
-    while let Some(j) = stack.pop() {
-        for &k in children.get(&org.units[j].id).into_iter().flatten().rev() {
-            if !std::mem::replace(&mut seen[k], true) {
-                out.push(k);
-                stack.push(k);
-            }
-        }
-    }
-    out
+    Hierarchy::of(org).descendants(i)
 }
 
 /// Pins unit `i` at `to` (layout coordinates). Descendants pinned themselves move by the same

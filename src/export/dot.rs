@@ -2,7 +2,7 @@
 //! layout with `dot`'s): one box per unit, the hierarchy as plain edges, functional relations as
 //! dotted edges that do not constrain the ranks.
 
-use crate::model::{Id, Organisation, Target};
+use crate::model::{Hierarchy, Id, Organisation, Target};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -54,19 +54,12 @@ fn wrap(text: &str, width: usize) -> String {
 
 /// Which units are written: below the root, above the depth limit, not under a folded unit.
 fn shown(org: &Organisation, options: &DotOptions) -> Vec<bool> {
-    let index = org.index();
+    let tree = Hierarchy::of(org);
     let n = org.units.len();
-    let mut children = vec![Vec::new(); n];
-    let mut roots = Vec::new();
-    for (i, u) in org.units.iter().enumerate() {
-        match u.parent.as_ref().and_then(|p| index.get(p)) {
-            Some(&Target::Unit(p)) => children[p].push(i),
-            _ => roots.push(i),
-        }
-    }
-    if let Some(Target::Unit(r)) = options.root.as_ref().and_then(|r| index.get(r)) {
-        roots = vec![*r];
-    }
+    let roots = match options.root.as_ref().and_then(|r| tree.unit(r)) {
+        Some(r) => vec![r],
+        None => tree.roots().to_vec(),
+    };
     let max_depth = options.depth.unwrap_or(usize::MAX).max(1);
     let mut shown = vec![false; n];
     let mut stack: Vec<(usize, usize)> = roots.into_iter().map(|r| (r, 1)).collect();
@@ -76,7 +69,7 @@ fn shown(org: &Organisation, options: &DotOptions) -> Vec<bool> {
             continue;
         }
         if !org.units[i].collapsed && depth < max_depth {
-            stack.extend(children[i].iter().map(|&c| (c, depth + 1)));
+            stack.extend(tree.children(i).iter().map(|&c| (c, depth + 1)));
         }
     }
     shown

@@ -5,9 +5,11 @@
 //! attributes live here because the model *is* the file's vocabulary (see `format` for the
 //! envelope and versioning).
 
+mod hierarchy;
 mod kinds;
 mod validate;
 
+pub use hierarchy::Hierarchy;
 pub use kinds::{BodyKind, EntityKind, RelationKind, UnitKind};
 pub use validate::{Issue, Severity, Stats, validate};
 

@@ -2,11 +2,11 @@
 //! bodies, a band of outside entities, their lines, and the legend.
 
 use super::content::{self, Content};
-use super::route::{Job, Obstacles};
+use super::route::{Job, Obstacles, Routes};
 use super::{
     ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape, TextLine,
 };
-use crate::model::{Id, IdMap, IdSet, Organisation, UnitKind};
+use crate::model::{Hierarchy, Id, IdMap, IdSet, Organisation, UnitKind};
 use crate::text::{self, Style};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,6 +14,8 @@ use std::sync::Arc;
 const BAND_GAP: f32 = 48.0;
 const ITEM_GAP: f32 = 20.0;
 const MIN_BAND_WIDTH: f32 = 900.0;
+/// How far from the boxes relation lines run.
+const LINE_GAP: f32 = 14.0;
 
 pub struct TitleBlock {
     pub items: Vec<Item>,
@@ -120,13 +122,14 @@ fn place_rows(contents: &[Content], left: f32, top: f32, width: f32) -> (Vec<Rec
 pub fn add_bands(
     scene: &mut Scene,
     org: &Organisation,
+    tree: &Hierarchy,
     options: &ChartOptions,
     palette: &Palette,
     hierarchy: Rect,
-    unit_of: &IdMap<usize>,
+    routes: Option<&mut Routes>,
 ) {
     let lang = options.lang;
-    let drawn_unit = |id: &Id| unit_of.get(id).and_then(|&u| scene.unit_item[u]);
+    let drawn_unit = |id: &Id| tree.unit(id).and_then(|u| scene.unit_item[u]);
     let filtered = options.root.is_some() || options.depth.is_some();
     // With a subtree shown, keep only what touches it.
     let bodies: Vec<usize> = (0..org.bodies.len())
@@ -150,16 +153,16 @@ pub fn add_bands(
         .collect();
     let width = hierarchy.w.max(MIN_BAND_WIDTH);
     let mut top = hierarchy.bottom() + BAND_GAP;
-    // The items of bodies and entities; a unit's is found through `unit_of`.
+    // The items of bodies and entities; a unit's is found through `tree`.
     let mut band_item: IdMap<usize> = IdMap::default();
 
     let body_contents: Vec<Content> = bodies
         .iter()
         .map(|&b| {
             let body = &org.bodies[b];
-            let chair = body.chair.as_ref().map(|c| match unit_of.get(c) {
-                Some(&u) if !org.units[u].acronym.is_empty() => org.units[u].acronym.clone(),
-                Some(&u) => org.units[u].name.clone(),
+            let chair = body.chair.as_ref().map(|c| match tree.unit(c) {
+                Some(u) if !org.units[u].acronym.is_empty() => org.units[u].acronym.clone(),
+                Some(u) => org.units[u].name.clone(),
                 None => c.to_string(),
             });
             content::body(body, chair, palette, lang)
@@ -224,19 +227,16 @@ pub fn add_bands(
     }
 
     let item_of = |id: &Id| {
-        unit_of
-            .get(id)
-            .and_then(|&u| scene.unit_item[u])
+        tree.unit(id)
+            .and_then(|u| scene.unit_item[u])
             .or_else(|| band_item.get(id).copied())
     };
-    let obstacles = Obstacles::new(
-        scene
-            .items
-            .iter()
-            .filter(|i| i.shape != Shape::None)
-            .map(|i| i.rect)
-            .collect(),
-    );
+    let obstacles: Vec<Rect> = scene
+        .items
+        .iter()
+        .filter(|i| i.shape != Shape::None)
+        .map(|i| i.rect)
+        .collect();
     let mut lanes: HashMap<usize, f32> = HashMap::new();
     let mut lane_for = |item: usize| {
         let l = lanes.entry(item).or_insert(-4.0);
@@ -269,7 +269,10 @@ pub fn add_bands(
             lane,
         })
         .collect();
-    let paths = obstacles.route_all(&jobs, 14.0);
+    let paths = match routes {
+        Some(routes) => routes.route_all(obstacles, &jobs, LINE_GAP),
+        None => Obstacles::new(&obstacles).route_all(&jobs, LINE_GAP),
+    };
     for ((link, a, b, _), points) in lines.into_iter().zip(paths) {
         let (colour, style) = match link {
             Link::Chair(_) => (palette.body_line, LineStyle::Dashed),

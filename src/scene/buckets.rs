@@ -93,12 +93,6 @@ impl Buckets {
         (r0..=r1).flat_map(move |row| (c0..=c1).map(move |col| (row * cols + col) as usize))
     }
 
-    /// How many cells a rectangle touches: the cost of `near`.
-    pub fn cell_count(&self, r: &Rect) -> i64 {
-        let (c0, c1, r0, r1) = self.span(r);
-        (c1 - c0 + 1) * (r1 - r0 + 1)
-    }
-
     /// The numbers of the boxes in the cells `r` touches: each box near `r` at least once,
     /// a box that spans several of those cells once per cell.
     pub fn near(&self, r: &Rect) -> impl Iterator<Item = usize> + '_ {

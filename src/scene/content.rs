@@ -107,7 +107,7 @@ impl<'p> Builder<'p> {
 /// text changed are measured and broken into lines again. Keyed by a fingerprint of all that
 /// a box shows, so a unit that moved in the list or the tree still finds its box.
 #[derive(Default)]
-pub struct Measured {
+pub(super) struct Measured {
     boxes: HashMap<u64, (Content, u32), foldhash::fast::RandomState>,
     generation: u32,
 }

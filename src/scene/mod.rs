@@ -9,12 +9,12 @@ mod route;
 mod theme;
 
 pub use buckets::Buckets;
-pub use content::{Measured, group as group_digits};
+pub use content::group as group_digits;
 pub use theme::{Palette, Rgba, Theme};
 
 use crate::i18n::Lang;
 use crate::layout::{self, Orientation, Size, Tree};
-use crate::model::{Id, IdMap, Organisation};
+use crate::model::{Hierarchy, Id, Organisation};
 use crate::text::Style;
 use std::sync::Arc;
 
@@ -133,7 +133,7 @@ pub struct Item {
     pub stroke_width: f32,
     pub dashed: bool,
     /// Relative to `rect`, so that a box that moves keeps its lines: shared with the boxes
-    /// `Measured` keeps, a rebuilt scene copies no text.
+    /// the `Cache` keeps, a rebuilt scene copies no text.
     pub lines: Arc<[TextLine]>,
     /// A thin rule across the box at this y, between a unit's identity and its missions.
     pub rule: Option<f32>,
@@ -182,30 +182,27 @@ pub struct Scene {
     pub origin: (f32, f32),
 }
 
+/// What the last scene computed that the next one may reuse: the window keeps one, so that
+/// an edit re-measures the boxes and re-routes the lines it changed, not all of them.
+#[derive(Default)]
+pub struct Cache {
+    boxes: content::Measured,
+    routes: route::Routes,
+}
+
 pub const MARGIN: f32 = 24.0;
 const LEVEL_GAP: f32 = 40.0;
 
 /// Which units are drawn: a subtree, a depth limit, and nothing below a folded unit.
 fn visible_units(
     org: &Organisation,
+    tree: &Hierarchy,
     options: &ChartOptions,
-    index: &IdMap<usize>,
 ) -> (Vec<bool>, Vec<Option<usize>>, Vec<usize>) {
     let n = org.units.len();
-    let parent: Vec<Option<usize>> = org
-        .units
-        .iter()
-        .map(|u| u.parent.as_ref().and_then(|p| index.get(p).copied()))
-        .collect();
-    let mut children = vec![Vec::new(); n];
-    for (i, p) in parent.iter().enumerate() {
-        if let Some(p) = p {
-            children[*p].push(i);
-        }
-    }
-    let roots: Vec<usize> = match options.root.as_ref().and_then(|r| index.get(r)) {
-        Some(&r) => vec![r],
-        None => (0..n).filter(|&i| parent[i].is_none()).collect(),
+    let roots: Vec<usize> = match options.root.as_ref().and_then(|r| tree.unit(r)) {
+        Some(r) => vec![r],
+        None => tree.roots().to_vec(),
     };
     let mut shown = vec![false; n];
     let mut hidden_below = vec![0usize; n];
@@ -217,52 +214,40 @@ fn visible_units(
         }
         shown[i] = true;
         if org.units[i].collapsed || depth >= max_depth {
-            hidden_below[i] = count_below(&children, i);
+            hidden_below[i] = tree.count_below(i);
             continue;
         }
-        stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
+        stack.extend(tree.children(i).iter().rev().map(|&c| (c, depth + 1)));
     }
-    let visible_parent = parent
-        .iter()
-        .enumerate()
-        .map(|(i, p)| p.filter(|&p| shown[i] && shown[p]))
+    let visible_parent = (0..n)
+        .map(|i| tree.parent(i).filter(|&p| shown[i] && shown[p]))
         .collect();
     (shown, visible_parent, hidden_below)
 }
 
-fn count_below(children: &[Vec<usize>], i: usize) -> usize {
-    let mut stack = children[i].clone();
-    let mut n = 0;
-    while let Some(c) = stack.pop() {
-        n += 1;
-        stack.extend_from_slice(&children[c]);
-    }
-    n
-}
-
 pub fn build(org: &Organisation, options: &ChartOptions) -> Scene {
-    build_inner(org, options, None)
+    build_inner(org, &Hierarchy::of(org), options, None)
 }
 
-/// `build`, re-using the boxes of the previous scene that `measured` kept: the window's way,
-/// so that an edit re-measures only what it changed.
-pub fn build_with(org: &Organisation, options: &ChartOptions, measured: &mut Measured) -> Scene {
-    build_inner(org, options, Some(measured))
+/// `build`, with the document's `tree` of `org`, reusing what `cache` kept of the previous
+/// scene: the window's way. The result is the scene `build` makes.
+pub fn build_with(
+    org: &Organisation,
+    tree: &Hierarchy,
+    options: &ChartOptions,
+    cache: &mut Cache,
+) -> Scene {
+    build_inner(org, tree, options, Some(cache))
 }
 
 fn build_inner(
     org: &Organisation,
+    tree: &Hierarchy,
     options: &ChartOptions,
-    mut measured: Option<&mut Measured>,
+    mut cache: Option<&mut Cache>,
 ) -> Scene {
     let palette = options.theme.palette();
-    let index: IdMap<usize> = org
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (&u.id, i))
-        .collect();
-    let (shown, parent, hidden_below) = visible_units(org, options, &index);
+    let (shown, parent, hidden_below) = visible_units(org, tree, options);
     let drawn: Vec<usize> = (0..org.units.len()).filter(|&i| shown[i]).collect();
     let mut node_of = vec![usize::MAX; org.units.len()];
     for (node, &u) in drawn.iter().enumerate() {
@@ -278,16 +263,16 @@ fn build_inner(
                 lang: options.lang,
                 theme: options.theme as u8,
             };
-            match measured.as_deref_mut() {
-                Some(m) => m.unit(&org.units[u], &inputs),
+            match cache.as_deref_mut() {
+                Some(c) => c.boxes.unit(&org.units[u], &inputs),
                 None => content::unit(&org.units[u], &inputs),
             }
         })
         .collect();
-    if let Some(m) = measured {
-        m.end_scene();
+    if let Some(c) = cache.as_deref_mut() {
+        c.boxes.end_scene();
     }
-    let tree = Tree {
+    let boxes = Tree {
         sizes: contents.iter().map(|c| Size { w: c.w, h: c.h }).collect(),
         parent: drawn
             .iter()
@@ -305,7 +290,7 @@ fn build_inner(
         level_gap: LEVEL_GAP,
         ..Default::default()
     };
-    let laid = layout::layout(&tree, &lay_options);
+    let laid = layout::layout(&boxes, &lay_options);
 
     let title = bands::title_block(org, options, &palette);
     let (bx0, by0, bx1, by1) = if drawn.is_empty() {
@@ -381,7 +366,8 @@ fn build_inner(
         w: bx1 - bx0,
         h: by1 - by0,
     };
-    bands::add_bands(&mut scene, org, options, &palette, hierarchy, &index);
+    let routes = cache.map(|c| &mut c.routes);
+    bands::add_bands(&mut scene, org, tree, options, &palette, hierarchy, routes);
     scene.width = scene
         .items
         .iter()

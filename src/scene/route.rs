@@ -3,14 +3,13 @@
 
 use super::Rect;
 use super::buckets::Buckets;
+use std::collections::HashMap;
 
 const CELL: f32 = 256.0;
-/// A segment that spans more cells than this is not walked (see `crossings`).
-const MAX_WALK: i64 = 4096;
 
 /// The boxes already placed, bucketed so that a segment only tests the boxes near it.
-pub struct Obstacles {
-    rects: Vec<Rect>,
+pub struct Obstacles<'a> {
+    rects: &'a [Rect],
     buckets: Buckets,
 }
 
@@ -22,6 +21,7 @@ struct Marks {
 }
 
 /// A line to route: from a box, to a box, in a lane.
+#[derive(Clone, Copy)]
 pub struct Job {
     pub from: Rect,
     pub to: Rect,
@@ -31,8 +31,8 @@ pub struct Job {
 /// Below this many lines, one thread routes them all.
 const PARALLEL_FROM: usize = 64;
 
-impl Obstacles {
-    pub fn new(rects: Vec<Rect>) -> Self {
+impl<'a> Obstacles<'a> {
+    pub fn new(rects: &'a [Rect]) -> Self {
         Obstacles {
             buckets: Buckets::new(rects.iter(), CELL),
             rects,
@@ -94,11 +94,9 @@ impl Obstacles {
             w: x1 - x0,
             h: y1 - y0,
         };
-        // A very long segment would visit many cells: cap the walk, the count is only a
-        // score.
-        if self.buckets.cell_count(&segment) > MAX_WALK {
-            return 0;
-        }
+        // The grid has at most 1,025 cells a side, so even a segment across the whole chart
+        // visits few cells; and the count does not depend on the grid, which lets `Routes`
+        // reuse a path when the boxes near it stay.
         let mut n = 0;
         for i in self.buckets.near(&segment) {
             let r = &self.rects[i];
@@ -165,5 +163,119 @@ impl Obstacles {
         }
         best.map(|(i, _)| candidates.swap_remove(i))
             .unwrap_or_default()
+    }
+}
+
+impl Job {
+    /// Where any candidate path of this job can run: the two boxes' bounds, widened by the
+    /// gap and the lane (see `route`), and by one more unit for safety.
+    fn reach(&self, gap: f32) -> Rect {
+        let m = gap + self.lane.abs() + 1.0;
+        let x = self.from.x.min(self.to.x) - m;
+        let y = self.from.y.min(self.to.y) - m;
+        Rect {
+            x,
+            y,
+            w: self.from.right().max(self.to.right()) + m - x,
+            h: self.from.bottom().max(self.to.bottom()) + m - y,
+        }
+    }
+
+    fn key(&self) -> [u32; 9] {
+        let (a, b) = (&self.from, &self.to);
+        [a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, self.lane].map(f32::to_bits)
+    }
+}
+
+/// The paths of the last scene and the boxes they were routed around. A path depends only on
+/// its job and on the boxes within its reach, so after an edit that moved a few boxes, only
+/// the lines near them are routed again.
+#[derive(Default)]
+pub struct Routes {
+    rects: Vec<Rect>,
+    gap: f32,
+    paths: HashMap<[u32; 9], Vec<(f32, f32)>, foldhash::fast::RandomState>,
+}
+
+/// Checking every kept path against every moved box costs more than routing past this.
+const MAX_CHECKS: usize = 1 << 22;
+
+impl Routes {
+    /// Routes every job around `rects`, `gap` away from them, reusing the kept paths that
+    /// no changed box can affect; then keeps these paths for the next call.
+    pub fn route_all(&mut self, rects: Vec<Rect>, jobs: &[Job], gap: f32) -> Vec<Vec<(f32, f32)>> {
+        let mut moved: Vec<Rect> = Vec::new();
+        let comparable = self.rects.len() == rects.len() && self.gap == gap;
+        if comparable {
+            for (old, new) in self.rects.iter().zip(&rects) {
+                if old != new {
+                    moved.extend([*old, *new]);
+                }
+            }
+        }
+        let reusable = comparable && moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
+        let mut paths: Vec<Option<Vec<(f32, f32)>>> = jobs
+            .iter()
+            .map(|job| {
+                let kept = self.paths.get(&job.key()).filter(|_| reusable)?;
+                let reach = job.reach(gap);
+                let near = |r: &Rect| {
+                    r.x <= reach.right()
+                        && reach.x <= r.right()
+                        && r.y <= reach.bottom()
+                        && reach.y <= r.bottom()
+                };
+                (!moved.iter().any(near)).then(|| kept.clone())
+            })
+            .collect();
+        let todo: Vec<usize> = (0..jobs.len()).filter(|&i| paths[i].is_none()).collect();
+        if !todo.is_empty() {
+            let todo_jobs: Vec<Job> = todo.iter().map(|&i| jobs[i]).collect();
+            let routed = Obstacles::new(&rects).route_all(&todo_jobs, gap);
+            for (i, path) in todo.into_iter().zip(routed) {
+                paths[i] = Some(path);
+            }
+        }
+        let paths: Vec<Vec<(f32, f32)>> =
+            paths.into_iter().map(Option::unwrap_or_default).collect();
+        self.paths = jobs
+            .iter()
+            .map(Job::key)
+            .zip(paths.iter().cloned())
+            .collect();
+        self.rects = rects;
+        self.gap = gap;
+        paths
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect { x, y, w, h }
+    }
+
+    #[test]
+    fn a_box_moved_beside_a_kept_path_has_it_routed_again() {
+        let (a, b) = (rect(0.0, 0.0, 100.0, 40.0), rect(300.0, 0.0, 100.0, 40.0));
+        // Between the two boxes: the path goes round, below them.
+        let blocker = rect(150.0, -5.0, 100.0, 50.0);
+        let job = [Job {
+            from: a,
+            to: b,
+            lane: 0.0,
+        }];
+        let mut routes = Routes::default();
+        let far = vec![a, b, blocker, rect(5000.0, 5000.0, 10.0, 10.0)];
+        let first = routes.route_all(far.clone(), &job, 14.0);
+        assert_eq!(first, Obstacles::new(&far).route_all(&job, 14.0));
+        assert!(first[0].iter().all(|p| p.1 >= 40.0), "below: {first:?}");
+        // The far box moves onto that path, outside the bounds of the two boxes.
+        let near = vec![a, b, blocker, rect(150.0, 50.0, 100.0, 10.0)];
+        let second = routes.route_all(near.clone(), &job, 14.0);
+        assert_ne!(first, second, "the moved box is in the way");
+        assert_eq!(second, Obstacles::new(&near).route_all(&job, 14.0));
     }
 }

@@ -4,7 +4,7 @@
 use super::shapes::colour;
 use crate::app::{Action, OrgApp};
 use crate::doc::ops;
-use crate::model::Organisation;
+use crate::model::{Hierarchy, Organisation};
 use eframe::egui;
 
 /// Lower case without accents, so « equipe » finds « Équipe ».
@@ -48,27 +48,14 @@ pub fn search(org: &Organisation, query: &str) -> Vec<usize> {
 pub type Row = (usize, usize, bool);
 
 /// The rows of the tree in display order, with their depth; folded units hide their subtree.
-fn rows(org: &Organisation) -> Vec<Row> {
-    let index: crate::model::IdMap<usize> = org
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (&u.id, i))
-        .collect();
-    let mut children = vec![Vec::new(); org.units.len()];
-    let mut roots = Vec::new();
-    for (i, u) in org.units.iter().enumerate() {
-        match u.parent.as_ref().and_then(|p| index.get(p)) {
-            Some(&p) => children[p].push(i),
-            None => roots.push(i),
-        }
-    }
+fn rows(org: &Organisation, tree: &Hierarchy) -> Vec<Row> {
     let mut out = Vec::with_capacity(org.units.len());
-    let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
+    let mut stack: Vec<(usize, usize)> = tree.roots().iter().rev().map(|&r| (r, 0)).collect();
     while let Some((i, depth)) = stack.pop() {
-        out.push((i, depth, !children[i].is_empty()));
+        let children = tree.children(i);
+        out.push((i, depth, !children.is_empty()));
         if !org.units[i].collapsed {
-            stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
+            stack.extend(children.iter().rev().map(|&c| (c, depth + 1)));
         }
     }
     out
@@ -150,7 +137,7 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
     let rows = match &app.outline_rows {
         Some((r, rows)) if *r == revision => rows.clone(),
         _ => {
-            let rows = std::rc::Rc::new(rows(&app.doc.org));
+            let rows = std::rc::Rc::new(rows(&app.doc.org, app.doc.hierarchy()));
             app.outline_rows = Some((revision, rows.clone()));
             rows
         }
