@@ -156,18 +156,19 @@ pub fn add_bands(
     // The items of bodies and entities; a unit's is found through `tree`.
     let mut band_item: IdMap<usize> = IdMap::default();
 
-    let body_contents: Vec<Content> = bodies
-        .iter()
-        .map(|&b| {
-            let body = &org.bodies[b];
-            let chair = body.chair.as_ref().map(|c| match tree.unit(c) {
-                Some(u) if !org.units[u].acronym.is_empty() => org.units[u].acronym.clone(),
-                Some(u) => org.units[u].name.clone(),
-                None => c.to_string(),
-            });
-            content::body(body, chair, palette, lang)
-        })
-        .collect();
+    let body_contents: Vec<Content> = super::par::map(&bodies, 64, |part| {
+        part.iter()
+            .map(|&b| {
+                let body = &org.bodies[b];
+                let chair = body.chair.as_ref().map(|c| match tree.unit(c) {
+                    Some(u) if !org.units[u].acronym.is_empty() => org.units[u].acronym.clone(),
+                    Some(u) => org.units[u].name.clone(),
+                    None => c.to_string(),
+                });
+                content::body(body, chair, palette, lang)
+            })
+            .collect()
+    });
     let entity_contents: Vec<Content> = entities
         .iter()
         .map(|&e| content::entity(&org.entities[e], palette, lang))

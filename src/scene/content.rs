@@ -103,14 +103,18 @@ impl<'p> Builder<'p> {
     }
 }
 
-/// The boxes of the last scene, kept for the next one: after an edit, only the units whose
-/// text changed are measured and broken into lines again. Keyed by a fingerprint of all that
-/// a box shows, so a unit that moved in the list or the tree still finds its box.
+/// The boxes of the last scene, kept for the next one with a fingerprint of all that each
+/// shows: after an edit, only the units whose fingerprint changed are measured and broken
+/// into lines again.
 #[derive(Default)]
 pub(super) struct Measured {
-    boxes: HashMap<u64, (Content, u32), foldhash::fast::RandomState>,
-    generation: u32,
+    seed: foldhash::fast::RandomState,
+    /// By unit index, as of the last scene.
+    boxes: Vec<Option<(u64, Content)>>,
 }
+
+/// Below this many boxes, one thread measures them all.
+const PARALLEL_FROM: usize = 512;
 
 /// What a unit's box depends on.
 #[derive(Clone, Copy)]
@@ -125,7 +129,7 @@ pub struct BoxInputs<'a> {
 
 impl Measured {
     fn fingerprint(&self, unit: &Unit, inputs: &BoxInputs) -> u64 {
-        let mut h = self.boxes.hasher().build_hasher();
+        let mut h = self.seed.build_hasher();
         (
             &unit.kind,
             &unit.acronym,
@@ -150,24 +154,60 @@ impl Measured {
         h.finish()
     }
 
-    /// The box of `unit`, from the last scene when nothing it shows has changed.
-    pub fn unit(&mut self, unit: &Unit, inputs: &BoxInputs) -> Content {
-        let key = self.fingerprint(unit, inputs);
-        let generation = self.generation;
-        let (content, used) = self
-            .boxes
-            .entry(key)
-            .or_insert_with(|| (self::unit(unit, inputs), generation));
-        *used = generation;
-        content.clone()
+    /// The boxes of `drawn` (indices into `units`), from the last scene when nothing they
+    /// show has changed; then keeps these for the next call.
+    pub fn units<'a>(
+        &mut self,
+        units: &[Unit],
+        drawn: &[usize],
+        inputs: impl Fn(usize) -> BoxInputs<'a> + Sync,
+    ) -> Vec<Content> {
+        // A unit added or removed shifts the indices after it: boxes are then found by
+        // fingerprint alone.
+        let shifted: Option<HashMap<u64, &Content, foldhash::fast::RandomState>> =
+            (self.boxes.len() != units.len())
+                .then(|| self.boxes.iter().flatten().map(|(f, c)| (*f, c)).collect());
+        let found: Vec<(u64, Content)> = super::par::map(drawn, PARALLEL_FROM, |part| {
+            part.iter()
+                .map(|&u| {
+                    let inputs = inputs(u);
+                    let fingerprint = self.fingerprint(&units[u], &inputs);
+                    let kept = match &shifted {
+                        None => self.boxes[u]
+                            .as_ref()
+                            .filter(|(f, _)| *f == fingerprint)
+                            .map(|(_, c)| c),
+                        Some(by_fingerprint) => by_fingerprint.get(&fingerprint).copied(),
+                    };
+                    let content = kept.cloned().unwrap_or_else(|| unit(&units[u], &inputs));
+                    (fingerprint, content)
+                })
+                .collect()
+        });
+        drop(shifted);
+        let mut boxes = vec![None; units.len()];
+        let contents = drawn
+            .iter()
+            .zip(found)
+            .map(|(&u, (fingerprint, content))| {
+                boxes[u] = Some((fingerprint, content.clone()));
+                content
+            })
+            .collect();
+        self.boxes = boxes;
+        contents
     }
+}
 
-    /// Forgets the boxes the scene just built did not use: the cache holds one chart.
-    pub fn end_scene(&mut self) {
-        let generation = self.generation;
-        self.boxes.retain(|_, (_, used)| *used == generation);
-        self.generation = generation.wrapping_add(1);
-    }
+/// The boxes of `drawn` (indices into `units`), all measured.
+pub fn units<'a>(
+    units: &[Unit],
+    drawn: &[usize],
+    inputs: impl Fn(usize) -> BoxInputs<'a> + Sync,
+) -> Vec<Content> {
+    super::par::map(drawn, PARALLEL_FROM, |part| {
+        part.iter().map(|&u| unit(&units[u], &inputs(u))).collect()
+    })
 }
 
 pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {

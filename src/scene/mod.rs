@@ -5,6 +5,7 @@
 mod bands;
 mod buckets;
 mod content;
+mod par;
 mod route;
 mod theme;
 
@@ -253,25 +254,17 @@ fn build_inner(
     for (node, &u) in drawn.iter().enumerate() {
         node_of[u] = node;
     }
-    let contents: Vec<_> = drawn
-        .iter()
-        .map(|&u| {
-            let inputs = content::BoxInputs {
-                mode: options.missions,
-                hidden: hidden_below[u],
-                palette: &palette,
-                lang: options.lang,
-                theme: options.theme as u8,
-            };
-            match cache.as_deref_mut() {
-                Some(c) => c.boxes.unit(&org.units[u], &inputs),
-                None => content::unit(&org.units[u], &inputs),
-            }
-        })
-        .collect();
-    if let Some(c) = cache.as_deref_mut() {
-        c.boxes.end_scene();
-    }
+    let inputs = |u: usize| content::BoxInputs {
+        mode: options.missions,
+        hidden: hidden_below[u],
+        palette: &palette,
+        lang: options.lang,
+        theme: options.theme as u8,
+    };
+    let contents = match cache.as_deref_mut() {
+        Some(c) => c.boxes.units(&org.units, &drawn, inputs),
+        None => content::units(&org.units, &drawn, inputs),
+    };
     let boxes = Tree {
         sizes: contents.iter().map(|c| Size { w: c.w, h: c.h }).collect(),
         parent: drawn

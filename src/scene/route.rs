@@ -42,37 +42,13 @@ impl<'a> Obstacles<'a> {
     /// Routes every job, `gap` away from the boxes, on all cores: each path depends on the
     /// boxes alone, so the result is the same as one after the other.
     pub fn route_all(&self, jobs: &[Job], gap: f32) -> Vec<Vec<(f32, f32)>> {
-        let route_part = |part: &[Job]| {
+        super::par::map(jobs, PARALLEL_FROM, |part| {
             let mut marks = Marks {
                 marks: vec![0; self.rects.len()],
                 stamp: 0,
             };
             part.iter()
                 .map(|j| self.route(&mut marks, &j.from, &j.to, j.lane, gap))
-                .collect::<Vec<_>>()
-        };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        if threads < 2 || jobs.len() < PARALLEL_FROM {
-            return route_part(jobs);
-        }
-        std::thread::scope(|scope| {
-            let parts: Vec<_> = jobs
-                .chunks(jobs.len().div_ceil(threads))
-                .map(|part| {
-                    // A thread that cannot be started leaves its part to this one.
-                    std::thread::Builder::new()
-                        .spawn_scoped(scope, move || route_part(part))
-                        .map_err(|_| part)
-                })
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| match p {
-                    Ok(handle) => handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    Err(part) => route_part(part),
-                })
                 .collect()
         })
     }

@@ -13,13 +13,49 @@ const CELL: f32 = 512.0;
 
 pub struct Subset {
     buckets: Buckets,
-    /// Connectors that start or end at each item.
-    links: Vec<Vec<u32>>,
+    links: Links,
     pub node_of: Vec<Option<NodeIndex>>,
     present: Vec<usize>,
     edge_present: Vec<bool>,
     /// The payloads of the items shown so far, made when an item first comes into view.
     views: Vec<Option<Arc<crate::scene::Item>>>,
+}
+
+/// The connectors that start or end at item `i`: `link[first[i]..first[i + 1]]`.
+struct Links {
+    first: Vec<u32>,
+    link: Vec<u32>,
+}
+
+impl Links {
+    /// Counted, then filled: no vector per item.
+    fn new(scene: &Scene) -> Self {
+        let n = scene.items.len();
+        let ends = || scene.connectors.iter().filter_map(|c| c.ends);
+        let mut first = vec![0u32; n + 1];
+        for (a, b) in ends() {
+            first[a + 1] += 1;
+            first[b + 1] += 1;
+        }
+        for i in 0..n {
+            first[i + 1] += first[i];
+        }
+        let mut next = first.clone();
+        let mut link = vec![0u32; first[n] as usize];
+        for (c, conn) in scene.connectors.iter().enumerate() {
+            if let Some((a, b)) = conn.ends {
+                for end in [a, b] {
+                    link[next[end] as usize] = c as u32;
+                    next[end] += 1;
+                }
+            }
+        }
+        Links { first, link }
+    }
+
+    fn of(&self, i: usize) -> &[u32] {
+        &self.link[self.first[i] as usize..self.first[i + 1] as usize]
+    }
 }
 
 pub fn centre(r: &Rect) -> Pos2 {
@@ -28,16 +64,9 @@ pub fn centre(r: &Rect) -> Pos2 {
 
 impl Subset {
     pub fn new(scene: &Scene) -> Self {
-        let mut links = vec![Vec::new(); scene.items.len()];
-        for (c, conn) in scene.connectors.iter().enumerate() {
-            if let Some((a, b)) = conn.ends {
-                links[a].push(c as u32);
-                links[b].push(c as u32);
-            }
-        }
         Subset {
             buckets: Buckets::new(scene.items.iter().map(|i| &i.rect), CELL),
-            links,
+            links: Links::new(scene),
             node_of: vec![None; scene.items.len()],
             present: Vec::new(),
             edge_present: vec![false; scene.connectors.len()],
@@ -70,7 +99,7 @@ impl Subset {
         let mut want = vec![false; scene.items.len()];
         for &i in wanted {
             want[i] = true;
-            for &c in &self.links[i] {
+            for &c in self.links.of(i) {
                 if let Some((a, b)) = scene.connectors[c as usize].ends {
                     want[a] = true;
                     want[b] = true;
@@ -90,7 +119,7 @@ impl Subset {
                 }
                 graph.remove_node(n);
             }
-            for &c in &self.links[i] {
+            for &c in self.links.of(i) {
                 self.edge_present[c as usize] = false;
             }
         }
@@ -109,7 +138,7 @@ impl Subset {
             }
         }
         for &i in &self.present {
-            for &c in &self.links[i] {
+            for &c in self.links.of(i) {
                 let c = c as usize;
                 let conn = &scene.connectors[c];
                 let Some((a, b)) = conn.ends else { continue };

@@ -1,0 +1,53 @@
+//! Work shared out over the cores: parts of a slice on threads of their own, the results in
+//! order. What the scene computes this way (boxes, paths) is a pure function of each item, so
+//! the result is the same as one item after the other.
+
+use std::sync::OnceLock;
+
+fn threads() -> usize {
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
+}
+
+/// `f` on parts of `items`, concatenated; with fewer than `min` items, or one core, `f` takes
+/// them all here.
+pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    let threads = threads();
+    if threads < 2 || items.len() < min.max(2) {
+        return f(items);
+    }
+    let mut parts = items.chunks(items.len().div_ceil(threads));
+    let first = parts.next().unwrap_or_default();
+    std::thread::scope(|scope| {
+        let others: Vec<_> = parts
+            .map(|part| {
+                // A thread that cannot be started leaves its part to this one.
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, || f(part))
+                    .map_err(|_| part)
+            })
+            .collect();
+        let mut out = f(first);
+        for other in others {
+            out.extend(match other {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(part) => f(part),
+            });
+        }
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn results_come_in_order_whatever_the_size() {
+        for n in [0, 1, 2, 3, 10, 1001] {
+            let items: Vec<usize> = (0..n).collect();
+            let doubled = super::map(&items, 2, |part| part.iter().map(|i| i * 2).collect());
+            assert_eq!(doubled, (0..n).map(|i| i * 2).collect::<Vec<_>>());
+        }
+    }
+}
