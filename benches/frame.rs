@@ -1,12 +1,13 @@
 //! One frame of the whole window, headless: the egui pass of `OrgApp::show` plus
 //! tessellation, no GPU. Measured with the whole chart in view, zoomed in on about fifty
-//! units, while dragging a unit, and from an edit to the redrawn chart.
+//! units, while dragging a unit, and from an edit (a rename, a subtree moved under another
+//! unit) to the redrawn chart.
 //! Run with `cargo bench --bench frame`.
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use eframe::egui;
 use organigramme::app::{Action, OrgApp, Settings};
-use organigramme::doc::{Document, Edit, Element};
+use organigramme::doc::{Document, Edit, Element, ops};
 use organigramme::generate::generate;
 use std::hint::black_box;
 use std::time::Duration;
@@ -100,6 +101,27 @@ fn frames(c: &mut Criterion) {
                 black_box(w.live())
             })
         });
+        // The selected unit and its subtree go under another unit, then back.
+        let home = w.app.doc.hierarchy().parent(unit);
+        let away = (0..units).rev().find(|&u| {
+            Some(u) != home && ops::reparent(&w.app.doc.org, w.app.doc.hierarchy(), unit, u).is_ok()
+        });
+        if let (Some(home), Some(away)) = (home, away) {
+            let mut there = false;
+            group.bench_function(
+                format!("edit to redrawn chart (move a subtree)/{units}"),
+                |b| {
+                    b.iter(|| {
+                        there = !there;
+                        let to = if there { away } else { home };
+                        let edit =
+                            ops::reparent(&w.app.doc.org, w.app.doc.hierarchy(), unit, to).unwrap();
+                        w.app.doc.apply(edit, "move", None).unwrap();
+                        black_box(w.live())
+                    })
+                },
+            );
+        }
         if let Some(rect) = w.app.unit_screen_rect(unit) {
             let at = rect.center();
             w.frame(vec![egui::Event::PointerButton {

@@ -523,7 +523,7 @@ fn descendants_are_every_unit_below_parents_first() {
     for (name, org) in samples() {
         let mut found_some = false;
         for i in 0..org.units.len() {
-            let got = ops::descendants(org, i);
+            let got = Hierarchy::of(org).descendants(i);
             let mut sorted = got.clone();
             sorted.sort_unstable();
             assert_eq!(sorted, below(org, i), "{name}: descendants of unit {i}");
@@ -551,9 +551,10 @@ fn with_subtree(org: &Organisation) -> (usize, usize) {
             .count()
     };
     let top = (0..org.units.len())
-        .find(|&i| !ops::descendants(org, i).is_empty())
+        .find(|&i| !Hierarchy::of(org).descendants(i).is_empty())
         .expect("a unit with children");
-    let deepest = ops::descendants(org, top)
+    let deepest = Hierarchy::of(org)
+        .descendants(top)
         .into_iter()
         .max_by_key(|&d| depth(d))
         .unwrap();
@@ -566,7 +567,7 @@ fn move_unit_pins_the_unit_and_shifts_its_pinned_descendants() {
         let (top, deep) = with_subtree(org);
         // First pin the deepest descendant on its own.
         let what = format!("{name}: move unit {deep}");
-        let edit = ops::move_unit(org, deep, (0.0, 0.0), (10.0, 20.0));
+        let edit = ops::move_unit(org, &Hierarchy::of(org), deep, (0.0, 0.0), (10.0, 20.0));
         let pinned = round_trip(org, edit, &what, true);
         assert_eq!(
             pinned.units[deep].position,
@@ -576,7 +577,13 @@ fn move_unit_pins_the_unit_and_shifts_its_pinned_descendants() {
 
         // Then the top of the subtree: the pinned descendant follows, the others stay unpinned.
         let what = format!("{name}: move unit {top}");
-        let edit = ops::move_unit(&pinned, top, (5.0, 5.0), (105.0, -45.0));
+        let edit = ops::move_unit(
+            &pinned,
+            &Hierarchy::of(&pinned),
+            top,
+            (5.0, 5.0),
+            (105.0, -45.0),
+        );
         let moved = round_trip(&pinned, edit, &what, true);
         assert_valid(&moved, &what);
         for (j, (u, before)) in moved.units.iter().zip(&pinned.units).enumerate() {
@@ -615,9 +622,15 @@ fn reset_positions_forgets_every_pin() {
         let mut pinned = org.clone();
         let last = pinned.units.len() - 1;
         for (k, i) in [0, last / 2, last].into_iter().enumerate() {
-            ops::move_unit(&pinned, i, (0.0, 0.0), (k as f32 * 50.0, -7.5))
-                .apply(&mut pinned)
-                .unwrap();
+            ops::move_unit(
+                &pinned,
+                &Hierarchy::of(&pinned),
+                i,
+                (0.0, 0.0),
+                (k as f32 * 50.0, -7.5),
+            )
+            .apply(&mut pinned)
+            .unwrap();
         }
         let what = format!("{name}: reset positions");
         let edit = ops::reset_positions(&pinned).expect("units were pinned");
@@ -647,7 +660,7 @@ fn reparent_moves_any_unit_but_refuses_cycles() {
             for p in 0..org.units.len() {
                 let what = format!("{name}: reparent unit {i} under unit {p}");
                 let cycle = i == p || is_below(org, p, i);
-                match ops::reparent(org, i, p) {
+                match ops::reparent(org, &Hierarchy::of(org), i, p) {
                     Err(message) => {
                         assert!(cycle, "{what}: refused without a cycle: {message}");
                         assert!(message.contains("cycle"), "{what}: message: {message}");
@@ -681,7 +694,7 @@ fn add_unit_places_a_fresh_child_after_its_parents_subtree() {
         let ids: HashSet<&Id> = org.index().into_keys().collect();
         for parent in (0..org.units.len()).map(Some).chain([None]) {
             let what = format!("{name}: add a unit under {parent:?}");
-            let (edit, at) = ops::add_unit(org, parent, "Nouvelle unité");
+            let (edit, at) = ops::add_unit(org, &Hierarchy::of(org), parent, "Nouvelle unité");
             let after = round_trip(org, edit, &what, true);
             assert_valid(&after, &what);
             assert_eq!(after.units.len(), org.units.len() + 1, "{what}");
@@ -699,7 +712,7 @@ fn add_unit_places_a_fresh_child_after_its_parents_subtree() {
             };
             assert_eq!(at, expected_at, "{what}: index");
             if let Some(p) = parent {
-                assert!(ops::descendants(&after, p).contains(&at), "{what}");
+                assert!(Hierarchy::of(&after).descendants(p).contains(&at), "{what}");
             }
             let mut rest = after.units.clone();
             rest.remove(at);
@@ -767,7 +780,7 @@ fn delete_unit_removes_it_and_everything_naming_it() {
         for i in 0..org.units.len() {
             for children in [Children::DeleteThem, Children::AttachToParent] {
                 let what = format!("{name}: delete unit {i} ({children:?})");
-                let edit = ops::delete_unit(org, i, children);
+                let edit = ops::delete_unit(org, &Hierarchy::of(org), i, children);
                 let after = round_trip(org, edit, &what, true);
                 assert_valid(&after, &what);
                 assert_same(&after, &expected_after_delete(org, i, children), &what);
@@ -818,7 +831,7 @@ fn delete_unit_reattaches_children_to_the_grandparent() {
             ..Default::default()
         });
         let what = format!("{name}: delete the parent of unit {deep}");
-        let edit = ops::delete_unit(&org, parent, Children::AttachToParent);
+        let edit = ops::delete_unit(&org, &Hierarchy::of(&org), parent, Children::AttachToParent);
         let after = round_trip(&org, edit, &what, true);
         assert_valid(&after, &what);
         let child = after.unit(&org.units[deep].id).expect("the child survives");
@@ -1201,16 +1214,16 @@ proptest! {
                 _ if len == 0 && !matches!(op, Op::Add(_)) => None,
                 Op::Add(parent) => {
                     let parent = parent.filter(|_| len > 0).map(pick);
-                    Some(ops::add_unit(org, parent, "Unité au hasard").0)
+                    Some(ops::add_unit(org, doc.hierarchy(), parent, "Unité au hasard").0)
                 }
                 Op::Delete(i, all) => {
                     let children = if *all { Children::DeleteThem } else { Children::AttachToParent };
-                    Some(ops::delete_unit(org, pick(*i), children))
+                    Some(ops::delete_unit(org, doc.hierarchy(), pick(*i), children))
                 }
                 Op::Reparent(i, p) => {
                     let (i, p) = (pick(*i), pick(*p));
                     let cycle = i == p || is_below(org, p, i);
-                    match ops::reparent(org, i, p) {
+                    match ops::reparent(org, doc.hierarchy(), i, p) {
                         Ok(edit) => {
                             prop_assert!(!cycle, "{}: accepted a cycle", what);
                             Some(edit)
@@ -1225,7 +1238,7 @@ proptest! {
                 Op::Move(i, x, y) => {
                     let i = pick(*i);
                     let from = org.units[i].position.map_or((0.0, 0.0), |p| (p.x, p.y));
-                    Some(ops::move_unit(org, i, from, (*x, *y)))
+                    Some(ops::move_unit(org, doc.hierarchy(), i, from, (*x, *y)))
                 }
                 Op::Duplicate(i) => Some(ops::duplicate_unit(org, pick(*i), "(copie)").0),
                 Op::Rename(i, name, typing) => {
@@ -1274,7 +1287,12 @@ fn adding_a_child_under_a_folded_unit_unfolds_it_in_the_same_step() {
     )
     .unwrap();
     let before = doc.org.clone();
-    let (edit, at) = ops::add_unit(&doc.org, Some(parent), "Nouvelle unité");
+    let (edit, at) = ops::add_unit(
+        &doc.org,
+        &Hierarchy::of(&doc.org),
+        Some(parent),
+        "Nouvelle unité",
+    );
     doc.apply(edit, "ajouter", None).unwrap();
     assert!(
         !doc.org.units[parent].collapsed,

@@ -324,8 +324,8 @@ proptest! {
                     u.name = "Bureau des affaires ".repeat(len).chars().take(len * 3).collect();
                     Some(Edit::Set(i % n, Element::Unit(Box::new(u))))
                 }
-                Change::Pin(i, x, y) => Some(ops::move_unit(&doc.org, i % n, (0.0, 0.0), (x, y))),
-                Change::Reparent(i, p) => ops::reparent(&doc.org, i % n, p % n).ok(),
+                Change::Pin(i, x, y) => Some(ops::move_unit(&doc.org, doc.hierarchy(), i % n, (0.0, 0.0), (x, y))),
+                Change::Reparent(i, p) => ops::reparent(&doc.org, doc.hierarchy(), i % n, p % n).ok(),
             };
             if let Some(edit) = edit {
                 doc.apply(edit, "pas", None).unwrap();

@@ -91,15 +91,11 @@ impl OrgApp {
             Action::AddChild | Action::AddSibling => {
                 let parent = match action {
                     Action::AddChild => self.selection,
-                    _ => self.selection.and_then(|s| {
-                        self.doc.org.units[s]
-                            .parent
-                            .as_ref()
-                            .and_then(|p| self.doc.org.unit_index(p))
-                    }),
+                    _ => self.selection.and_then(|s| self.doc.hierarchy().parent(s)),
                 };
                 let (edit, at) = ops::add_unit(
                     &self.doc.org,
+                    self.doc.hierarchy(),
                     parent,
                     lang.pick("Nouvelle unité", "New unit"),
                 );
@@ -187,7 +183,7 @@ impl OrgApp {
                     if Some(&self.doc.org.units[parent].id)
                         != self.doc.org.units[unit].parent.as_ref() =>
                 {
-                    match ops::reparent(&self.doc.org, unit, parent) {
+                    match ops::reparent(&self.doc.org, self.doc.hierarchy(), unit, parent) {
                         Ok(edit) => {
                             let label = lang.pick("Rattacher l'unité", "Reparent unit");
                             self.edit(edit, label, None);
@@ -209,6 +205,7 @@ impl OrgApp {
                     let (ox, oy) = self.scene.origin;
                     let edit = ops::move_unit(
                         &self.doc.org,
+                        self.doc.hierarchy(),
                         unit,
                         (from.x - ox, from.y - oy),
                         (to.x - ox, to.y - oy),

@@ -67,6 +67,16 @@ impl Element {
     }
 }
 
+/// What an edit changes of the units' tree.
+#[derive(Debug, PartialEq)]
+pub enum Reshape {
+    Nothing,
+    /// These units have new parents; ids and order are as they were.
+    Parents(Vec<usize>),
+    /// Ids or the units' order.
+    All,
+}
+
 /// Why an edit could not be applied; the document is left as it was.
 #[derive(Debug, PartialEq)]
 pub struct OutOfRange;
@@ -101,19 +111,34 @@ impl Edit {
         }
     }
 
-    /// Whether applying the edit to `org` may change what `Hierarchy` indexes: unit ids,
-    /// parents, or the units' order. A batch is judged against `org` as it is before the
-    /// batch: a `Set` that reshapes nothing leaves the unit's id and parent as they were, for
-    /// the next edit of the batch to be judged against.
-    pub fn reshapes(&self, org: &Organisation) -> bool {
+    /// What applying the edit to `org` may change of what `Hierarchy` indexes: unit ids,
+    /// parents, the units' order. A batch is judged against `org` as it is before the batch:
+    /// until an edit of the batch reshapes all, units keep their indices and ids, so each
+    /// `Set` compares with the unit as it was.
+    pub fn reshapes(&self, org: &Organisation) -> Reshape {
         match self {
-            Edit::Set(i, Element::Unit(u)) => org
-                .units
-                .get(*i)
-                .is_none_or(|old| old.id != u.id || old.parent != u.parent),
-            Edit::Insert(_, Element::Unit(_)) | Edit::Remove(Collection::Units, _) => true,
-            Edit::Batch(edits) => edits.iter().any(|e| e.reshapes(org)),
-            _ => false,
+            Edit::Set(i, Element::Unit(u)) => match org.units.get(*i) {
+                Some(old) if old.id == u.id && old.parent == u.parent => Reshape::Nothing,
+                Some(old) if old.id == u.id => Reshape::Parents(vec![*i]),
+                _ => Reshape::All,
+            },
+            Edit::Insert(_, Element::Unit(_)) | Edit::Remove(Collection::Units, _) => Reshape::All,
+            Edit::Batch(edits) => {
+                let mut moved = Vec::new();
+                for e in edits {
+                    match e.reshapes(org) {
+                        Reshape::Nothing => {}
+                        Reshape::Parents(units) => moved.extend(units),
+                        Reshape::All => return Reshape::All,
+                    }
+                }
+                if moved.is_empty() {
+                    Reshape::Nothing
+                } else {
+                    Reshape::Parents(moved)
+                }
+            }
+            _ => Reshape::Nothing,
         }
     }
 

@@ -3,7 +3,7 @@
 mod edit;
 pub mod ops;
 
-pub use edit::{Collection, Edit, Element, Header, OutOfRange};
+pub use edit::{Collection, Edit, Element, Header, OutOfRange, Reshape};
 
 use crate::format;
 use crate::model::{Hierarchy, Organisation};
@@ -164,10 +164,12 @@ impl Document {
         true
     }
 
-    fn changed(&mut self, reshaped: bool) {
+    fn changed(&mut self, reshaped: Reshape) {
         self.revision += 1;
-        if reshaped {
-            self.hierarchy = Hierarchy::of(&self.org);
+        match reshaped {
+            Reshape::Nothing => {}
+            Reshape::Parents(units) => self.hierarchy.relink(&self.org, &units),
+            Reshape::All => self.hierarchy = Hierarchy::of(&self.org),
         }
     }
 

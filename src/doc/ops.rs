@@ -8,20 +8,21 @@ fn set_unit(i: usize, u: Unit) -> Edit {
     Edit::Set(i, Element::Unit(Box::new(u)))
 }
 
-/// Indices of every descendant of unit `i`, each after its parent.
-pub fn descendants(org: &Organisation, i: usize) -> Vec<usize> {
-    Hierarchy::of(org).descendants(i)
-}
-
 /// Pins unit `i` at `to` (layout coordinates). Descendants pinned themselves move by the same
 /// amount, so the whole subtree keeps its shape. `from` is where the box was drawn.
-pub fn move_unit(org: &Organisation, i: usize, from: (f32, f32), to: (f32, f32)) -> Edit {
+pub fn move_unit(
+    org: &Organisation,
+    tree: &Hierarchy,
+    i: usize,
+    from: (f32, f32),
+    to: (f32, f32),
+) -> Edit {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let mut edits = Vec::new();
     let mut unit = org.units[i].clone();
     unit.position = Some(Position { x: to.0, y: to.1 });
     edits.push(set_unit(i, unit));
-    for d in descendants(org, i) {
+    for d in tree.descendants(i) {
         if let Some(p) = org.units[d].position {
             let mut unit = org.units[d].clone();
             unit.position = Some(Position {
@@ -35,8 +36,13 @@ pub fn move_unit(org: &Organisation, i: usize, from: (f32, f32), to: (f32, f32))
 }
 
 /// Makes unit `i` a child of unit `parent`, back in the automatic layout.
-pub fn reparent(org: &Organisation, i: usize, parent: usize) -> Result<Edit, String> {
-    if i == parent || descendants(org, i).contains(&parent) {
+pub fn reparent(
+    org: &Organisation,
+    tree: &Hierarchy,
+    i: usize,
+    parent: usize,
+) -> Result<Edit, String> {
+    if i == parent || tree.descendants(i).contains(&parent) {
         return Err(format!(
             "« {} » ne peut pas être rattachée à « {} » : ce serait un cycle (une unité ne peut pas dépendre de sa propre descendante)",
             org.units[i].name, org.units[parent].name
@@ -50,7 +56,12 @@ pub fn reparent(org: &Organisation, i: usize, parent: usize) -> Result<Edit, Str
 
 /// A new unit under `parent` (or a new root), placed right after its last sibling so the
 /// outline shows it where expected. Returns the edit and the new unit's index.
-pub fn add_unit(org: &Organisation, parent: Option<usize>, name: &str) -> (Edit, usize) {
+pub fn add_unit(
+    org: &Organisation,
+    tree: &Hierarchy,
+    parent: Option<usize>,
+    name: &str,
+) -> (Edit, usize) {
     let id = org.fresh_id("unite");
     let kind = parent.map_or(UnitKind::SecretariatGeneral, |_| UnitKind::Bureau);
     let unit = Unit {
@@ -61,7 +72,7 @@ pub fn add_unit(org: &Organisation, parent: Option<usize>, name: &str) -> (Edit,
         ..Default::default()
     };
     let at = parent.map_or(org.units.len(), |p| {
-        descendants(org, p).into_iter().max().unwrap_or(p) + 1
+        tree.descendants(p).into_iter().max().unwrap_or(p) + 1
     });
     let insert = Edit::Insert(at, Element::Unit(Box::new(unit)));
     // A child added under a folded unit would not be drawn: unfold it in the same step.
@@ -86,11 +97,11 @@ pub enum Children {
 
 /// Removes unit `i`, and either its whole subtree or nothing else (its children then hang
 /// from its parent). Relations and body seats that name a removed unit go with it.
-pub fn delete_unit(org: &Organisation, i: usize, children: Children) -> Edit {
+pub fn delete_unit(org: &Organisation, tree: &Hierarchy, i: usize, children: Children) -> Edit {
     let mut removed = vec![i];
     let mut edits = Vec::new();
     match children {
-        Children::DeleteThem => removed.extend(descendants(org, i)),
+        Children::DeleteThem => removed.extend(tree.descendants(i)),
         Children::AttachToParent => {
             for (j, u) in org.units.iter().enumerate() {
                 if u.parent.as_ref() == Some(&org.units[i].id) {

@@ -30,9 +30,32 @@ impl Hierarchy {
             .iter()
             .map(|u| u.parent.as_ref().and_then(|p| index.get(p).copied()))
             .collect();
-        // Counted, then filled: one vector for all the children lists.
+        let mut tree = Hierarchy {
+            index,
+            parent,
+            ..Default::default()
+        };
+        tree.link_children();
+        tree
+    }
+
+    /// After `units` of `org` changed parents, ids and order staying as they were: only
+    /// their parents are looked up again.
+    pub fn relink(&mut self, org: &Organisation, units: &[usize]) {
+        for &i in units {
+            if let Some(u) = org.units.get(i) {
+                self.parent[i] = u.parent.as_ref().and_then(|p| self.unit(p));
+            }
+        }
+        self.link_children();
+    }
+
+    /// The children lists and roots, from the parents; counted, then filled: one vector for
+    /// all the lists.
+    fn link_children(&mut self) {
+        let n = self.parent.len();
         let mut first = vec![0; n + 1];
-        for p in parent.iter().flatten() {
+        for p in self.parent.iter().flatten() {
             first[p + 1] += 1;
         }
         for i in 0..n {
@@ -41,7 +64,7 @@ impl Hierarchy {
         let mut next = first.clone();
         let mut child = vec![0; first[n]];
         let mut roots = Vec::new();
-        for (i, p) in parent.iter().enumerate() {
+        for (i, p) in self.parent.iter().enumerate() {
             match *p {
                 Some(p) => {
                     child[next[p]] = i;
@@ -50,13 +73,7 @@ impl Hierarchy {
                 None => roots.push(i),
             }
         }
-        Hierarchy {
-            index,
-            parent,
-            first,
-            child,
-            roots,
-        }
+        (self.first, self.child, self.roots) = (first, child, roots);
     }
 
     /// The unit an id names.

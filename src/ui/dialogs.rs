@@ -51,7 +51,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                         .get(*unit)
                         .map(|u| u.name.clone())
                         .unwrap_or_default();
-                    let below = ops::descendants(&app.doc.org, *unit).len();
+                    let below = app.doc.hierarchy().count_below(*unit);
                     ui.heading(format!("{} « {name} »", lang.pick("Supprimer", "Delete")));
                     let mut choice = None;
                     if below > 0 {
@@ -94,7 +94,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                         });
                     }
                     if let Some(children) = choice {
-                        let edit = ops::delete_unit(&app.doc.org, *unit, children);
+                        let edit = ops::delete_unit(&app.doc.org, app.doc.hierarchy(), *unit, children);
                         app.edit(edit, lang.pick("Supprimer l'unité", "Delete unit"), None);
                         app.select(None);
                         keep = false;

@@ -123,7 +123,7 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         app.doc.seal();
     }
     if let Some(j) = new_parent {
-        match ops::reparent(&app.doc.org, i, j) {
+        match ops::reparent(&app.doc.org, app.doc.hierarchy(), i, j) {
             Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
             Err(e) => app.set_status(e, true),
         }
@@ -164,7 +164,7 @@ fn parent_picker(app: &OrgApp, ui: &mut egui::Ui, i: usize) -> Option<usize> {
         .show_ui(ui, |ui| {
             // Only while the list is open: it costs a walk of the whole hierarchy.
             let mut below = vec![false; org.units.len()];
-            for d in ops::descendants(org, i) {
+            for d in app.doc.hierarchy().descendants(i) {
                 below[d] = true;
             }
             for (j, other) in org.units.iter().enumerate() {

@@ -192,7 +192,7 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
     }
     if let Some((unit, parent)) = dropped {
         let lang = app.lang();
-        match ops::reparent(&app.doc.org, unit, parent) {
+        match ops::reparent(&app.doc.org, app.doc.hierarchy(), unit, parent) {
             Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
             Err(e) => app.set_status(e, true),
         }
