@@ -13,6 +13,7 @@ pub mod generate;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+mod par;
 pub mod samples;
 pub mod scene;
 pub mod text;

@@ -70,6 +70,36 @@ impl Forest {
         }
     }
 
+    /// Splits the visible tree for `parts` threads: disjoint subtrees, as ranges of `order`,
+    /// none holding more than about a part's share unless it is a leaf; and the nodes above
+    /// them, in pre-order.
+    fn subtrees(&self, parts: usize) -> (Vec<std::ops::Range<usize>>, Vec<usize>) {
+        let n = self.order.len();
+        let mut at = vec![0; self.sizes.len()];
+        for (k, &i) in self.order.iter().enumerate() {
+            at[i] = k;
+        }
+        let mut size = vec![1usize; self.sizes.len()];
+        for &i in self.order.iter().rev() {
+            size[i] += self.visible_kids(i).iter().map(|&k| size[k]).sum::<usize>();
+        }
+        let share = n.div_ceil(parts * 8);
+        let mut subtrees = Vec::new();
+        let mut above = Vec::new();
+        let mut stack: Vec<usize> = self.roots.clone();
+        while let Some(i) = stack.pop() {
+            let kids = self.visible_kids(i);
+            if size[i] > share && !kids.is_empty() {
+                above.push(i);
+                stack.extend_from_slice(kids);
+            } else {
+                subtrees.push(at[i]..at[i] + size[i]);
+            }
+        }
+        above.sort_unstable_by_key(|&i| at[i]);
+        (subtrees, above)
+    }
+
     fn pre_order(&self) -> Vec<usize> {
         let mut order = Vec::with_capacity(self.sizes.len());
         let mut stack: Vec<usize> = self.roots.iter().rev().copied().collect();
@@ -89,48 +119,144 @@ pub(super) struct Placed {
     pub arrangement: Vec<Option<Arrangement>>,
 }
 
-pub(super) fn place(forest: &Forest, compact: bool, gaps: Gaps) -> Placed {
-    let n = forest.sizes.len();
-    let mut block = vec![Block::default(); n];
-    // Per child: its block's top-left relative to its parent's block, then (top-down pass)
-    // made absolute in place.
-    let mut origin = vec![(0.0f64, 0.0f64); n];
-    let mut bus = vec![0.0f64; n];
-    let mut arrangement = vec![None; n];
-    let mut s = Scratch::default();
-    // Box area of each visible subtree: how much of the chart it is decides how page-like
-    // its own shape must be.
-    let area = |i: usize| forest.sizes[i].0 * forest.sizes[i].1;
-    let total: f64 = forest.order.iter().map(|&i| area(i)).sum();
-    let mut mass = vec![0.0f64; n];
+/// The bottom-up pass: each node's subtree as a block, and where its children's blocks go.
+struct Blocks {
+    block: Vec<Block>,
+    /// Box area of each visible subtree: how much of the chart it is decides how page-like
+    /// its own shape must be.
+    mass: Vec<f64>,
+    /// Per child: its block's top-left relative to its parent's block, then (top-down pass)
+    /// made absolute in place.
+    origin: Vec<(f64, f64)>,
+    bus: Vec<f64>,
+    arrangement: Vec<Option<Arrangement>>,
+}
 
-    for &i in forest.order.iter().rev() {
+impl Blocks {
+    fn new(n: usize) -> Self {
+        Blocks {
+            block: vec![Block::default(); n],
+            mass: vec![0.0; n],
+            origin: vec![(0.0, 0.0); n],
+            bus: vec![0.0; n],
+            arrangement: vec![None; n],
+        }
+    }
+
+    /// Node `i`, once its children are done; `total` is the box area of the whole chart.
+    fn node(&mut self, forest: &Forest, i: usize, total: f64, how: (bool, Gaps), s: &mut Scratch) {
+        let (compact, gaps) = how;
         let kids = forest.visible_kids(i);
         let size = forest.sizes[i];
-        mass[i] = area(i) + kids.iter().map(|&k| mass[k]).sum::<f64>();
+        self.mass[i] = size.0 * size.1 + kids.iter().map(|&k| self.mass[k]).sum::<f64>();
         if kids.is_empty() {
-            block[i] = Block {
+            self.block[i] = Block {
                 w: size.0,
                 h: size.1,
                 node_x: 0.0,
             };
-            continue;
+            return;
         }
         s.kids.clear();
         s.kids.extend(kids.iter().map(|&k| Kid {
-            block: block[k],
+            block: self.block[k],
             box_w: forest.sizes[k].0,
         }));
         let all_leaves = kids.iter().all(|&k| forest.visible_kids(k).is_empty());
-        let share = if total > 0.0 { mass[i] / total } else { 1.0 };
-        let arr = arrange::choose(size, all_leaves, share, compact, gaps, &mut s);
-        block[i] = arrange::arrange(arr, size, gaps, &mut s, true);
-        arrangement[i] = Some(arr);
+        let share = if total > 0.0 {
+            self.mass[i] / total
+        } else {
+            1.0
+        };
+        let arr = arrange::choose(size, all_leaves, share, compact, gaps, s);
+        self.block[i] = arrange::arrange(arr, size, gaps, s, true);
+        self.arrangement[i] = Some(arr);
         for (&k, slot) in kids.iter().zip(&s.slots) {
-            origin[k] = (slot.x, slot.y);
-            bus[k] = slot.bus;
+            self.origin[k] = (slot.x, slot.y);
+            self.bus[k] = slot.bus;
         }
     }
+
+    /// Takes over from `other` what it computed for the nodes `done`.
+    fn take(&mut self, other: &Blocks, done: &[usize]) {
+        for &i in done {
+            self.block[i] = other.block[i];
+            self.mass[i] = other.mass[i];
+            self.origin[i] = other.origin[i];
+            self.bus[i] = other.bus[i];
+            self.arrangement[i] = other.arrangement[i];
+        }
+    }
+}
+
+/// Below this many visible nodes, one thread does the bottom-up pass.
+const PARALLEL_FROM: usize = 2000;
+
+pub(super) fn place(forest: &Forest, compact: bool, gaps: Gaps) -> Placed {
+    place_in(forest, compact, gaps, crate::par::threads())
+}
+
+/// Subtrees are independent in the bottom-up pass (a node's share of the chart is taken
+/// against the whole chart's area, known beforehand), so the largest ones go to `parts`
+/// threads, and their ancestors are done here afterwards. The result does not depend on
+/// `parts`.
+fn place_in(forest: &Forest, compact: bool, gaps: Gaps, parts: usize) -> Placed {
+    let n = forest.sizes.len();
+    let total: f64 = forest
+        .order
+        .iter()
+        .map(|&i| forest.sizes[i].0 * forest.sizes[i].1)
+        .sum();
+    let how = (compact, gaps);
+    let mut b = Blocks::new(n);
+    let mut s = Scratch::default();
+    let (mut subtrees, above) = if parts > 1 && forest.order.len() >= PARALLEL_FROM {
+        forest.subtrees(parts)
+    } else {
+        (Vec::new(), forest.order.clone())
+    };
+    if !subtrees.is_empty() {
+        // Each part: some subtrees (ranges of the pre-order), done bottom-up on a thread.
+        let mut groups: Vec<Vec<&[usize]>> = vec![Vec::new(); parts];
+        let mut load = vec![0usize; parts];
+        // Largest first, each to the least loaded part.
+        subtrees.sort_unstable_by_key(|r| std::cmp::Reverse(r.len()));
+        for range in &subtrees {
+            let least = (0..parts).min_by_key(|&p| load[p]).unwrap_or(0);
+            load[least] += range.len();
+            groups[least].push(&forest.order[range.clone()]);
+        }
+        let done = crate::par::map(&groups, 2, |groups| {
+            groups
+                .iter()
+                .map(|group| {
+                    let mut own = Blocks::new(n);
+                    let mut s = Scratch::default();
+                    for nodes in group {
+                        for &i in nodes.iter().rev() {
+                            own.node(forest, i, total, how, &mut s);
+                        }
+                    }
+                    own
+                })
+                .collect()
+        });
+        for (group, own) in groups.iter().zip(&done) {
+            for nodes in group {
+                b.take(own, nodes);
+            }
+        }
+    }
+    for &i in above.iter().rev() {
+        b.node(forest, i, total, how, &mut s);
+    }
+    let Blocks {
+        block,
+        mut origin,
+        mut bus,
+        arrangement,
+        ..
+    } = b;
 
     // The roots form one more row, with no parent box over it.
     let mut x = 0.0;
@@ -153,5 +279,56 @@ pub(super) fn place(forest: &Forest, compact: bool, gaps: Gaps) -> Placed {
         pos,
         bus,
         arrangement,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A random forest of `n` nodes: each node's parent is an earlier node, or none.
+    fn forest(n: usize, seed: u64) -> Forest {
+        let mut x = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut next = move |m: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) as usize % m.max(1)
+        };
+        let sizes = (0..n)
+            .map(|_| (100.0 + next(150) as f64, 40.0 + next(60) as f64))
+            .collect();
+        // Mostly recent parents, so the tree gets deep as well as wide.
+        let parent: Vec<Option<usize>> = (0..n)
+            .map(|i| match (i, next(40)) {
+                (0, _) | (_, 0) => None,
+                (_, 1..=30) => Some(i - 1 - next(i.min(8))),
+                _ => Some(next(i)),
+            })
+            .collect();
+        let folded: Vec<bool> = (0..n).map(|_| next(1000) == 0).collect();
+        Forest::new(sizes, &parent, &folded)
+    }
+
+    #[test]
+    fn the_layout_does_not_depend_on_how_many_threads_make_it() {
+        let gaps = Gaps {
+            sibling: 24.0,
+            level: 40.0,
+        };
+        for (n, seed) in [(2500, 1), (4000, 2), (6000, 3)] {
+            let f = forest(n, seed);
+            assert!(f.order.len() >= PARALLEL_FROM, "big enough to be split");
+            assert!(f.subtrees(2).0.len() >= 2, "split in several subtrees");
+            let one = place_in(&f, true, gaps, 1);
+            for parts in [2, 3, 4] {
+                let many = place_in(&f, true, gaps, parts);
+                assert_eq!(one.pos, many.pos, "{n} nodes in {parts} parts");
+                assert_eq!(one.bus, many.bus);
+                assert_eq!(one.arrangement, many.arrangement);
+            }
+        }
     }
 }

@@ -156,7 +156,7 @@ pub fn add_bands(
     // The items of bodies and entities; a unit's is found through `tree`.
     let mut band_item: IdMap<usize> = IdMap::default();
 
-    let body_contents: Vec<Content> = super::par::map(&bodies, 64, |part| {
+    let body_contents: Vec<Content> = crate::par::map(&bodies, 64, |part| {
         part.iter()
             .map(|&b| {
                 let body = &org.bodies[b];

@@ -167,7 +167,7 @@ impl Measured {
         let shifted: Option<HashMap<u64, &Content, foldhash::fast::RandomState>> =
             (self.boxes.len() != units.len())
                 .then(|| self.boxes.iter().flatten().map(|(f, c)| (*f, c)).collect());
-        let found: Vec<(u64, Content)> = super::par::map(drawn, PARALLEL_FROM, |part| {
+        let found: Vec<(u64, Content)> = crate::par::map(drawn, PARALLEL_FROM, |part| {
             part.iter()
                 .map(|&u| {
                     let inputs = inputs(u);
@@ -205,7 +205,7 @@ pub fn units<'a>(
     drawn: &[usize],
     inputs: impl Fn(usize) -> BoxInputs<'a> + Sync,
 ) -> Vec<Content> {
-    super::par::map(drawn, PARALLEL_FROM, |part| {
+    crate::par::map(drawn, PARALLEL_FROM, |part| {
         part.iter().map(|&u| unit(&units[u], &inputs(u))).collect()
     })
 }

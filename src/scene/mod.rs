@@ -5,7 +5,6 @@
 mod bands;
 mod buckets;
 mod content;
-mod par;
 mod route;
 mod theme;
 

@@ -42,13 +42,13 @@ impl<'a> Obstacles<'a> {
     /// Routes every job, `gap` away from the boxes, on all cores: each path depends on the
     /// boxes alone, so the result is the same as one after the other.
     pub fn route_all(&self, jobs: &[Job], gap: f32) -> Vec<Vec<(f32, f32)>> {
-        super::par::map(jobs, PARALLEL_FROM, |part| {
+        crate::par::map(jobs, PARALLEL_FROM, |part| {
             let mut marks = Marks {
                 marks: vec![0; self.rects.len()],
                 stamp: 0,
             };
             part.iter()
-                .map(|j| self.route(&mut marks, &j.from, &j.to, j.lane, gap))
+                .map(|j| self.route(&mut marks, j, gap))
                 .collect()
         })
     }
@@ -90,30 +90,13 @@ impl<'a> Obstacles<'a> {
         n
     }
 
-    /// An orthogonal path from box `a` to box `b`. `lane` shifts parallel paths apart.
-    fn route(&self, marks: &mut Marks, a: &Rect, b: &Rect, lane: f32, gap: f32) -> Vec<(f32, f32)> {
-        let mut candidates: Vec<Vec<(f32, f32)>> = Vec::with_capacity(12);
-        // Leave right of the centre: the centre of a box's bottom is where its own hierarchy
-        // trunk starts.
-        let (acx, bcx) = (a.x + a.w * 0.7 + lane, b.x + b.w / 2.0 + lane);
-        let (acy, bcy) = (a.y + a.h / 2.0 + lane, b.y + b.h / 2.0 + lane);
-        // Vertical, horizontal, vertical: leave through the top or bottom.
-        for y in [a.y + a.h + gap, a.y - gap, b.y - gap, b.y + b.h + gap] {
-            let y = y + lane;
-            let ay = if y > a.y + a.h / 2.0 { a.y + a.h } else { a.y };
-            let by = if y > b.y + b.h / 2.0 { b.y + b.h } else { b.y };
-            candidates.push(vec![(acx, ay), (acx, y), (bcx, y), (bcx, by)]);
-        }
-        // Horizontal, vertical, horizontal: leave through a side.
-        for x in [a.x + a.w + gap, a.x - gap, b.x - gap, b.x + b.w + gap] {
-            let x = x + lane;
-            let ax = if x > a.x + a.w / 2.0 { a.x + a.w } else { a.x };
-            let bx = if x > b.x + b.w / 2.0 { b.x + b.w } else { b.x };
-            candidates.push(vec![(ax, acy), (x, acy), (x, bcy), (bx, bcy)]);
-        }
+    /// The path of `job`, `gap` away from the boxes: of its candidates (see
+    /// `Job::candidates`), the one that crosses fewest boxes, the shortest on a tie.
+    fn route(&self, marks: &mut Marks, job: &Job, gap: f32) -> Vec<(f32, f32)> {
+        let mut candidates = job.candidates(gap);
         // Shortest first: crossings dominate the score, so the first candidate that crosses
         // nothing wins, and counting stops as soon as a path is no better than the best.
-        let length = |p: &Vec<(f32, f32)>| -> f32 {
+        let length = |p: &Path| -> f32 {
             p.windows(2)
                 .map(|s| (s[0].0 - s[1].0).abs() + (s[0].1 - s[1].1).abs())
                 .sum()
@@ -125,7 +108,8 @@ impl<'a> Obstacles<'a> {
             let cap = best.map_or(usize::MAX, |b| b.1);
             let mut crossings = 0;
             for s in path.windows(2) {
-                crossings += self.crossings(marks, (s[0], s[1]), (a, b), cap - crossings);
+                let ends = (&job.from, &job.to);
+                crossings += self.crossings(marks, (s[0], s[1]), ends, cap - crossings);
                 if crossings >= cap {
                     break;
                 }
@@ -137,24 +121,55 @@ impl<'a> Obstacles<'a> {
                 break;
             }
         }
-        best.map(|(i, _)| candidates.swap_remove(i))
+        best.map(|(i, _)| candidates[i].to_vec())
             .unwrap_or_default()
     }
 }
 
+/// Three segments from one box to another.
+type Path = [(f32, f32); 4];
+
 impl Job {
-    /// Where any candidate path of this job can run: the two boxes' bounds, widened by the
-    /// gap and the lane (see `route`), and by one more unit for safety.
-    fn reach(&self, gap: f32) -> Rect {
-        let m = gap + self.lane.abs() + 1.0;
-        let x = self.from.x.min(self.to.x) - m;
-        let y = self.from.y.min(self.to.y) - m;
-        Rect {
-            x,
-            y,
-            w: self.from.right().max(self.to.right()) + m - x,
-            h: self.from.bottom().max(self.to.bottom()) + m - y,
+    /// The orthogonal paths the router chooses among, `gap` away from the two boxes; `lane`
+    /// shifts parallel paths apart.
+    fn candidates(&self, gap: f32) -> [Path; 8] {
+        let (a, b, lane) = (&self.from, &self.to, self.lane);
+        // Leave right of the centre: the centre of a box's bottom is where its own hierarchy
+        // trunk starts.
+        let (acx, bcx) = (a.x + a.w * 0.7 + lane, b.x + b.w / 2.0 + lane);
+        let (acy, bcy) = (a.y + a.h / 2.0 + lane, b.y + b.h / 2.0 + lane);
+        let mut out = [[(0.0, 0.0); 4]; 8];
+        // Vertical, horizontal, vertical: leave through the top or bottom.
+        for (k, y) in [a.y + a.h + gap, a.y - gap, b.y - gap, b.y + b.h + gap]
+            .into_iter()
+            .enumerate()
+        {
+            let y = y + lane;
+            let ay = if y > a.y + a.h / 2.0 { a.y + a.h } else { a.y };
+            let by = if y > b.y + b.h / 2.0 { b.y + b.h } else { b.y };
+            out[k] = [(acx, ay), (acx, y), (bcx, y), (bcx, by)];
         }
+        // Horizontal, vertical, horizontal: leave through a side.
+        for (k, x) in [a.x + a.w + gap, a.x - gap, b.x - gap, b.x + b.w + gap]
+            .into_iter()
+            .enumerate()
+        {
+            let x = x + lane;
+            let ax = if x > a.x + a.w / 2.0 { a.x + a.w } else { a.x };
+            let bx = if x > b.x + b.w / 2.0 { b.x + b.w } else { b.x };
+            out[4 + k] = [(ax, acy), (x, acy), (x, bcy), (bx, bcy)];
+        }
+        out
+    }
+
+    /// Whether a box at `r` can count in the choice among `candidates`: whether it touches
+    /// one of their segments (edges included, so it errs towards yes).
+    fn touched_by(candidates: &[Path; 8], r: &Rect) -> bool {
+        candidates.iter().flat_map(|p| p.windows(2)).any(|s| {
+            let (x0, x1) = (s[0].0.min(s[1].0), s[0].0.max(s[1].0));
+            let (y0, y1) = (s[0].1.min(s[1].1), s[0].1.max(s[1].1));
+            x1 >= r.x && x0 <= r.right() && y1 >= r.y && y0 <= r.bottom()
+        })
     }
 
     fn key(&self) -> [u32; 9] {
@@ -164,8 +179,8 @@ impl Job {
 }
 
 /// The paths of the last scene and the boxes they were routed around. A path depends only on
-/// its job and on the boxes within its reach, so after an edit that moved a few boxes, only
-/// the lines near them are routed again.
+/// its job and on the boxes its candidates cross, so after an edit that moved a few boxes,
+/// only the lines whose candidates they touch are routed again.
 #[derive(Default)]
 pub struct Routes {
     rects: Vec<Rect>,
@@ -194,14 +209,20 @@ impl Routes {
             .iter()
             .map(|job| {
                 let kept = self.paths.get(&job.key()).filter(|_| reusable)?;
-                let reach = job.reach(gap);
-                let near = |r: &Rect| {
-                    r.x <= reach.right()
-                        && reach.x <= r.right()
-                        && r.y <= reach.bottom()
-                        && reach.y <= r.bottom()
-                };
-                (!moved.iter().any(near)).then(|| kept.clone())
+                let candidates = job.candidates(gap);
+                // The candidates' bounds first: most moved boxes are nowhere near.
+                let points = candidates.iter().flatten();
+                let (x0, x1) = points.clone().fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+                    (lo.min(p.0), hi.max(p.0))
+                });
+                let (y0, y1) = points.fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+                    (lo.min(p.1), hi.max(p.1))
+                });
+                let touched = moved
+                    .iter()
+                    .filter(|r| x1 >= r.x && x0 <= r.right() && y1 >= r.y && y0 <= r.bottom())
+                    .any(|r| Job::touched_by(&candidates, r));
+                (!touched).then(|| kept.clone())
             })
             .collect();
         let todo: Vec<usize> = (0..jobs.len()).filter(|&i| paths[i].is_none()).collect();

@@ -1,10 +1,10 @@
 //! Work shared out over the cores: parts of a slice on threads of their own, the results in
-//! order. What the scene computes this way (boxes, paths) is a pure function of each item, so
-//! the result is the same as one item after the other.
+//! order. What is computed this way (boxes, paths, subtrees) is a pure function of each item,
+//! so the result is the same as one item after the other.
 
 use std::sync::OnceLock;
 
-fn threads() -> usize {
+pub fn threads() -> usize {
     static THREADS: OnceLock<usize> = OnceLock::new();
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
 }
