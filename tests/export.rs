@@ -272,6 +272,13 @@ fn a_scene_rebuilt_from_the_last_ones_boxes_is_the_scene_built_afresh() {
     org.units[9].head.name = "Camille Martin".into();
     org.units[11].missions[0].text = "Une autre mission. Suite.".into();
     check(&org, &options);
+    // A body's box shows its chair's acronym (or name): renaming the chair changes it.
+    let chair = org.bodies.iter().find_map(|b| b.chair.clone()).unwrap();
+    let u = org.units.iter().position(|u| u.id == chair).unwrap();
+    org.units[u].acronym = "NOUVEAU".into();
+    org.bodies[1].name = "Comité renommé".into();
+    org.entities[0].name = "Entité renommée".into();
+    check(&org, &options);
     org.units[3].collapsed = true;
     org.units.remove(40);
     check(&org, &options);

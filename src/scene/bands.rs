@@ -2,7 +2,7 @@
 //! bodies, a band of outside entities, their lines, and the legend.
 
 use super::content::{self, Content};
-use super::route::{Job, Obstacles, Routes};
+use super::route::{Job, Obstacles};
 use super::{
     ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape, TextLine,
 };
@@ -126,7 +126,7 @@ pub fn add_bands(
     options: &ChartOptions,
     palette: &Palette,
     hierarchy: Rect,
-    routes: Option<&mut Routes>,
+    mut cache: Option<&mut super::Cache>,
 ) {
     let lang = options.lang;
     let drawn_unit = |id: &Id| tree.unit(id).and_then(|u| scene.unit_item[u]);
@@ -156,23 +156,51 @@ pub fn add_bands(
     // The items of bodies and entities; a unit's is found through `tree`.
     let mut band_item: IdMap<usize> = IdMap::default();
 
-    let body_contents: Vec<Content> = crate::par::map(&bodies, 64, |part| {
-        part.iter()
-            .map(|&b| {
-                let body = &org.bodies[b];
-                let chair = body.chair.as_ref().map(|c| match tree.unit(c) {
-                    Some(u) if !org.units[u].acronym.is_empty() => org.units[u].acronym.clone(),
-                    Some(u) => org.units[u].name.clone(),
-                    None => c.to_string(),
-                });
-                content::body(body, chair, palette, lang)
-            })
-            .collect()
-    });
-    let entity_contents: Vec<Content> = entities
+    let chairs: Vec<Option<&str>> = bodies
         .iter()
-        .map(|&e| content::entity(&org.entities[e], palette, lang))
+        .map(|&b| {
+            let chair = org.bodies[b].chair.as_ref()?;
+            Some(match tree.unit(chair) {
+                Some(u) if !org.units[u].acronym.is_empty() => org.units[u].acronym.as_str(),
+                Some(u) => org.units[u].name.as_str(),
+                None => chair.as_str(),
+            })
+        })
         .collect();
+    let body_box = |i: usize| {
+        let chair = chairs[i].map(str::to_string);
+        content::body(&org.bodies[bodies[i]], chair, palette, lang)
+    };
+    let entity_box = |i: usize| content::entity(&org.entities[entities[i]], palette, lang);
+    // Bodies first, then entities: one list, so that the cache keeps both.
+    let any_box = |i: usize| match i.checked_sub(bodies.len()) {
+        None => body_box(i),
+        Some(e) => entity_box(e),
+    };
+    let mut body_contents = match cache.as_deref_mut() {
+        Some(c) => {
+            let look = (lang as u8, options.theme as u8);
+            let boxes = &c.boxes;
+            let keys = bodies
+                .iter()
+                .zip(&chairs)
+                .map(|(&b, chair)| {
+                    let body = &org.bodies[b];
+                    boxes.fingerprint_of((&body.kind, &body.name, chair, &body.cadence, look))
+                })
+                .chain(entities.iter().map(|&e| {
+                    let entity = &org.entities[e];
+                    boxes.fingerprint_of((&entity.kind, &entity.acronym, &entity.name, look))
+                }))
+                .collect();
+            c.boxes.bands(keys, any_box)
+        }
+        None => {
+            let all: Vec<usize> = (0..bodies.len() + entities.len()).collect();
+            crate::par::map(&all, 64, |part| part.iter().map(|&i| any_box(i)).collect())
+        }
+    };
+    let entity_contents = body_contents.split_off(bodies.len());
     for (title, contents, owners) in [
         (
             lang.pick("Instances de coordination", "Coordination bodies"),
@@ -270,8 +298,8 @@ pub fn add_bands(
             lane,
         })
         .collect();
-    let paths = match routes {
-        Some(routes) => routes.route_all(obstacles, &jobs, LINE_GAP),
+    let paths = match cache {
+        Some(c) => c.routes.route_all(obstacles, &jobs, LINE_GAP),
         None => Obstacles::new(&obstacles).route_all(&jobs, LINE_GAP),
     };
     for ((link, a, b, _), points) in lines.into_iter().zip(paths) {

@@ -111,6 +111,8 @@ pub(super) struct Measured {
     seed: foldhash::fast::RandomState,
     /// By unit index, as of the last scene.
     boxes: Vec<Option<(u64, Content)>>,
+    /// The boxes of the bands (bodies, outside entities), by fingerprint.
+    bands: HashMap<u64, Content, foldhash::fast::RandomState>,
 }
 
 /// Below this many boxes, one thread measures them all.
@@ -195,6 +197,34 @@ impl Measured {
             })
             .collect();
         self.boxes = boxes;
+        contents
+    }
+}
+
+impl Measured {
+    /// A fingerprint of `shows`: all that a band's box shows, its language and theme included.
+    pub fn fingerprint_of(&self, shows: impl Hash) -> u64 {
+        self.seed.hash_one(shows)
+    }
+
+    /// The boxes of the bands (bodies, outside entities), box `i` with fingerprint `keys[i]`,
+    /// kept from the last scene where a fingerprint is the same; `measure(i)` makes box `i`
+    /// otherwise.
+    pub fn bands(
+        &mut self,
+        keys: Vec<u64>,
+        measure: impl Fn(usize) -> Content + Sync,
+    ) -> Vec<Content> {
+        let numbered: Vec<usize> = (0..keys.len()).collect();
+        let contents = crate::par::map(&numbered, 64, |part| {
+            part.iter()
+                .map(|&i| match self.bands.get(&keys[i]) {
+                    Some(kept) => kept.clone(),
+                    None => measure(i),
+                })
+                .collect()
+        });
+        self.bands = keys.into_iter().zip(contents.iter().cloned()).collect();
         contents
     }
 }

@@ -358,8 +358,7 @@ fn build_inner(
         w: bx1 - bx0,
         h: by1 - by0,
     };
-    let routes = cache.map(|c| &mut c.routes);
-    bands::add_bands(&mut scene, org, tree, options, &palette, hierarchy, routes);
+    bands::add_bands(&mut scene, org, tree, options, &palette, hierarchy, cache);
     scene.width = scene
         .items
         .iter()
