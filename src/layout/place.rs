@@ -71,8 +71,8 @@ impl Forest {
     }
 
     /// Splits the visible tree for `parts` threads: disjoint subtrees, as ranges of `order`,
-    /// none holding more than about a part's share unless it is a leaf; and the nodes above
-    /// them, in pre-order.
+    /// none larger than an eighth of a part's share unless it is a leaf (small pieces balance
+    /// well); and the nodes above them, in pre-order.
     fn subtrees(&self, parts: usize) -> (Vec<std::ops::Range<usize>>, Vec<usize>) {
         let n = self.order.len();
         let mut at = vec![0; self.sizes.len()];

@@ -9,6 +9,9 @@ use super::Rect;
 /// cells coarser, not the grid larger.
 const MAX_CELLS: i64 = 1024;
 
+/// From one coordinate to another, along one axis.
+type Span = (f32, f32);
+
 pub struct Buckets {
     size: (f32, f32),
     origin: (i64, i64),
@@ -61,7 +64,7 @@ impl Buckets {
         // Counted, then filled: no vector per cell.
         let mut starts = vec![0u32; (b.cols * b.rows + 1) as usize];
         for r in rects.clone() {
-            for c in b.cells(r) {
+            for c in b.cells_of(r) {
                 starts[c + 1] += 1;
             }
         }
@@ -71,7 +74,7 @@ impl Buckets {
         let mut next = starts.clone();
         let mut boxes = vec![0u32; starts[starts.len() - 1] as usize];
         for (i, r) in rects.enumerate() {
-            for c in b.cells(r) {
+            for c in b.cells_of(r) {
                 boxes[next[c] as usize] = i as u32;
                 next[c] += 1;
             }
@@ -80,23 +83,29 @@ impl Buckets {
         b
     }
 
-    /// The span of cells, clipped to the grid, that a rectangle touches.
-    fn span(&self, r: &Rect) -> (i64, i64, i64, i64) {
+    /// The cells, clipped to the grid, that the area from x0 to x1 and y0 to y1 touches.
+    fn cells(&self, (x0, x1): Span, (y0, y1): Span) -> impl Iterator<Item = usize> + use<> {
         let col = |x| (cell(x, self.size.0) - self.origin.0).clamp(0, self.cols - 1);
         let row = |y| (cell(y, self.size.1) - self.origin.1).clamp(0, self.rows - 1);
-        (col(r.x), col(r.right()), row(r.y), row(r.bottom()))
-    }
-
-    fn cells(&self, r: &Rect) -> impl Iterator<Item = usize> + use<> {
-        let (c0, c1, r0, r1) = self.span(r);
+        let (c0, c1, r0, r1) = (col(x0), col(x1), row(y0), row(y1));
         let cols = self.cols;
         (r0..=r1).flat_map(move |row| (c0..=c1).map(move |col| (row * cols + col) as usize))
+    }
+
+    fn cells_of(&self, r: &Rect) -> impl Iterator<Item = usize> + use<> {
+        self.cells((r.x, r.right()), (r.y, r.bottom()))
     }
 
     /// The numbers of the boxes in the cells `r` touches: each box near `r` at least once,
     /// a box that spans several of those cells once per cell.
     pub fn near(&self, r: &Rect) -> impl Iterator<Item = usize> + '_ {
-        self.cells(r).flat_map(move |c| {
+        self.near_span((r.x, r.right()), (r.y, r.bottom()))
+    }
+
+    /// `near`, for the area between bounds given as they are: `x + w` may round below the
+    /// right bound of a segment, and then miss the box that starts there.
+    pub fn near_span(&self, x: Span, y: Span) -> impl Iterator<Item = usize> + '_ {
+        self.cells(x, y).flat_map(move |c| {
             self.boxes[self.starts[c] as usize..self.starts[c + 1] as usize]
                 .iter()
                 .map(|&i| i as usize)

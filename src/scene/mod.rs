@@ -135,7 +135,8 @@ pub struct Item {
     /// Relative to `rect`, so that a box that moves keeps its lines: shared with the boxes
     /// the `Cache` keeps, a rebuilt scene copies no text.
     pub lines: Arc<[TextLine]>,
-    /// A thin rule across the box at this y, between a unit's identity and its missions.
+    /// A thin rule across the box at this y (absolute, unlike `lines`), between a unit's
+    /// identity and its missions.
     pub rule: Option<f32>,
 }
 
@@ -237,6 +238,11 @@ pub fn build_with(
     options: &ChartOptions,
     cache: &mut Cache,
 ) -> Scene {
+    debug_assert_eq!(
+        tree.len(),
+        org.units.len(),
+        "the tree of another organisation"
+    );
     build_inner(org, tree, options, Some(cache))
 }
 

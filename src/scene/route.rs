@@ -64,17 +64,11 @@ impl<'a> Obstacles<'a> {
     ) -> usize {
         let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
         let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
-        let segment = Rect {
-            x: x0,
-            y: y0,
-            w: x1 - x0,
-            h: y1 - y0,
-        };
         // The grid has at most 1,025 cells a side, so even a segment across the whole chart
         // visits few cells; and the count does not depend on the grid, which lets `Routes`
         // reuse a path when the boxes near it stay.
         let mut n = 0;
-        for i in self.buckets.near(&segment) {
+        for i in self.buckets.near_span((x0, x1), (y0, y1)) {
             let r = &self.rects[i];
             if marks.marks[i] == marks.stamp || r == ends.0 || r == ends.1 {
                 continue;
@@ -209,6 +203,9 @@ impl Routes {
             .iter()
             .map(|job| {
                 let kept = self.paths.get(&job.key()).filter(|_| reusable)?;
+                if moved.is_empty() {
+                    return Some(kept.clone());
+                }
                 let candidates = job.candidates(gap);
                 // The candidates' bounds first: most moved boxes are nowhere near.
                 let points = candidates.iter().flatten();
