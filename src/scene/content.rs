@@ -157,7 +157,8 @@ impl Measured {
     }
 
     /// The boxes of `drawn` (indices into `units`), from the last scene when nothing they
-    /// show has changed; then keeps these for the next call.
+    /// show has changed; then keeps the new ones for the next call. A unit not drawn keeps
+    /// its old box, which its fingerprint will judge when it is drawn again.
     pub fn units<'a>(
         &mut self,
         units: &[Unit],
@@ -169,7 +170,8 @@ impl Measured {
         let shifted: Option<HashMap<u64, &Content, foldhash::fast::RandomState>> =
             (self.boxes.len() != units.len())
                 .then(|| self.boxes.iter().flatten().map(|(f, c)| (*f, c)).collect());
-        let found: Vec<(u64, Content)> = crate::par::map(drawn, PARALLEL_FROM, |part| {
+        // Each box with its fingerprint, and whether it was just measured.
+        let found: Vec<(u64, Content, bool)> = crate::par::map(drawn, PARALLEL_FROM, |part| {
             part.iter()
                 .map(|&u| {
                     let inputs = inputs(u);
@@ -181,23 +183,27 @@ impl Measured {
                             .map(|(_, c)| c),
                         Some(by_fingerprint) => by_fingerprint.get(&fingerprint).copied(),
                     };
-                    let content = kept.cloned().unwrap_or_else(|| unit(&units[u], &inputs));
-                    (fingerprint, content)
+                    match kept {
+                        Some(kept) => (fingerprint, kept.clone(), false),
+                        None => (fingerprint, unit(&units[u], &inputs), true),
+                    }
                 })
                 .collect()
         });
-        drop(shifted);
-        let mut boxes = vec![None; units.len()];
-        let contents = drawn
+        let shifted = shifted.is_some();
+        if shifted {
+            self.boxes = vec![None; units.len()];
+        }
+        drawn
             .iter()
             .zip(found)
-            .map(|(&u, (fingerprint, content))| {
-                boxes[u] = Some((fingerprint, content.clone()));
+            .map(|(&u, (fingerprint, content, fresh))| {
+                if fresh || shifted {
+                    self.boxes[u] = Some((fingerprint, content.clone()));
+                }
                 content
             })
-            .collect();
-        self.boxes = boxes;
-        contents
+            .collect()
     }
 }
 

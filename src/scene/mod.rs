@@ -305,6 +305,13 @@ fn build_inner(
         origin: (dx, dy),
         ..Default::default()
     };
+    let others = org.bodies.len() + org.entities.len() + 16;
+    scene
+        .items
+        .reserve(title.items.len() + drawn.len() + others);
+    scene
+        .connectors
+        .reserve(drawn.len() + org.relations.len() + org.bodies.len() + 4);
     scene.items.extend(title.items);
     for (node, (&u, c)) in drawn.iter().zip(contents).enumerate() {
         let Some((x, y)) = laid.pos[node] else {
