@@ -290,12 +290,14 @@ fn a_scene_rebuilt_from_the_last_ones_boxes_is_the_scene_built_afresh() {
 }
 
 /// One random change of the kind the window sees: a box that grows or shrinks, a box dragged
-/// (pinned) somewhere, a unit moved under another.
+/// (pinned) somewhere, a unit moved under another, a unit added or deleted.
 #[derive(Clone, Debug)]
 enum Change {
     Rename(usize, usize),
     Pin(usize, f32, f32),
     Reparent(usize, usize),
+    Add(usize),
+    Delete(usize),
 }
 
 fn change() -> impl Strategy<Value = Change> {
@@ -304,6 +306,8 @@ fn change() -> impl Strategy<Value = Change> {
         (any::<usize>(), -3000.0f32..9000.0, -500.0f32..2500.0)
             .prop_map(|(i, x, y)| Change::Pin(i, x, y)),
         (any::<usize>(), any::<usize>()).prop_map(|(i, p)| Change::Reparent(i, p)),
+        any::<usize>().prop_map(Change::Add),
+        any::<usize>().prop_map(Change::Delete),
     ]
 }
 
@@ -333,6 +337,8 @@ proptest! {
                 }
                 Change::Pin(i, x, y) => Some(ops::move_unit(&doc.org, doc.hierarchy(), i % n, (0.0, 0.0), (x, y))),
                 Change::Reparent(i, p) => ops::reparent(&doc.org, doc.hierarchy(), i % n, p % n).ok(),
+                Change::Add(i) => Some(ops::add_unit(&doc.org, doc.hierarchy(), Some(i % n), "Unité ajoutée").0),
+                Change::Delete(i) => Some(ops::delete_unit(&doc.org, doc.hierarchy(), i % n, ops::Children::AttachToParent)),
             };
             if let Some(edit) = edit {
                 doc.apply(edit, "pas", None).unwrap();

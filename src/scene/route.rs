@@ -185,20 +185,50 @@ pub struct Routes {
 /// Checking every kept path against every moved box costs more than routing past this.
 const MAX_CHECKS: usize = 1 << 22;
 
+/// The boxes that are in one list and not the other, as many times as their counts differ:
+/// a path depends on the boxes it meets, not on their places in the list.
+fn moved(old: &[Rect], new: &[Rect]) -> Vec<Rect> {
+    if old.len() == new.len() {
+        let moved: Vec<Rect> = old
+            .iter()
+            .zip(new)
+            .filter(|(a, b)| a != b)
+            .flat_map(|(a, b)| [*a, *b])
+            .collect();
+        if moved.len() <= 1024 {
+            return moved;
+        }
+    }
+    // A box added or removed shifts the places of those after it: count instead.
+    let key = |r: &Rect| [r.x, r.y, r.w, r.h].map(f32::to_bits);
+    let mut count: HashMap<[u32; 4], i64, foldhash::fast::RandomState> = HashMap::default();
+    for r in old {
+        *count.entry(key(r)).or_default() += 1;
+    }
+    for r in new {
+        *count.entry(key(r)).or_default() -= 1;
+    }
+    count
+        .into_iter()
+        .filter(|(_, n)| *n != 0)
+        .flat_map(|(k, n)| {
+            let [x, y, w, h] = k.map(f32::from_bits);
+            std::iter::repeat_n(Rect { x, y, w, h }, n.unsigned_abs() as usize)
+        })
+        .collect()
+}
+
 impl Routes {
     /// Routes every job around `rects`, `gap` away from them, reusing the kept paths that
     /// no changed box can affect; then keeps these paths for the next call.
     pub fn route_all(&mut self, rects: Vec<Rect>, jobs: &[Job], gap: f32) -> Vec<Vec<(f32, f32)>> {
-        let mut moved: Vec<Rect> = Vec::new();
-        let comparable = self.rects.len() == rects.len() && self.gap == gap;
-        if comparable {
-            for (old, new) in self.rects.iter().zip(&rects) {
-                if old != new {
-                    moved.extend([*old, *new]);
-                }
-            }
-        }
-        let reusable = comparable && moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
+        // Nothing kept, nothing to compare.
+        let moved = if self.paths.is_empty() {
+            Vec::new()
+        } else {
+            moved(&self.rects, &rects)
+        };
+        let reusable = self.gap == gap && moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
         let mut paths: Vec<Option<Vec<(f32, f32)>>> = jobs
             .iter()
             .map(|job| {
