@@ -4,11 +4,14 @@
 
 mod bands;
 mod buckets;
+mod cache;
 mod content;
+mod decor;
 mod route;
 mod theme;
 
 pub use buckets::Buckets;
+pub use cache::Cache;
 pub use content::group as group_digits;
 pub use theme::{Palette, Rgba, Theme};
 
@@ -183,14 +186,6 @@ pub struct Scene {
     pub origin: (f32, f32),
 }
 
-/// What the last scene computed that the next one may reuse: the window keeps one, so that
-/// an edit re-measures the boxes and re-routes the lines it changed, not all of them.
-#[derive(Default)]
-pub struct Cache {
-    boxes: content::Measured,
-    routes: route::Routes,
-}
-
 pub const MARGIN: f32 = 24.0;
 const LEVEL_GAP: f32 = 40.0;
 
@@ -290,7 +285,7 @@ fn build_inner(
     };
     let laid = layout::layout(&boxes, &lay_options);
 
-    let title = bands::title_block(org, options, &palette);
+    let title = decor::title_block(org, options, &palette);
     let (bx0, by0, bx1, by1) = if drawn.is_empty() {
         (0.0, 0.0, 0.0, 0.0)
     } else {

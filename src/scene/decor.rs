@@ -1,0 +1,221 @@
+//! The chart's decorations: the title block above the hierarchy and the legend below the
+//! bands, with the stacked lines of text they and the band titles are made of.
+
+use super::{
+    ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape, TextLine,
+};
+use crate::model::{Organisation, UnitKind};
+use crate::text::{self, Style};
+use std::sync::Arc;
+
+pub struct TitleBlock {
+    pub items: Vec<Item>,
+    pub height: f32,
+}
+
+pub(super) fn text_item(lines: Vec<TextLine>, rect: Rect, palette: &Palette) -> Item {
+    Item {
+        owner: Owner::Decoration,
+        shape: Shape::None,
+        rect,
+        fill: palette.background,
+        stroke: palette.background,
+        stroke_width: 0.0,
+        dashed: false,
+        lines: lines.into(),
+        rule: None,
+    }
+}
+
+/// Lays out left-aligned lines from (x, y) and returns them, relative to (x, y), with their
+/// bounding box.
+pub(super) fn stack(
+    rows: &[(String, Style, super::Rgba)],
+    x: f32,
+    y: f32,
+    max_width: f32,
+) -> (Vec<TextLine>, Rect) {
+    let mut lines = Vec::new();
+    let mut at = 0.0;
+    let mut w: f32 = 0.0;
+    for (t, style, colour) in rows {
+        for line in text::wrap(t, *style, max_width, 4) {
+            w = w.max(text::width(&line, *style));
+            lines.push(TextLine {
+                x: 0.0,
+                y: at + style.size * text::ASCENT,
+                text: line.into(),
+                style: *style,
+                centred: false,
+                colour: *colour,
+            });
+            at += style.line_height();
+        }
+    }
+    (lines, Rect { x, y, w, h: at })
+}
+
+pub fn title_block(org: &Organisation, options: &ChartOptions, palette: &Palette) -> TitleBlock {
+    let mut rows = vec![(org.name.clone(), Style::bold(20.0), palette.text)];
+    let mut sub = Vec::new();
+    if !org.acronym.is_empty() {
+        sub.push(org.acronym.clone());
+    }
+    if !org.administration.is_empty() {
+        sub.push(org.administration.clone());
+    }
+    if !sub.is_empty() {
+        rows.push((sub.join(" — "), Style::regular(12.0), palette.muted));
+    }
+    let mut foot = Vec::new();
+    if let Some(t) = org.legal_texts.first() {
+        foot.push(format!(
+            "{} {}",
+            options.lang.pick("Source :", "Source:"),
+            t.reference
+        ));
+    }
+    if !options.date.is_empty() {
+        foot.push(options.date.clone());
+    }
+    if !foot.is_empty() {
+        rows.push((foot.join(" — "), Style::regular(10.0), palette.muted));
+    }
+    let (lines, rect) = stack(&rows, super::MARGIN, super::MARGIN, 1100.0);
+    TitleBlock {
+        height: rect.h + 28.0,
+        items: vec![text_item(lines, rect, palette)],
+    }
+}
+
+pub(super) fn legend(
+    scene: &mut Scene,
+    org: &Organisation,
+    options: &ChartOptions,
+    palette: &Palette,
+    x: f32,
+    top: f32,
+) {
+    let lang = options.lang;
+    let mut kinds: Vec<&UnitKind> = Vec::new();
+    for (u, item) in scene.unit_item.iter().enumerate() {
+        if item.is_some() && !kinds.contains(&&org.units[u].kind) {
+            kinds.push(&org.units[u].kind);
+        }
+    }
+    kinds.sort_by_key(|k| (k.rank(), k.label(lang).to_string()));
+    let (lines, rect) = stack(
+        &[(
+            lang.pick("Légende", "Legend").to_string(),
+            Style::bold(13.0),
+            palette.band_title,
+        )],
+        x,
+        top,
+        400.0,
+    );
+    scene.items.push(text_item(lines, rect, palette));
+    let style = Style::regular(10.5);
+    let (mut cx, mut cy) = (x, rect.bottom() + 8.0);
+    let swatch = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: 26.0,
+        h: 14.0,
+    };
+    for kind in kinds {
+        let label = kind.label(lang).to_string();
+        let w = swatch.w + 6.0 + text::width(&label, style) + 18.0;
+        if cx + w > x + 900.0 {
+            cx = x;
+            cy += 22.0;
+        }
+        let (fill, stroke) = options.theme.unit_colours(kind);
+        let rect = Rect {
+            x: cx,
+            y: cy,
+            ..swatch
+        };
+        let line = TextLine {
+            x: swatch.w + 6.0,
+            y: 11.0,
+            text: label.into(),
+            style,
+            centred: false,
+            colour: palette.text,
+        };
+        scene.items.push(Item {
+            owner: Owner::Decoration,
+            shape: Shape::Rect,
+            rect,
+            fill,
+            stroke,
+            stroke_width: 1.5,
+            dashed: false,
+            lines: Arc::new([line]),
+            rule: None,
+        });
+        cx += w;
+    }
+    cy += 26.0;
+    cx = x;
+    // Only the kinds of line the chart shows.
+    let shown = |test: fn(&Link) -> bool| scene.connectors.iter().any(|c| test(&c.link));
+    let present = [
+        shown(|l| matches!(l, Link::Hierarchy(_))),
+        shown(|l| matches!(l, Link::Relation(_))),
+        shown(|l| matches!(l, Link::Chair(_))),
+    ];
+    let kinds_of_line = [
+        (
+            lang.pick("Rattachement hiérarchique", "Reports to"),
+            palette.hierarchy,
+            LineStyle::Solid,
+        ),
+        (
+            lang.pick("Relation fonctionnelle", "Functional link"),
+            palette.relation,
+            LineStyle::Dotted,
+        ),
+        (
+            lang.pick("Présidence d'une instance", "Chairs a body"),
+            palette.body_line,
+            LineStyle::Dashed,
+        ),
+    ];
+    for (label, colour, line_style) in kinds_of_line
+        .into_iter()
+        .zip(present)
+        .filter(|(_, p)| *p)
+        .map(|(k, _)| k)
+    {
+        scene.connectors.push(Connector {
+            link: Link::Legend,
+            ends: None,
+            points: vec![(cx, cy + 7.0), (cx + 26.0, cy + 7.0)],
+            colour,
+            width: 1.5,
+            style: line_style,
+        });
+        let line = TextLine {
+            x: 0.0,
+            y: 11.0,
+            text: label.into(),
+            style,
+            centred: false,
+            colour: palette.text,
+        };
+        let w = 32.0 + text::width(label, style);
+        scene.items.push(text_item(
+            vec![line],
+            Rect {
+                x: cx + 32.0,
+                y: cy,
+                w: w - 32.0,
+                h: 14.0,
+            },
+            palette,
+        ));
+        cx += w + 22.0;
+    }
+}
