@@ -237,6 +237,7 @@ pub(super) fn find_key(text: &str, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::typos::closest;
 
     #[test]
     fn offsets_and_positions_agree() {

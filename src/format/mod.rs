@@ -5,6 +5,7 @@ mod error;
 pub mod fast;
 mod messages;
 mod save;
+mod typos;
 
 pub use error::LoadError;
 pub use save::{SaveError, atomic_write, atomic_write_with, backup_path, write_export};
