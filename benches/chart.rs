@@ -54,6 +54,7 @@ fn tree_of(org: &Organisation, scene: &Scene) -> Tree {
             .collect(),
         folded: vec![false; n],
         pinned: vec![None; n],
+        staff: org.units.iter().map(|u| u.staff).collect(),
     }
 }
 

@@ -136,6 +136,7 @@ fn unit() -> impl Strategy<Value = (Unit, Option<Index>)> {
                     notes,
                     position: at.map(|(x, y)| Position { x, y }),
                     collapsed,
+                    staff: !collapsed && headcount.is_some_and(|h| h % 3 == 0),
                 };
                 (unit, parent)
             },

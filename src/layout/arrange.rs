@@ -3,20 +3,17 @@
 //! Works in the top-down frame, in f64 so that offsets summed down deep trees stay exact
 //! enough for mirror-symmetric output.
 
-use super::{grid, split};
+use super::column;
 
-/// How a node's children are arranged under it.
+/// How a node's children are arranged under it. Both keep siblings visibly together: one row
+/// under one bus, or one spine with every child on it; never rows that read as levels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrangement {
     /// Side by side, top-aligned, the parent centred over them.
     Row,
-    /// Rows of `2 * m` children, `m` columns each side of a free corridor that carries the
-    /// connector down from the parent's centre.
-    Grid(usize),
-    /// The first `left` children down the left of the corridor, the others down its right;
-    /// each side in up to `columns` columns, filled column by column (left to right) with its
-    /// rows aligned, and stacked on its own: a side does not wait for the other's rows.
-    Split { columns: usize, left: usize },
+    /// Stacked down a spine from the parent's centre, each joined by a stub: the first `left`
+    /// children on its left, the others on its right (`left == 0`: one column, on the right).
+    Column { left: usize },
 }
 
 /// A laid-out subtree: its bounding box and where its root box sits on the box's top edge.
@@ -28,20 +25,23 @@ pub(super) struct Block {
     pub node_x: f64,
 }
 
-/// A child as its parent sees it: its block, and its own box width (its connector lands on
-/// the box's centre, not the block's).
+/// A child as its parent sees it: its block, and its own box (its connector lands on the
+/// box, not the block).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Kid {
     pub block: Block,
     pub box_w: f64,
+    pub box_h: f64,
 }
 
-/// Where a child's block goes, relative to its parent's block top-left, with its bus (y).
+/// Where a child's block goes, relative to its parent's block top-left, with its bus (y) and
+/// whether it hangs from the spine by its side.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Slot {
     pub x: f64,
     pub y: f64,
     pub bus: f64,
+    pub side: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -55,16 +55,12 @@ pub(super) struct Gaps {
 pub(super) struct Scratch {
     pub kids: Vec<Kid>,
     pub slots: Vec<Slot>,
-    pub col_w: Vec<f64>,
-    pub col_edge: Vec<f64>,
-    pub row_h: Vec<f64>,
-    pub row_top: Vec<f64>,
+    /// The staff's slots, apart from the operational children's.
+    pub staff: Vec<Slot>,
 }
 
-const MAX_SIDE_COLUMNS: usize = 6;
-/// Weight of a row's score against the others'. Below 1 it would buy readers the row they
-/// expect at the price of room: 0.7 costs about 15% of the fill of large charts.
-const ROW_WEIGHT: f64 = 1.0;
+/// The most leaves a row holds in a compact chart.
+const MAX_LEAF_ROW: usize = 4;
 
 /// Aspects (width / height) that cost nothing, and how hard leaving them is punished.
 #[derive(Clone, Copy)]
@@ -74,9 +70,8 @@ struct Band {
     penalty: f64,
 }
 
-/// For a subtree that is a small part of the chart. Its parent stacks it in a split's column
-/// or lines it up in a row, where tall and narrow blocks pack best: measured on generated
-/// charts, this loose, tall-leaning band fills best.
+/// For a subtree that is a small part of the chart: its parent lines it up in a row or
+/// stacks it on a spine, where tall and narrow blocks pack best.
 const PART: Band = Band {
     lo: 0.2,
     hi: 1.25,
@@ -119,43 +114,43 @@ impl Band {
 }
 
 /// Picks the arrangement of `s.kids` under a parent box of `parent` (w, h), for a subtree
-/// holding `share` of the chart's box area.
+/// holding `share` of the chart's box area. A row that is no wider than `max_row` always
+/// wins, unless it would line up more than four leaves in a small part of the chart: it is
+/// what readers expect. Otherwise the spine, on one side or two, whichever keeps
+/// the subtree nearer its band's shape for the least area.
 pub(super) fn choose(
     parent: (f64, f64),
     all_leaves: bool,
     share: f64,
+    max_row: f64,
     compact: bool,
     gaps: Gaps,
     s: &mut Scratch,
 ) -> Arrangement {
     let n = s.kids.len();
-    if !compact || n == 0 {
+    if !compact || n < 2 {
+        return Arrangement::Row;
+    }
+    // Many leaves stand better stacked, as printed charts do, than in a long flat row; but
+    // the one group of a small chart is its main row.
+    let stacked_leaves = all_leaves && n > MAX_LEAF_ROW && share < 0.5;
+    if !stacked_leaves && arrange(Arrangement::Row, parent, gaps, s, false).w <= max_row {
         return Arrangement::Row;
     }
     let band = Band::for_share(share);
-    let mut best: Option<(f64, Arrangement)> = None;
-    let mut consider = |arr: Arrangement, weight: f64, s: &mut Scratch| {
+    let score = |arr: Arrangement, s: &mut Scratch| {
         let b = arrange(arr, parent, gaps, s, false);
-        let score = b.w * b.h * band.penalty(b.w, b.h) * weight;
-        if best.is_none_or(|(s0, _)| score < s0) {
-            best = Some((score, arr));
-        }
+        b.w * b.h * band.penalty(b.w, b.h)
     };
-    // A long row of leaves is never what a reader wants, however well it fits.
-    if !(all_leaves && n > 4) {
-        consider(Arrangement::Row, ROW_WEIGHT, s);
+    let one = Arrangement::Column { left: 0 };
+    let two = Arrangement::Column {
+        left: column::balance(gaps, s),
+    };
+    if score(two, s) < score(one, s) {
+        two
+    } else {
+        one
     }
-    for m in 1..=MAX_SIDE_COLUMNS.min(n.div_ceil(2)) {
-        consider(Arrangement::Grid(m), 1.0, s);
-    }
-    // A single child has no second side: it hangs straight under its parent in a row.
-    if n >= 2 {
-        for columns in 1..=MAX_SIDE_COLUMNS.min(n.div_ceil(2)) {
-            let left = split::balance(columns, gaps, s);
-            consider(Arrangement::Split { columns, left }, 1.0, s);
-        }
-    }
-    best.map_or(Arrangement::Row, |(_, a)| a)
 }
 
 /// Measures `arr` for `s.kids`; with `place`, also writes each kid's slot into `s.slots`.
@@ -179,10 +174,7 @@ pub(super) fn arrange(
     }
     match arr {
         Arrangement::Row => row(parent, gaps, s, place),
-        Arrangement::Grid(m) => grid::grid(m.max(1), parent, gaps, s, place),
-        Arrangement::Split { columns, left } => {
-            split::split(columns.max(1), left, parent, gaps, s, place)
-        }
+        Arrangement::Column { left } => column::column(left, parent, gaps, s, place),
     }
 }
 
@@ -196,6 +188,7 @@ fn row((pw, ph): (f64, f64), gaps: Gaps, s: &mut Scratch, place: bool) -> Block 
                 x,
                 y: top,
                 bus: top - gaps.level / 2.0,
+                side: false,
             };
         }
         x += k.block.w + gaps.sibling;

@@ -1,7 +1,9 @@
 //! Places the boxes of a tree of units: a non-layered tidy tree (each child hangs a fixed
-//! gap below its own parent, whatever the height of its cousins) whose children are arranged,
-//! subtree by subtree, in one row, or around a central trunk in a compact grid or split down
-//! both its sides, so that large charts keep the shape of a page and waste little of it.
+//! gap below its own parent, whatever the height of its cousins) following the conventions of
+//! printed organigrammes: a parent's children stand on one row when the row fits, otherwise
+//! they are stacked in one column, or two, hanging from a spine under the parent; staff units
+//! (adjoint, cabinet) sit beside the spine between the parent and its operational children.
+//! Siblings never spread over rows that would read as levels.
 //!
 //! Knows nothing of units or text: it takes sizes and parent links, gives positions.
 
@@ -22,8 +24,7 @@ pub enum Orientation {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Options {
     pub orientation: Orientation,
-    /// Stack groups of children in a grid or down both sides of a trunk instead of one long
-    /// row when that keeps the chart closer to a page's shape.
+    /// Stack children down a spine instead of one row too long for the chart's page.
     pub compact: bool,
     /// Space between sibling boxes.
     pub sibling_gap: f32,
@@ -52,25 +53,31 @@ pub struct Tree {
     pub folded: Vec<bool>,
     /// Top-left corners chosen by the user; the node's subtree moves with it.
     pub pinned: Vec<Option<(f32, f32)>>,
+    /// Staff of its parent: drawn beside the parent's spine, above its operational children.
+    pub staff: Vec<bool>,
 }
 
 /// The output. `pos[i]` is the top-left corner of box `i` (None for nodes hidden under a
 /// folded ancestor). `bus[i]` is the coordinate (y in top-down, x in left-right) of the
-/// horizontal (vertical) segment of the elbow connector that reaches node `i` from its parent.
+/// horizontal (vertical) segment of the connector that reaches node `i` from its parent.
 #[derive(Clone, Debug, Default)]
 pub struct Layout {
     pub pos: Vec<Option<(f32, f32)>>,
-    /// Half a level gap above a child's top, unless pins moved things; for a root (which has
-    /// no connector) half a level gap above its top too, and 0 for hidden nodes.
+    /// For a node in a row: half a level gap above its top, unless pins moved things; the
+    /// connector comes down the parent's centre to this bus, along it, and down into the
+    /// child. For a node `side`-joined: its mid-line. For a root (which has no connector)
+    /// half a level gap above its top too, and 0 for hidden nodes.
     pub bus: Vec<f32>,
+    /// Nodes stacked down their parent's spine (a column, or staff): the connector comes down
+    /// the parent's centre to `bus` and enters the box by its side nearer the spine.
+    pub side: Vec<bool>,
     /// Bounding box of all placed boxes: (min_x, min_y, max_x, max_y).
     pub bounds: (f32, f32, f32, f32),
 }
 
 mod arrange;
-mod grid;
+mod column;
 mod place;
-mod split;
 
 pub use arrange::Arrangement;
 
@@ -100,7 +107,7 @@ pub fn layout_with_arrangements(
         sibling: clean(options.sibling_gap),
         level: clean(options.level_gap),
     };
-    let forest = Forest::new(sizes, &tree.parent, &tree.folded);
+    let forest = Forest::new(sizes, &tree.parent, &tree.folded, &tree.staff);
     let mut placed = place::place(&forest, options.compact, gaps);
     apply_pins(&forest, tree, gaps, flip, &mut placed);
 
@@ -118,6 +125,7 @@ pub fn layout_with_arrangements(
     let layout = Layout {
         pos: placed.pos.iter().map(|p| p.map(|p| out(flip(p)))).collect(),
         bus: placed.bus.iter().map(|&b| b as f32).collect(),
+        side: placed.side,
         bounds: (x0 as f32, y0 as f32, x1 as f32, y1 as f32),
     };
     (layout, placed.arrangement)
@@ -167,8 +175,10 @@ fn apply_pins(
             continue;
         };
         delta[i] = (target.0 - x, target.1 - y);
-        // Set, not shifted: the user must find the box exactly where they dropped it.
+        // Set, not shifted: the user must find the box exactly where they dropped it. Off
+        // its parent's spine, it is reached from above like a box in a row.
         placed.pos[i] = Some(target);
+        placed.side[i] = false;
         placed.bus[i] =
             match parent.and_then(|p| placed.pos[p].map(|(_, py)| py + forest.sizes[p].1)) {
                 Some(bottom) if bottom < target.1 => (bottom + target.1) / 2.0,

@@ -3,7 +3,7 @@
 //! hundred thousand units cannot overflow the stack, and every node is touched a bounded
 //! number of times.
 
-use super::arrange::{self, Arrangement, Block, Gaps, Kid, Scratch};
+use super::arrange::{self, Arrangement, Block, Gaps, Kid, Scratch, Slot};
 
 /// The input, cleaned and turned top-down: sizes are already swapped for left-right charts.
 pub(super) struct Forest {
@@ -14,6 +14,7 @@ pub(super) struct Forest {
     kids: Vec<usize>,
     roots: Vec<usize>,
     folded: Vec<bool>,
+    staff: Vec<bool>,
     /// Visible nodes, each parent before its descendants.
     pub order: Vec<usize>,
 }
@@ -22,7 +23,12 @@ impl Forest {
     /// `sizes` is already in the top-down frame. Parent links past the end are read as roots
     /// rather than trusted; nodes caught in a cycle are never reached from a root, so they
     /// simply stay hidden.
-    pub fn new(sizes: Vec<(f64, f64)>, parent: &[Option<usize>], folded: &[bool]) -> Forest {
+    pub fn new(
+        sizes: Vec<(f64, f64)>,
+        parent: &[Option<usize>],
+        folded: &[bool],
+        staff: &[bool],
+    ) -> Forest {
         let n = sizes.len();
         let parent: Vec<Option<usize>> = (0..n)
             .map(|i| parent.get(i).copied().flatten().filter(|&p| p < n))
@@ -46,9 +52,8 @@ impl Forest {
                 None => roots.push(i),
             }
         }
-        let folded = (0..n)
-            .map(|i| folded.get(i).copied().unwrap_or(false))
-            .collect();
+        let flag = |v: &[bool]| (0..n).map(|i| v.get(i).copied().unwrap_or(false)).collect();
+        let (folded, staff) = (flag(folded), flag(staff));
         let mut forest = Forest {
             sizes,
             parent,
@@ -56,6 +61,7 @@ impl Forest {
             kids,
             roots,
             folded,
+            staff,
             order: Vec::with_capacity(n),
         };
         forest.order = forest.pre_order();
@@ -116,6 +122,7 @@ impl Forest {
 pub(super) struct Placed {
     pub pos: Vec<Option<(f64, f64)>>,
     pub bus: Vec<f64>,
+    pub side: Vec<bool>,
     pub arrangement: Vec<Option<Arrangement>>,
 }
 
@@ -129,6 +136,7 @@ struct Blocks {
     /// made absolute in place.
     origin: Vec<(f64, f64)>,
     bus: Vec<f64>,
+    side: Vec<bool>,
     arrangement: Vec<Option<Arrangement>>,
 }
 
@@ -139,42 +147,75 @@ impl Blocks {
             mass: vec![0.0; n],
             origin: vec![(0.0, 0.0); n],
             bus: vec![0.0; n],
+            side: vec![false; n],
             arrangement: vec![None; n],
         }
     }
 
     /// Node `i`, once its children are done; `total` is the box area of the whole chart.
-    fn node(&mut self, forest: &Forest, i: usize, total: f64, how: (bool, Gaps), s: &mut Scratch) {
-        let (compact, gaps) = how;
+    fn node(&mut self, forest: &Forest, i: usize, total: f64, how: How, s: &mut Scratch) {
         let kids = forest.visible_kids(i);
-        let size = forest.sizes[i];
-        self.mass[i] = size.0 * size.1 + kids.iter().map(|&k| self.mass[k]).sum::<f64>();
-        if kids.is_empty() {
-            self.block[i] = Block {
-                w: size.0,
-                h: size.1,
-                node_x: 0.0,
-            };
-            return;
-        }
-        s.kids.clear();
-        s.kids.extend(kids.iter().map(|&k| Kid {
+        let (pw, ph) = forest.sizes[i];
+        self.mass[i] = pw * ph + kids.iter().map(|&k| self.mass[k]).sum::<f64>();
+        let kid = |k: usize| Kid {
             block: self.block[k],
             box_w: forest.sizes[k].0,
-        }));
-        let all_leaves = kids.iter().all(|&k| forest.visible_kids(k).is_empty());
+            box_h: forest.sizes[k].1,
+        };
+        // Staff first, in a band beside the spine; the operational children below it.
+        s.kids.clear();
+        s.kids
+            .extend(kids.iter().filter(|&&k| forest.staff[k]).map(|&k| kid(k)));
+        let staff = staff_band(ph, how.gaps, s);
+        let ph = staff.as_ref().map_or(ph, |b| b.bottom);
+        s.kids.clear();
+        s.kids
+            .extend(kids.iter().filter(|&&k| !forest.staff[k]).map(|&k| kid(k)));
         let share = if total > 0.0 {
             self.mass[i] / total
         } else {
             1.0
         };
-        let arr = arrange::choose(size, all_leaves, share, compact, gaps, s);
-        self.block[i] = arrange::arrange(arr, size, gaps, s, true);
-        self.arrangement[i] = Some(arr);
-        for (&k, slot) in kids.iter().zip(&s.slots) {
-            self.origin[k] = (slot.x, slot.y);
-            self.bus[k] = slot.bus;
+        let all_leaves = kids.iter().all(|&k| forest.visible_kids(k).is_empty());
+        let arr = arrange::choose(
+            (pw, ph),
+            all_leaves,
+            share,
+            how.max_row,
+            how.compact,
+            how.gaps,
+            s,
+        );
+        let mut block = arrange::arrange(arr, (pw, ph), how.gaps, s, true);
+        if !s.kids.is_empty() {
+            self.arrangement[i] = Some(arr);
         }
+        let mut slots = kids.iter().filter(|&&k| !forest.staff[k]).zip(&s.slots);
+        if let Some(band) = staff {
+            // Widen the block so the staff fit either side of the spine.
+            let half = how.gaps.sibling / 2.0;
+            let spine = block.node_x + pw / 2.0;
+            let reach = |w: f64| if w > 0.0 { half + w } else { 0.0 };
+            let shift = (reach(band.left) - spine).max(0.0);
+            block.w = (block.w + shift).max(spine + shift + reach(band.right));
+            block.node_x += shift;
+            for (&k, slot) in kids.iter().filter(|&&k| forest.staff[k]).zip(&s.staff) {
+                self.set_slot(k, slot, spine + shift);
+            }
+            for (&k, slot) in slots.by_ref() {
+                self.set_slot(k, slot, shift);
+            }
+        }
+        for (&k, slot) in slots {
+            self.set_slot(k, slot, 0.0);
+        }
+        self.block[i] = block;
+    }
+
+    fn set_slot(&mut self, k: usize, slot: &Slot, dx: f64) {
+        self.origin[k] = (slot.x + dx, slot.y);
+        self.bus[k] = slot.bus;
+        self.side[k] = slot.side;
     }
 
     /// Takes over from `other` what it computed for the nodes `done`.
@@ -184,10 +225,69 @@ impl Blocks {
             self.mass[i] = other.mass[i];
             self.origin[i] = other.origin[i];
             self.bus[i] = other.bus[i];
+            self.side[i] = other.side[i];
             self.arrangement[i] = other.arrangement[i];
         }
     }
 }
+
+/// How the staff of a parent stand beside its spine: how far they reach on each side, and
+/// where the band they form ends.
+struct StaffBand {
+    bottom: f64,
+    left: f64,
+    right: f64,
+}
+
+/// Lays the staff `s.kids` out alternately left and right of the spine, in rows from half a
+/// level gap under a parent `ph` high, into `s.staff` (x from the spine).
+fn staff_band(ph: f64, gaps: Gaps, s: &mut Scratch) -> Option<StaffBand> {
+    if s.kids.is_empty() {
+        return None;
+    }
+    let half = gaps.sibling / 2.0;
+    let mut band = StaffBand {
+        bottom: 0.0,
+        left: 0.0,
+        right: 0.0,
+    };
+    let mut y = ph + gaps.level / 2.0;
+    s.staff.clear();
+    for pair in s.kids.chunks(2) {
+        for (j, k) in pair.iter().enumerate() {
+            let x = if j == 0 {
+                band.left = band.left.max(k.block.w);
+                -half - k.block.w
+            } else {
+                band.right = band.right.max(k.block.w);
+                half
+            };
+            s.staff.push(Slot {
+                x,
+                y,
+                bus: y + k.box_h / 2.0,
+                side: true,
+            });
+        }
+        y += pair.iter().map(|k| k.block.h).fold(0.0, f64::max) + gaps.sibling;
+    }
+    band.bottom = y - gaps.sibling;
+    Some(band)
+}
+
+/// What every node's arrangement is chosen with.
+#[derive(Clone, Copy)]
+struct How {
+    compact: bool,
+    gaps: Gaps,
+    /// The widest row a parent's children may stand in.
+    max_row: f64,
+}
+
+/// Rows up to this wide always fit: a small chart's children stand in one row.
+const MIN_ROW_WIDTH: f64 = 2400.0;
+/// Rows may be this many times the side of a square of the chart's box area wide.
+const ROW_WIDTH_FACTOR: f64 = 3.0;
 
 /// Below this many visible nodes, one thread does the bottom-up pass.
 const PARALLEL_FROM: usize = 2000;
@@ -207,7 +307,11 @@ fn place_in(forest: &Forest, compact: bool, gaps: Gaps, parts: usize) -> Placed 
         .iter()
         .map(|&i| forest.sizes[i].0 * forest.sizes[i].1)
         .sum();
-    let how = (compact, gaps);
+    let how = How {
+        compact,
+        gaps,
+        max_row: (ROW_WIDTH_FACTOR * total.sqrt()).max(MIN_ROW_WIDTH),
+    };
     let mut b = Blocks::new(n);
     let mut s = Scratch::default();
     let (mut subtrees, above) = if parts > 1 && forest.order.len() >= PARALLEL_FROM {
@@ -254,6 +358,7 @@ fn place_in(forest: &Forest, compact: bool, gaps: Gaps, parts: usize) -> Placed 
         block,
         mut origin,
         mut bus,
+        side,
         arrangement,
         ..
     } = b;
@@ -278,6 +383,7 @@ fn place_in(forest: &Forest, compact: bool, gaps: Gaps, parts: usize) -> Placed 
     Placed {
         pos,
         bus,
+        side,
         arrangement,
     }
 }
@@ -309,7 +415,8 @@ mod tests {
             })
             .collect();
         let folded: Vec<bool> = (0..n).map(|_| next(1000) == 0).collect();
-        Forest::new(sizes, &parent, &folded)
+        let staff: Vec<bool> = (0..n).map(|_| next(20) == 0).collect();
+        Forest::new(sizes, &parent, &folded, &staff)
     }
 
     #[test]
@@ -327,6 +434,7 @@ mod tests {
                 let many = place_in(&f, true, gaps, parts);
                 assert_eq!(one.pos, many.pos, "{n} nodes in {parts} parts");
                 assert_eq!(one.bus, many.bus);
+                assert_eq!(one.side, many.side);
                 assert_eq!(one.arrangement, many.arrangement);
             }
         }

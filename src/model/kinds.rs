@@ -45,9 +45,12 @@ kinds!(
         Service => ("Service", "Service"),
         SousDirection => ("Sous-direction", "Sub-directorate"),
         Departement => ("Département", "Department"),
+        Division => ("Division", "Division"),
+        Cabinet => ("Cabinet", "Private office"),
         Mission => ("Mission", "Mission"),
         Pole => ("Pôle", "Pole"),
         Bureau => ("Bureau", "Office"),
+        Section => ("Section", "Section"),
         Cellule => ("Cellule", "Unit"),
         Centre => ("Centre", "Centre"),
     }

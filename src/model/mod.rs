@@ -181,6 +181,10 @@ pub struct Unit {
     /// Shown folded on the chart: its subtree is hidden.
     #[serde(skip_serializing_if = "is_false")]
     pub collapsed: bool,
+    /// Staff of its parent (adjoint, cabinet, chargés de mission rattachés): drawn beside the
+    /// parent, above its operational units, not as one of them.
+    #[serde(skip_serializing_if = "is_false")]
+    pub staff: bool,
 }
 
 /// A coordination body: comité, conférence, réunion.
