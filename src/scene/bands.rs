@@ -3,17 +3,14 @@
 
 use super::content::{self, Content};
 use super::decor::{self, stack, text_item};
-use super::route::{Job, Obstacles};
-use super::{ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape};
+use super::lines::Line;
+use super::{ChartOptions, Item, Link, Owner, Palette, Rect, Scene, Shape};
 use crate::model::{Hierarchy, Id, IdMap, IdSet, Organisation};
 use crate::text::Style;
-use std::collections::HashMap;
 
 const BAND_GAP: f32 = 48.0;
 const ITEM_GAP: f32 = 20.0;
 const MIN_BAND_WIDTH: f32 = 900.0;
-/// How far from the boxes relation lines run.
-const LINE_GAP: f32 = 14.0;
 
 /// Places boxes left to right in rows no wider than `width`, from `top`; returns the bottom.
 fn place_rows(contents: &[Content], left: f32, top: f32, width: f32) -> (Vec<Rect>, f32) {
@@ -178,19 +175,6 @@ pub fn add_bands(
             .and_then(|u| scene.unit_item[u])
             .or_else(|| band_item.get(id).copied())
     };
-    let obstacles: Vec<Rect> = scene
-        .items
-        .iter()
-        .filter(|i| i.shape != Shape::None)
-        .map(|i| i.rect)
-        .collect();
-    let mut lanes: HashMap<usize, f32> = HashMap::new();
-    let mut lane_for = |item: usize| {
-        let l = lanes.entry(item).or_insert(-4.0);
-        *l = (*l + 4.0) % 24.0;
-        *l - 10.0
-    };
-    // Every line first, then all routed at once (on all cores), then added in this order.
     let mut lines = Vec::new();
     for &b in &bodies {
         let (Some(chair), Some(bi)) = (org.bodies[b].chair.as_ref(), item_of(&org.bodies[b].id))
@@ -200,39 +184,22 @@ pub fn add_bands(
         let Some(ci) = item_of(chair) else {
             continue;
         };
-        lines.push((Link::Chair(b), bi, ci, lane_for(ci)));
-    }
-    for (r, rel) in org.relations.iter().enumerate() {
-        let (Some(a), Some(b)) = (item_of(&rel.from), item_of(&rel.to)) else {
-            continue;
-        };
-        lines.push((Link::Relation(r), a, b, lane_for(a)));
-    }
-    let jobs: Vec<Job> = lines
-        .iter()
-        .map(|&(_, a, b, lane)| Job {
-            from: scene.items[a].rect,
-            to: scene.items[b].rect,
-            lane,
-        })
-        .collect();
-    let paths = match cache {
-        Some(c) => c.routes.route_all(obstacles, &jobs, LINE_GAP),
-        None => Obstacles::new(&obstacles).route_all(&jobs, LINE_GAP),
-    };
-    for ((link, a, b, _), points) in lines.into_iter().zip(paths) {
-        let (colour, style) = match link {
-            Link::Chair(_) => (palette.body_line, LineStyle::Dashed),
-            _ => (palette.relation, LineStyle::Dotted),
-        };
-        scene.connectors.push(Connector {
-            link,
-            ends: Some((a, b)),
-            points,
-            colour,
-            width: 1.5,
-            style,
+        lines.push(Line {
+            link: Link::Chair(b),
+            from: bi,
+            to: ci,
         });
     }
+    for (r, rel) in org.relations.iter().enumerate() {
+        let (Some(from), Some(to)) = (item_of(&rel.from), item_of(&rel.to)) else {
+            continue;
+        };
+        lines.push(Line {
+            link: Link::Relation(r),
+            from,
+            to,
+        });
+    }
+    super::lines::add(scene, org, palette, lines, cache);
     decor::legend(scene, org, options, palette, hierarchy.x, top);
 }

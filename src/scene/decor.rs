@@ -1,10 +1,11 @@
 //! The chart's decorations: the title block above the hierarchy and the legend below the
 //! bands, with the stacked lines of text they and the band titles are made of.
 
+use super::theme::relation_look;
 use super::{
     ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape, TextLine,
 };
-use crate::model::{Organisation, UnitKind};
+use crate::model::{Organisation, RelationKind, UnitKind};
 use crate::text::{self, Style};
 use std::sync::Arc;
 
@@ -159,36 +160,46 @@ pub(super) fn legend(
     }
     cy += 26.0;
     cx = x;
-    // Only the kinds of line the chart shows.
-    let shown = |test: fn(&Link) -> bool| scene.connectors.iter().any(|c| test(&c.link));
-    let present = [
-        shown(|l| matches!(l, Link::Hierarchy(_))),
-        shown(|l| matches!(l, Link::Relation(_))),
-        shown(|l| matches!(l, Link::Chair(_))),
-    ];
-    let kinds_of_line = [
-        (
-            lang.pick("Rattachement hiérarchique", "Reports to"),
+    // Only the kinds of line the chart shows, each kind of relation on its own.
+    let shown = |test: &dyn Fn(&Link) -> bool| scene.connectors.iter().any(|c| test(&c.link));
+    let mut kinds_of_line = Vec::new();
+    if shown(&|l| matches!(l, Link::Hierarchy(_))) {
+        kinds_of_line.push((
+            lang.pick("Rattachement hiérarchique", "Reports to")
+                .to_string(),
             palette.hierarchy,
             LineStyle::Solid,
-        ),
-        (
-            lang.pick("Relation fonctionnelle", "Functional link"),
-            palette.relation,
-            LineStyle::Dotted,
-        ),
-        (
-            lang.pick("Présidence d'une instance", "Chairs a body"),
+        ));
+    }
+    let mut relation_kinds: Vec<&RelationKind> = scene
+        .connectors
+        .iter()
+        .filter_map(|c| match c.link {
+            Link::Relation(r) => Some(&org.relations[r].kind),
+            _ => None,
+        })
+        .collect();
+    relation_kinds.sort_by_key(|k| (k.rank(), k.label(lang).to_string()));
+    relation_kinds.dedup();
+    for kind in relation_kinds {
+        let (colour, line_style, arrow) = relation_look(kind, palette);
+        let label = kind.label(lang);
+        let label = if arrow {
+            format!("{label} →")
+        } else {
+            label.to_string()
+        };
+        kinds_of_line.push((label, colour, line_style));
+    }
+    if shown(&|l| matches!(l, Link::Chair(_))) {
+        kinds_of_line.push((
+            lang.pick("Présidence d'une instance", "Chairs a body")
+                .to_string(),
             palette.body_line,
             LineStyle::Dashed,
-        ),
-    ];
-    for (label, colour, line_style) in kinds_of_line
-        .into_iter()
-        .zip(present)
-        .filter(|(_, p)| *p)
-        .map(|(k, _)| k)
-    {
+        ));
+    }
+    for (label, colour, line_style) in kinds_of_line {
         scene.connectors.push(Connector {
             link: Link::Legend,
             ends: None,
@@ -200,12 +211,12 @@ pub(super) fn legend(
         let line = TextLine {
             x: 0.0,
             y: 11.0,
-            text: label.into(),
+            text: label.as_str().into(),
             style,
             centred: false,
             colour: palette.text,
         };
-        let w = 32.0 + text::width(label, style);
+        let w = 32.0 + text::width(&label, style);
         scene.items.push(text_item(
             vec![line],
             Rect {

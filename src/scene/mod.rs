@@ -7,6 +7,7 @@ mod buckets;
 mod cache;
 mod content;
 mod decor;
+mod lines;
 mod route;
 mod theme;
 
@@ -276,6 +277,7 @@ fn build_inner(
             .iter()
             .map(|&u| org.units[u].position.map(|p| (p.x, p.y)))
             .collect(),
+        staff: drawn.iter().map(|&u| org.units[u].staff).collect(),
     };
     let lay_options = layout::Options {
         orientation: options.orientation,
@@ -348,7 +350,7 @@ fn build_inner(
         let points = elbow(
             &scene.items[pi].rect,
             &scene.items[ci].rect,
-            bus,
+            (bus, laid.side[node_of[u]]),
             options.orientation,
         );
         scene.connectors.push(Connector {
@@ -382,16 +384,33 @@ fn build_inner(
     scene
 }
 
-/// The elbow from a parent to a child through the bus the layout chose.
-fn elbow(p: &Rect, c: &Rect, bus: f32, orientation: Orientation) -> Vec<(f32, f32)> {
-    match orientation {
-        Orientation::TopDown => {
+/// The connector from a parent to a child through the bus the layout chose: down the
+/// parent's centre, along the bus, and into the child's top; or, for a child on the parent's
+/// spine (`side`), straight into the child's side nearer the spine.
+fn elbow(
+    p: &Rect,
+    c: &Rect,
+    (bus, side): (f32, bool),
+    orientation: Orientation,
+) -> Vec<(f32, f32)> {
+    match (orientation, side) {
+        (Orientation::TopDown, false) => {
             let (px, cx) = (p.x + p.w / 2.0, c.x + c.w / 2.0);
             vec![(px, p.bottom()), (px, bus), (cx, bus), (cx, c.y)]
         }
-        Orientation::LeftRight => {
+        (Orientation::TopDown, true) => {
+            let px = p.x + p.w / 2.0;
+            let near = if c.x >= px { c.x } else { c.right() };
+            vec![(px, p.bottom()), (px, bus), (near, bus)]
+        }
+        (Orientation::LeftRight, false) => {
             let (py, cy) = (p.y + p.h / 2.0, c.y + c.h / 2.0);
             vec![(p.right(), py), (bus, py), (bus, cy), (c.x, cy)]
+        }
+        (Orientation::LeftRight, true) => {
+            let py = p.y + p.h / 2.0;
+            let near = if c.y >= py { c.y } else { c.bottom() };
+            vec![(p.right(), py), (bus, py), (bus, near)]
         }
     }
 }

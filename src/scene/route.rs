@@ -1,185 +1,379 @@
 //! Routes the lines that are not hierarchy (relations, a body to its chair) as orthogonal
-//! three-segment paths, choosing among a few candidates the one that crosses fewest boxes.
+//! paths in the channels between boxes, after Wybrow, Marriott and Stuckey's orthogonal
+//! connector routing: A* over the grid of lines that run a margin away from every box edge,
+//! with a cost per bend, so that no path ever passes through or under a box.
+//!
+//! A path is searched in a window around its two ends, widened only when the window holds
+//! no path; it depends on nothing but the boxes that touch its final window, which lets
+//! `Routes` keep it while no changed box touches that window.
 
 use super::Rect;
 use super::buckets::Buckets;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
+/// How far paths keep from boxes: under half the gap between sibling boxes, so that the
+/// channel between them stays open.
+pub const MARGIN: f32 = 8.0;
+/// What a bend costs, in length: a path takes a detour this long to save one.
+const BEND: f32 = 40.0;
+/// The windows tried in turn around a path's ends; the last is the whole area.
+const PADS: [f32; 2] = [300.0, 1500.0];
+/// A search that expands this many nodes gives up in its window and tries the next one.
+const MAX_EXPANDED: usize = 100_000;
+/// How much the search trusts its estimate of what is left: above 1, it finds a path far
+/// sooner, at most this many times longer than the shortest (in practice, a few percent).
+const GREED: f32 = 2.0;
 const CELL: f32 = 256.0;
+/// Below this many lines, one thread routes them all.
+const PARALLEL_FROM: usize = 16;
 
-/// The boxes already placed, bucketed so that a segment only tests the boxes near it.
-pub struct Obstacles<'a> {
-    rects: &'a [Rect],
+/// The boxes, each grown by [`MARGIN`], bucketed so that a point only tests those near it;
+/// the hierarchy's connectors (rails), which paths may cross but should not run along; and
+/// the area paths must stay in.
+pub struct Obstacles {
+    grown: Vec<Rect>,
     buckets: Buckets,
+    rails: Vec<(Rect, bool)>,
+    rail_buckets: Buckets,
+    area: Rect,
 }
 
-/// One routing thread's scratch: `marks[i] == stamp` when box `i` was already counted for
-/// the path being scored.
-struct Marks {
-    marks: Vec<u32>,
-    stamp: u32,
-}
+/// A segment of a hierarchy connector, as a rect of no width or no height.
+pub type Rail = Rect;
 
-/// A line to route: from a box, to a box, in a lane.
+/// What running along a rail costs per unit of length, on top of the length.
+const ALONG_RAIL: f32 = 4.0;
+
+/// A line to route, from a box to a box.
 #[derive(Clone, Copy)]
 pub struct Job {
     pub from: Rect,
     pub to: Rect,
-    pub lane: f32,
 }
 
-/// Below this many lines, one thread routes them all.
-const PARALLEL_FROM: usize = 64;
+/// A routed line: its points, from the edge of one box to the edge of the other, and the
+/// window it was found in (what it depends on).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Routed {
+    pub points: Vec<(f32, f32)>,
+    pub window: Rect,
+}
 
-impl<'a> Obstacles<'a> {
-    pub fn new(rects: &'a [Rect]) -> Self {
+fn grow(r: &Rect, by: f32) -> Rect {
+    Rect {
+        x: r.x - by,
+        y: r.y - by,
+        w: r.w + 2.0 * by,
+        h: r.h + 2.0 * by,
+    }
+}
+
+fn clip(r: &Rect, to: &Rect) -> Rect {
+    let (x0, y0) = (r.x.max(to.x), r.y.max(to.y));
+    let (x1, y1) = (r.right().min(to.right()), r.bottom().min(to.bottom()));
+    Rect {
+        x: x0,
+        y: y0,
+        w: (x1 - x0).max(0.0),
+        h: (y1 - y0).max(0.0),
+    }
+}
+
+/// Where a path may leave or enter a box: a point a margin out from each side, off the
+/// centres where the hierarchy's connectors arrive; and the direction leaving through it.
+fn ports(r: &Rect) -> [((f32, f32), u8); 4] {
+    let (px, py) = (r.x + r.w * 0.75, r.y + r.h * 0.75);
+    [
+        ((px, r.y - MARGIN), UP),
+        ((px, r.bottom() + MARGIN), DOWN),
+        ((r.x - MARGIN, py), LEFT),
+        ((r.right() + MARGIN, py), RIGHT),
+    ]
+}
+
+const UP: u8 = 0;
+const DOWN: u8 = 1;
+const LEFT: u8 = 2;
+const RIGHT: u8 = 3;
+
+fn opposite(d: u8) -> u8 {
+    d ^ 1
+}
+
+impl Obstacles {
+    /// `rects` are the boxes paths go around, `rails` the segments they should not run
+    /// along; paths stay inside `area`.
+    pub fn new(rects: &[Rect], rails: &[Rail], area: Rect) -> Self {
+        let grown: Vec<Rect> = rects.iter().map(|r| grow(r, MARGIN)).collect();
+        let rails: Vec<(Rect, bool)> = rails
+            .iter()
+            .map(|r| (grow(r, MARGIN - 0.5), r.h == 0.0))
+            .collect();
         Obstacles {
-            buckets: Buckets::new(rects.iter(), CELL),
-            rects,
+            buckets: Buckets::new(grown.iter(), CELL),
+            grown,
+            rail_buckets: Buckets::new(rails.iter().map(|(r, _)| r), CELL),
+            rails,
+            area,
         }
     }
 
-    /// Routes every job, `gap` away from the boxes, on all cores: each path depends on the
-    /// boxes alone, so the result is the same as one after the other.
-    pub fn route_all(&self, jobs: &[Job], gap: f32) -> Vec<Vec<(f32, f32)>> {
-        crate::par::map(jobs, PARALLEL_FROM, |part| {
-            let mut marks = Marks {
-                marks: vec![0; self.rects.len()],
-                stamp: 0,
-            };
-            part.iter()
-                .map(|j| self.route(&mut marks, j, gap))
-                .collect()
+    /// Whether a move through `p`, horizontal or not, runs along a rail.
+    fn along_rail(&self, (x, y): (f32, f32), horizontal: bool) -> bool {
+        self.rail_buckets.near_span((x, x), (y, y)).any(|i| {
+            let (r, h) = &self.rails[i];
+            *h == horizontal && x > r.x && x < r.right() && y > r.y && y < r.bottom()
         })
     }
 
-    /// How many boxes, other than the two ends, an axis-aligned segment runs through; the
-    /// count stops at `enough`.
-    fn crossings(
-        &self,
-        marks: &mut Marks,
-        (a, b): ((f32, f32), (f32, f32)),
-        ends: (&Rect, &Rect),
-        enough: usize,
-    ) -> usize {
-        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
-        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
-        // The grid has at most 1,025 cells a side, so even a segment across the whole chart
-        // visits few cells; and the count does not depend on the grid, which lets `Routes`
-        // reuse a path when the boxes near it stay.
-        let mut n = 0;
-        for i in self.buckets.near_span((x0, x1), (y0, y1)) {
-            let r = &self.rects[i];
-            if marks.marks[i] == marks.stamp || r == ends.0 || r == ends.1 {
-                continue;
-            }
-            if x1 > r.x && x0 < r.x + r.w && y1 > r.y && y0 < r.y + r.h {
-                marks.marks[i] = marks.stamp;
-                n += 1;
-                if n >= enough {
-                    break;
-                }
-            }
-        }
-        n
+    /// Whether a point lies strictly inside a grown box: on its edge, a path is a margin
+    /// away from the box, as it should be.
+    fn blocked(&self, (x, y): (f32, f32)) -> bool {
+        self.buckets.near_span((x, x), (y, y)).any(|i| {
+            let r = &self.grown[i];
+            x > r.x && x < r.right() && y > r.y && y < r.bottom()
+        })
     }
 
-    /// The path of `job`, `gap` away from the boxes: of its candidates (see
-    /// `Job::candidates`), the one that crosses fewest boxes, the shortest on a tie.
-    fn route(&self, marks: &mut Marks, job: &Job, gap: f32) -> Vec<(f32, f32)> {
-        let mut candidates = job.candidates(gap);
-        // Shortest first: crossings dominate the score, so the first candidate that crosses
-        // nothing wins, and counting stops as soon as a path is no better than the best.
-        let length = |p: &Path| -> f32 {
-            p.windows(2)
-                .map(|s| (s[0].0 - s[1].0).abs() + (s[0].1 - s[1].1).abs())
-                .sum()
+    /// Routes every job, on all cores: each path depends on the boxes alone, so the result
+    /// is the same as one after the other.
+    pub fn route_all(&self, jobs: &[Job]) -> Vec<Routed> {
+        crate::par::map(jobs, PARALLEL_FROM, |part| {
+            part.iter().map(|j| self.route(j)).collect()
+        })
+    }
+
+    fn route(&self, job: &Job) -> Routed {
+        let ends = Rect {
+            x: job.from.x.min(job.to.x),
+            y: job.from.y.min(job.to.y),
+            w: job.from.right().max(job.to.right()) - job.from.x.min(job.to.x),
+            h: job.from.bottom().max(job.to.bottom()) - job.from.y.min(job.to.y),
         };
-        candidates.sort_by(|x, y| length(x).total_cmp(&length(y)));
-        let mut best: Option<(usize, usize)> = None;
-        for (i, path) in candidates.iter().enumerate() {
-            marks.stamp += 1;
-            let cap = best.map_or(usize::MAX, |b| b.1);
-            let mut crossings = 0;
-            for s in path.windows(2) {
-                let ends = (&job.from, &job.to);
-                crossings += self.crossings(marks, (s[0], s[1]), ends, cap - crossings);
-                if crossings >= cap {
-                    break;
-                }
+        let windows = PADS
+            .iter()
+            .map(|&pad| clip(&grow(&ends, pad), &self.area))
+            .chain([self.area]);
+        let mut last = self.area;
+        for window in windows {
+            if let Some(points) = self.search(job, &window) {
+                return Routed { points, window };
             }
-            if crossings < cap {
-                best = Some((i, crossings));
-            }
-            if crossings == 0 {
-                break;
+            last = window;
+        }
+        // Nothing joins the two boxes inside the area (one is walled in): a straight elbow,
+        // which says at least which boxes are tied.
+        let (a, b) = (ports(&job.from)[1].0, ports(&job.to)[0].0);
+        Routed {
+            points: vec![(a.0, job.from.bottom()), a, (b.0, a.1), b, (b.0, job.to.y)],
+            window: last,
+        }
+    }
+
+    /// A* over the grid of the lines of `window`: the grown edges of the boxes in it, its
+    /// own edges and the lines of the ports.
+    fn search(&self, job: &Job, window: &Rect) -> Option<Vec<(f32, f32)>> {
+        let inside = |v: f32, lo: f32, hi: f32| v >= lo && v <= hi;
+        let (mut xs, mut ys) = (
+            vec![window.x, window.right()],
+            vec![window.y, window.bottom()],
+        );
+        for i in self.buckets.near(window) {
+            let r = &self.grown[i];
+            xs.extend(
+                [r.x, r.right()]
+                    .into_iter()
+                    .filter(|&x| inside(x, window.x, window.right())),
+            );
+            ys.extend(
+                [r.y, r.bottom()]
+                    .into_iter()
+                    .filter(|&y| inside(y, window.y, window.bottom())),
+            );
+        }
+        let (from, to) = (ports(&job.from), ports(&job.to));
+        for ((x, y), _) in from.iter().chain(&to) {
+            if inside(*x, window.x, window.right()) && inside(*y, window.y, window.bottom()) {
+                xs.push(*x);
+                ys.push(*y);
             }
         }
-        best.map(|(i, _)| candidates[i].to_vec())
-            .unwrap_or_default()
+        for v in [&mut xs, &mut ys] {
+            v.sort_unstable_by(f32::total_cmp);
+            v.dedup();
+        }
+        let at = |v: &[f32], c: f32| v.binary_search_by(|p| p.total_cmp(&c)).ok();
+        let node = |(x, y): (f32, f32)| Some((at(&xs, x)?, at(&ys, y)?));
+        let goals: Vec<((usize, usize), u8)> = to
+            .iter()
+            .filter(|(p, _)| !self.blocked(*p))
+            .filter_map(|&(p, d)| Some((node(p)?, opposite(d))))
+            .collect();
+        // Length and the bends still needed, to the nearest goal; overestimated by GREED, so
+        // that the search heads for the target instead of flooding every detour as long.
+        let h = |i: usize, j: usize, d: u8| {
+            goals
+                .iter()
+                .map(|&((gi, gj), _)| {
+                    let (dx, dy) = (xs[gi] - xs[i], ys[gj] - ys[j]);
+                    let away = match d {
+                        UP => dy > 0.0,
+                        DOWN => dy < 0.0,
+                        LEFT => dx > 0.0,
+                        _ => dx < 0.0,
+                    };
+                    let across = if d >= LEFT { dy != 0.0 } else { dx != 0.0 };
+                    let bends = if away {
+                        2.0
+                    } else {
+                        f32::from(u8::from(across))
+                    };
+                    dx.abs() + dy.abs() + bends * BEND
+                })
+                .fold(f32::MAX, f32::min)
+                * GREED
+        };
+        let key = |i: usize, j: usize, d: u8| ((i as u64) << 34) | ((j as u64) << 2) | u64::from(d);
+        let unkey = |k: u64| {
+            (
+                (k >> 34) as usize,
+                ((k >> 2) & 0xffff_ffff) as usize,
+                (k & 3) as u8,
+            )
+        };
+        // Per state: best cost so far and the state it came from.
+        let mut best: HashMap<u64, (f32, u64), foldhash::fast::FixedState> = HashMap::default();
+        // (f, done, key): a done entry is a path completed into the target box.
+        let mut open: BinaryHeap<Reverse<(u32, bool, u64)>> = BinaryHeap::new();
+        if goals.is_empty() {
+            return None;
+        }
+        for &(p, d) in &from {
+            let Some((i, j)) = node(p).filter(|_| !self.blocked(p)) else {
+                continue;
+            };
+            let k = key(i, j, d);
+            best.insert(k, (MARGIN, u64::MAX));
+            open.push(Reverse(((MARGIN + h(i, j, d)).to_bits(), false, k)));
+        }
+        let mut expanded = 0;
+        while let Some(Reverse((f, done, k))) = open.pop() {
+            if done {
+                return Some(self.path(job, k, &best, &xs, &ys, unkey));
+            }
+            let (i, j, d) = unkey(k);
+            let g = best[&k].0;
+            if (g + h(i, j, d)).to_bits() < f {
+                continue; // a stale entry
+            }
+            expanded += 1;
+            if expanded > MAX_EXPANDED {
+                return None;
+            }
+            for &(gn, gd) in &goals {
+                if gn == (i, j) {
+                    let total = g + MARGIN + if d == gd { 0.0 } else { BEND };
+                    open.push(Reverse((total.to_bits(), true, k)));
+                }
+            }
+            for nd in [UP, DOWN, LEFT, RIGHT] {
+                if nd == opposite(d) {
+                    continue;
+                }
+                let (ni, nj) = match nd {
+                    UP if j > 0 => (i, j - 1),
+                    DOWN if j + 1 < ys.len() => (i, j + 1),
+                    LEFT if i > 0 => (i - 1, j),
+                    RIGHT if i + 1 < xs.len() => (i + 1, j),
+                    _ => continue,
+                };
+                let (a, b) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
+                let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+                if self.blocked(b) || self.blocked(mid) {
+                    continue;
+                }
+                let mut length = (b.0 - a.0).abs() + (b.1 - a.1).abs();
+                if self.along_rail(mid, a.1 == b.1) {
+                    length *= 1.0 + ALONG_RAIL;
+                }
+                let ng = g + length + if nd == d { 0.0 } else { BEND };
+                let nk = key(ni, nj, nd);
+                if best.get(&nk).is_some_and(|&(old, _)| old <= ng) {
+                    continue;
+                }
+                best.insert(nk, (ng, k));
+                open.push(Reverse(((ng + h(ni, nj, nd)).to_bits(), false, nk)));
+            }
+        }
+        None
+    }
+
+    /// The points of the path ending at state `last`: from the edge of the first box, through
+    /// the grid, into the edge of the second, with the points where it goes straight on left
+    /// out.
+    #[allow(clippy::too_many_arguments)]
+    fn path(
+        &self,
+        job: &Job,
+        last: u64,
+        best: &HashMap<u64, (f32, u64), foldhash::fast::FixedState>,
+        xs: &[f32],
+        ys: &[f32],
+        unkey: impl Fn(u64) -> (usize, usize, u8),
+    ) -> Vec<(f32, f32)> {
+        let mut grid = Vec::new();
+        let mut k = last;
+        while k != u64::MAX {
+            let (i, j, _) = unkey(k);
+            grid.push((xs[i], ys[j]));
+            k = best[&k].1;
+        }
+        grid.reverse();
+        let onto =
+            |p: (f32, f32), r: &Rect| (p.0.clamp(r.x, r.right()), p.1.clamp(r.y, r.bottom()));
+        let mut points = Vec::with_capacity(grid.len() + 2);
+        points.push(onto(grid[0], &job.from));
+        points.extend_from_slice(&grid);
+        points.push(onto(grid[grid.len() - 1], &job.to));
+        straighten(points)
     }
 }
 
-/// Three segments from one box to another.
-type Path = [(f32, f32); 4];
+/// Leaves out the points where a path goes straight on.
+fn straighten(points: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let mut out: Vec<(f32, f32)> = Vec::with_capacity(points.len());
+    for p in points {
+        if out.last() == Some(&p) {
+            continue;
+        }
+        if out.len() >= 2 {
+            let (a, b) = (out[out.len() - 2], out[out.len() - 1]);
+            if (a.0 == b.0 && b.0 == p.0) || (a.1 == b.1 && b.1 == p.1) {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    out
+}
 
 impl Job {
-    /// The orthogonal paths the router chooses among, `gap` away from the two boxes; `lane`
-    /// shifts parallel paths apart.
-    fn candidates(&self, gap: f32) -> [Path; 8] {
-        let (a, b, lane) = (&self.from, &self.to, self.lane);
-        // Leave right of the centre: the centre of a box's bottom is where its own hierarchy
-        // trunk starts.
-        let (acx, bcx) = (a.x + a.w * 0.7 + lane, b.x + b.w / 2.0 + lane);
-        let (acy, bcy) = (a.y + a.h / 2.0 + lane, b.y + b.h / 2.0 + lane);
-        let mut out = [[(0.0, 0.0); 4]; 8];
-        // Vertical, horizontal, vertical: leave through the top or bottom.
-        for (k, y) in [a.y + a.h + gap, a.y - gap, b.y - gap, b.y + b.h + gap]
-            .into_iter()
-            .enumerate()
-        {
-            let y = y + lane;
-            let ay = if y > a.y + a.h / 2.0 { a.y + a.h } else { a.y };
-            let by = if y > b.y + b.h / 2.0 { b.y + b.h } else { b.y };
-            out[k] = [(acx, ay), (acx, y), (bcx, y), (bcx, by)];
-        }
-        // Horizontal, vertical, horizontal: leave through a side.
-        for (k, x) in [a.x + a.w + gap, a.x - gap, b.x - gap, b.x + b.w + gap]
-            .into_iter()
-            .enumerate()
-        {
-            let x = x + lane;
-            let ax = if x > a.x + a.w / 2.0 { a.x + a.w } else { a.x };
-            let bx = if x > b.x + b.w / 2.0 { b.x + b.w } else { b.x };
-            out[4 + k] = [(ax, acy), (x, acy), (x, bcy), (bx, bcy)];
-        }
-        out
-    }
-
-    /// Whether a box at `r` can count in the choice among `candidates`: whether it touches
-    /// one of their segments (edges included, so it errs towards yes).
-    fn touched_by(candidates: &[Path; 8], r: &Rect) -> bool {
-        candidates.iter().flat_map(|p| p.windows(2)).any(|s| {
-            let (x0, x1) = (s[0].0.min(s[1].0), s[0].0.max(s[1].0));
-            let (y0, y1) = (s[0].1.min(s[1].1), s[0].1.max(s[1].1));
-            x1 >= r.x && x0 <= r.right() && y1 >= r.y && y0 <= r.bottom()
-        })
-    }
-
-    fn key(&self) -> [u32; 9] {
+    fn key(&self) -> [u32; 8] {
         let (a, b) = (&self.from, &self.to);
-        [a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, self.lane].map(f32::to_bits)
+        [a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h].map(f32::to_bits)
     }
 }
 
 /// The paths of the last scene and the boxes they were routed around. A path depends only on
-/// its job and on the boxes its candidates cross, so after an edit that moved a few boxes,
-/// only the lines whose candidates they touch are routed again.
+/// its job and on the boxes that touch its window, so after an edit that moved a few boxes,
+/// only the lines whose windows they touch are routed again.
 #[derive(Default)]
 pub struct Routes {
     rects: Vec<Rect>,
-    gap: f32,
-    paths: HashMap<[u32; 9], Vec<(f32, f32)>, foldhash::fast::RandomState>,
+    rails: Vec<Rail>,
+    area: Rect,
+    paths: HashMap<[u32; 8], Routed, foldhash::fast::RandomState>,
 }
 
 /// Checking every kept path against every moved box costs more than routing past this.
@@ -219,56 +413,56 @@ fn moved(old: &[Rect], new: &[Rect]) -> Vec<Rect> {
 }
 
 impl Routes {
-    /// Routes every job around `rects`, `gap` away from them, reusing the kept paths that
-    /// no changed box can affect; then keeps these paths for the next call.
-    pub fn route_all(&mut self, rects: Vec<Rect>, jobs: &[Job], gap: f32) -> Vec<Vec<(f32, f32)>> {
+    /// Routes every job around `rects` inside `area`, reusing the kept paths that no
+    /// changed box can affect; then keeps these paths for the next call.
+    pub fn route_all(
+        &mut self,
+        rects: Vec<Rect>,
+        rails: Vec<Rail>,
+        area: Rect,
+        jobs: &[Job],
+    ) -> Vec<Routed> {
         // Nothing kept, nothing to compare.
         let moved = if self.paths.is_empty() {
             Vec::new()
         } else {
-            moved(&self.rects, &rects)
+            let mut moved = moved(&self.rects, &rects);
+            moved.extend(self::moved(&self.rails, &rails));
+            moved
         };
-        let reusable = self.gap == gap && moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
-        let mut paths: Vec<Option<Vec<(f32, f32)>>> = jobs
+        let reusable = self.area == area && moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
+        let mut paths: Vec<Option<Routed>> = jobs
             .iter()
             .map(|job| {
                 let kept = self.paths.get(&job.key()).filter(|_| reusable)?;
-                if moved.is_empty() {
-                    return Some(kept.clone());
-                }
-                let candidates = job.candidates(gap);
-                // The candidates' bounds first: most moved boxes are nowhere near.
-                let points = candidates.iter().flatten();
-                let (x0, x1) = points.clone().fold((f32::MAX, f32::MIN), |(lo, hi), p| {
-                    (lo.min(p.0), hi.max(p.0))
+                // A box touching the window's edge adds a line to its grid.
+                let touched = moved.iter().any(|r| {
+                    let w = &kept.window;
+                    r.right() + MARGIN >= w.x
+                        && r.x - MARGIN <= w.right()
+                        && r.bottom() + MARGIN >= w.y
+                        && r.y - MARGIN <= w.bottom()
                 });
-                let (y0, y1) = points.fold((f32::MAX, f32::MIN), |(lo, hi), p| {
-                    (lo.min(p.1), hi.max(p.1))
-                });
-                let touched = moved
-                    .iter()
-                    .filter(|r| x1 >= r.x && x0 <= r.right() && y1 >= r.y && y0 <= r.bottom())
-                    .any(|r| Job::touched_by(&candidates, r));
                 (!touched).then(|| kept.clone())
             })
             .collect();
         let todo: Vec<usize> = (0..jobs.len()).filter(|&i| paths[i].is_none()).collect();
         if !todo.is_empty() {
             let todo_jobs: Vec<Job> = todo.iter().map(|&i| jobs[i]).collect();
-            let routed = Obstacles::new(&rects).route_all(&todo_jobs, gap);
+            let routed = Obstacles::new(&rects, &rails, area).route_all(&todo_jobs);
             for (i, path) in todo.into_iter().zip(routed) {
                 paths[i] = Some(path);
             }
         }
-        let paths: Vec<Vec<(f32, f32)>> =
-            paths.into_iter().map(Option::unwrap_or_default).collect();
+        let paths: Vec<Routed> = paths.into_iter().flatten().collect();
         self.paths = jobs
             .iter()
             .map(Job::key)
             .zip(paths.iter().cloned())
             .collect();
         self.rects = rects;
-        self.gap = gap;
+        self.rails = rails;
+        self.area = area;
         paths
     }
 }
@@ -281,25 +475,48 @@ mod tests {
         Rect { x, y, w, h }
     }
 
+    fn crosses(points: &[(f32, f32)], r: &Rect) -> bool {
+        points.windows(2).any(|s| {
+            let (x0, x1) = (s[0].0.min(s[1].0), s[0].0.max(s[1].0));
+            let (y0, y1) = (s[0].1.min(s[1].1), s[0].1.max(s[1].1));
+            x1 > r.x && x0 < r.right() && y1 > r.y && y0 < r.bottom()
+        })
+    }
+
     #[test]
-    fn a_box_moved_beside_a_kept_path_has_it_routed_again() {
+    fn a_path_goes_round_the_box_between_its_ends() {
         let (a, b) = (rect(0.0, 0.0, 100.0, 40.0), rect(300.0, 0.0, 100.0, 40.0));
-        // Between the two boxes: the path goes round, below them.
-        let blocker = rect(150.0, -5.0, 100.0, 50.0);
-        let job = [Job {
-            from: a,
-            to: b,
-            lane: 0.0,
-        }];
+        let wall = rect(150.0, -100.0, 100.0, 400.0);
+        let area = rect(-500.0, -500.0, 1500.0, 1500.0);
+        let routed = Obstacles::new(&[a, b, wall], &[], area).route(&Job { from: a, to: b });
+        assert!(!crosses(&routed.points, &wall), "{:?}", routed.points);
+        assert!(
+            routed
+                .points
+                .windows(2)
+                .all(|s| s[0].0 == s[1].0 || s[0].1 == s[1].1)
+        );
+        assert_eq!(routed.points[0].0.clamp(a.x, a.right()), routed.points[0].0);
+    }
+
+    #[test]
+    fn a_box_moved_into_a_kept_path_has_it_routed_again() {
+        let (a, b) = (rect(0.0, 0.0, 100.0, 40.0), rect(300.0, 0.0, 100.0, 40.0));
+        let area = rect(-2000.0, -2000.0, 9000.0, 9000.0);
+        let job = [Job { from: a, to: b }];
         let mut routes = Routes::default();
-        let far = vec![a, b, blocker, rect(5000.0, 5000.0, 10.0, 10.0)];
-        let first = routes.route_all(far.clone(), &job, 14.0);
-        assert_eq!(first, Obstacles::new(&far).route_all(&job, 14.0));
-        assert!(first[0].iter().all(|p| p.1 >= 40.0), "below: {first:?}");
-        // The far box moves onto that path, outside the bounds of the two boxes.
-        let near = vec![a, b, blocker, rect(150.0, 50.0, 100.0, 10.0)];
-        let second = routes.route_all(near.clone(), &job, 14.0);
-        assert_ne!(first, second, "the moved box is in the way");
-        assert_eq!(second, Obstacles::new(&near).route_all(&job, 14.0));
+        let far = vec![a, b, rect(5000.0, 5000.0, 10.0, 10.0)];
+        let first = routes.route_all(far.clone(), vec![], area, &job);
+        assert_eq!(first, Obstacles::new(&far, &[], area).route_all(&job));
+        let blocker = rect(150.0, -50.0, 100.0, 150.0);
+        assert!(crosses(&first[0].points, &blocker));
+        let near = vec![a, b, blocker];
+        let second = routes.route_all(near.clone(), vec![], area, &job);
+        assert_eq!(second, Obstacles::new(&near, &[], area).route_all(&job));
+        assert!(
+            !crosses(&second[0].points, &blocker),
+            "{:?}",
+            second[0].points
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Colours of the chart. Exports use the light theme; the canvas follows the window's.
 
-use crate::model::UnitKind;
+use crate::model::{RelationKind, UnitKind};
 
 /// An sRGB colour with alpha, 0–255.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,6 +30,9 @@ pub struct Palette {
     pub muted: Rgba,
     pub hierarchy: Rgba,
     pub relation: Rgba,
+    /// Coordination, animation de réseau, pilotage, support: each kind of relation its own
+    /// colour (`relation` is « en liaison avec » and the user's own kinds).
+    pub relations: [Rgba; 4],
     pub body_line: Rgba,
     pub body_fill: Rgba,
     pub body_stroke: Rgba,
@@ -47,6 +50,12 @@ impl Theme {
                 muted: Rgba::rgb(88, 96, 110),
                 hierarchy: Rgba::rgb(96, 104, 118),
                 relation: Rgba::rgb(150, 60, 150),
+                relations: [
+                    Rgba::rgb(0, 130, 140),
+                    Rgba::rgb(60, 90, 200),
+                    Rgba::rgb(190, 40, 50),
+                    Rgba::rgb(70, 140, 40),
+                ],
                 body_line: Rgba::rgb(190, 110, 20),
                 body_fill: Rgba::rgb(255, 246, 228),
                 body_stroke: Rgba::rgb(190, 110, 20),
@@ -60,6 +69,12 @@ impl Theme {
                 muted: Rgba::rgb(170, 176, 188),
                 hierarchy: Rgba::rgb(150, 158, 172),
                 relation: Rgba::rgb(214, 130, 214),
+                relations: [
+                    Rgba::rgb(70, 200, 210),
+                    Rgba::rgb(130, 160, 255),
+                    Rgba::rgb(250, 110, 110),
+                    Rgba::rgb(140, 210, 100),
+                ],
                 body_line: Rgba::rgb(230, 160, 70),
                 body_fill: Rgba::rgb(58, 46, 30),
                 body_stroke: Rgba::rgb(230, 160, 70),
@@ -100,11 +115,27 @@ fn hue(kind: &UnitKind) -> (u8, u8, u8) {
         UnitKind::Service => (40, 130, 60),
         UnitKind::SousDirection => (90, 150, 40),
         UnitKind::Departement => (110, 70, 170),
+        UnitKind::Division => (60, 90, 170),
+        UnitKind::Cabinet => (160, 40, 60),
         UnitKind::Mission => (180, 50, 100),
         UnitKind::Pole => (30, 110, 190),
         UnitKind::Bureau => (120, 110, 90),
+        UnitKind::Section => (100, 130, 110),
         UnitKind::Cellule => (150, 120, 20),
         UnitKind::Centre => (70, 100, 140),
         UnitKind::Other(_) => (110, 110, 120),
+    }
+}
+
+/// How a relation of `kind` is drawn: colour, dash pattern, and whether it has a direction
+/// (an arrowhead at its target).
+pub fn relation_look(kind: &RelationKind, palette: &Palette) -> (Rgba, super::LineStyle, bool) {
+    use super::LineStyle::*;
+    match kind {
+        RelationKind::EnLiaisonAvec | RelationKind::Other(_) => (palette.relation, Dotted, false),
+        RelationKind::Coordination => (palette.relations[0], Dashed, false),
+        RelationKind::AnimationReseau => (palette.relations[1], Dashed, true),
+        RelationKind::Pilotage => (palette.relations[2], Solid, true),
+        RelationKind::Support => (palette.relations[3], Dotted, true),
     }
 }
