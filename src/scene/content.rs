@@ -185,18 +185,20 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
             if used >= budget {
                 break;
             }
-            let text = match mode {
-                MissionsMode::First => text::first_sentence(&m.text),
-                _ => m.text.as_str(),
+            let line = match mode {
+                MissionsMode::First => {
+                    let first = text::first_sentence(&m.text);
+                    // A verbatim legal text cut short must not read as complete; the no-break
+                    // space keeps the ellipsis on the sentence's last line.
+                    if first.len() < m.text.trim().len() {
+                        format!("• {first}\u{a0}…")
+                    } else {
+                        format!("• {first}")
+                    }
+                }
+                _ => format!("• {}", m.text),
             };
-            b.push(
-                &format!("• {text}"),
-                MISSION,
-                MISSION_WIDTH,
-                budget - used,
-                false,
-                false,
-            );
+            b.push(&line, MISSION, MISSION_WIDTH, budget - used, false, false);
             shown += 1;
         }
         let hidden = unit.missions.len() - shown;
