@@ -80,6 +80,9 @@ pub struct ExportArgs {
     /// Fond transparent (PNG et SVG).
     #[arg(long)]
     pub transparent: bool,
+    /// Sans la date d'export en pied de page.
+    #[arg(long)]
+    pub no_date: bool,
     /// Langue des libellés du schéma.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     pub lang: LangArg,
@@ -204,7 +207,7 @@ fn fmt(files: &[PathBuf]) -> ExitCode {
     ExitCode::from(u8::from(failed))
 }
 
-/// Today's date as French prose, for the title block.
+/// Today's date as prose in `lang`, for the chart's footer.
 pub fn today(lang: crate::i18n::Lang) -> String {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -264,7 +267,11 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         root: args.root.as_deref().map(Id::new),
         depth: args.depth,
         lang,
-        date: today(lang),
+        date: if args.no_date {
+            String::new()
+        } else {
+            today(lang)
+        },
         ..Default::default()
     };
     // DOT needs no scene: Graphviz lays the chart out itself.

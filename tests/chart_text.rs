@@ -1,6 +1,7 @@
 //! What the boxes and the title block say: a cut mission reads as cut, the export date is not
 //! taken for the legal text's date, a body names its members.
 
+use organigramme::i18n::Lang;
 use organigramme::model::{Id, Mission, Organisation, Unit};
 use organigramme::scene::{self, ChartOptions, MissionsMode, Scene};
 
@@ -67,4 +68,91 @@ fn a_long_first_sentence_cut_keeps_its_ellipsis_on_its_last_line() {
     let lines = unit_lines(&scene::build(&org, &ChartOptions::default()), 0);
     let last = lines.last().unwrap();
     assert!(last.ends_with("déconcentrés.\u{a0}…"), "{lines:?}");
+}
+
+fn with_legal_text() -> Organisation {
+    let mut org = one_unit(&["Une mission."]);
+    org.legal_texts.push(organigramme::model::LegalText {
+        reference: "Décret n° 2013-727 du 12 août 2013".into(),
+        ..Default::default()
+    });
+    org
+}
+
+fn all_lines(scene: &Scene) -> Vec<(String, f32, f32)> {
+    scene
+        .items
+        .iter()
+        .flat_map(|i| {
+            i.lines
+                .iter()
+                .map(|l| (l.text.to_string(), i.rect.y, i.rect.bottom()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_export_date_is_a_footer_of_its_own_below_everything() {
+    let org = with_legal_text();
+    for (lang, date, footer) in [
+        (Lang::Fr, "29 novembre 2026", "Exporté le 29 novembre 2026"),
+        (Lang::En, "29 November 2026", "Exported on 29 November 2026"),
+    ] {
+        let options = ChartOptions {
+            date: date.into(),
+            lang,
+            ..Default::default()
+        };
+        let scene = scene::build(&org, &options);
+        let lines = all_lines(&scene);
+        let source = lines.iter().find(|l| l.0.starts_with("Source")).unwrap();
+        assert!(
+            source.0.ends_with("Décret n° 2013-727 du 12 août 2013"),
+            "{source:?}"
+        );
+        let date = lines
+            .iter()
+            .filter(|l| l.0.contains("2026"))
+            .collect::<Vec<_>>();
+        assert_eq!(date.len(), 1, "{date:?}");
+        assert_eq!(date[0].0, footer);
+        let others = scene.items.iter().filter(|i| i.rect.y < date[0].1);
+        assert!(others.map(|i| i.rect.bottom()).all(|b| b < date[0].1));
+        assert!(
+            date[0].2 <= scene.height,
+            "the footer lies inside the chart"
+        );
+    }
+    let scene = scene::build(&org, &ChartOptions::default());
+    assert!(
+        all_lines(&scene)
+            .iter()
+            .all(|l| !l.0.starts_with("Exporté"))
+    );
+}
+
+#[test]
+fn export_no_date_leaves_the_footer_out() {
+    let dir = std::env::temp_dir().join(format!("organigramme-date-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample_orgs/insee-secretariat-general.ron"
+    );
+    let export = |extra: &[&str]| {
+        let out = dir.join("out.svg");
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+            .args(["export", sample, "-o"])
+            .arg(&out)
+            .args(extra)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::fs::read_to_string(&out).unwrap()
+    };
+    assert!(export(&[]).contains(">Exporté le "));
+    assert!(export(&["--lang", "en"]).contains(">Exported on "));
+    let svg = export(&["--no-date"]);
+    assert!(!svg.contains("Exporté") && svg.contains("Source :"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
