@@ -2,8 +2,8 @@
 //! taken for the legal text's date, a body names its members.
 
 use organigramme::i18n::Lang;
-use organigramme::model::{Id, Mission, Organisation, Unit};
-use organigramme::scene::{self, ChartOptions, MissionsMode, Scene};
+use organigramme::model::{Body, Entity, Id, Mission, Organisation, Unit};
+use organigramme::scene::{self, ChartOptions, MissionsMode, Owner, Scene};
 
 fn unit_lines(scene: &Scene, u: usize) -> Vec<String> {
     let item = scene.unit_item[u].expect("the unit is drawn");
@@ -155,4 +155,103 @@ fn export_no_date_leaves_the_footer_out() {
     let svg = export(&["--no-date"]);
     assert!(!svg.contains("Exporté") && svg.contains("Source :"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn with_body() -> Organisation {
+    let mut org = one_unit(&[]);
+    org.units[0].acronym = "DRH".into();
+    org.units.push(Unit {
+        id: Id::new("b"),
+        name: "Bureau des achats".into(),
+        parent: Some(Id::new("u")),
+        ..Default::default()
+    });
+    org.entities.push(Entity {
+        id: Id::new("e"),
+        name: "Direction générale de la cohésion sociale".into(),
+        acronym: "DGCS".into(),
+        ..Default::default()
+    });
+    org.bodies.push(Body {
+        id: Id::new("cds"),
+        name: "Comité de direction".into(),
+        chair: Some(Id::new("u")),
+        members: vec![Id::new("u"), Id::new("b"), Id::new("e")],
+        participants: "les directeurs".into(),
+        ..Default::default()
+    });
+    org
+}
+
+fn body_text(scene: &Scene) -> String {
+    let item = scene
+        .items
+        .iter()
+        .find(|i| i.owner == Owner::Body(0))
+        .unwrap();
+    let lines: Vec<&str> = item.lines.iter().map(|l| &*l.text).collect();
+    lines.join(" ")
+}
+
+#[test]
+fn a_body_names_its_members_and_participants() {
+    let mut org = with_body();
+    let scene = scene::build(&org, &ChartOptions::default());
+    let text = body_text(&scene);
+    assert!(
+        text.contains("Membres\u{a0}: DRH, Bureau des achats, DGCS\u{a0}; les directeurs"),
+        "{text}"
+    );
+    org.bodies[0].participants.clear();
+    let english = ChartOptions {
+        lang: Lang::En,
+        ..Default::default()
+    };
+    let text = body_text(&scene::build(&org, &english));
+    assert!(
+        text.ends_with("Members: DRH, Bureau des achats, DGCS"),
+        "{text}"
+    );
+    org.bodies[0].members.clear();
+    let text = body_text(&scene::build(&org, &ChartOptions::default()));
+    assert!(!text.contains("Membres"), "{text}");
+}
+
+#[test]
+fn a_long_member_list_is_bounded_like_other_text() {
+    let mut org = with_body();
+    org.bodies[0].participants = "les directrices et directeurs ".repeat(200);
+    let scene = scene::build(&org, &ChartOptions::default());
+    let item = scene
+        .items
+        .iter()
+        .find(|i| i.owner == Owner::Body(0))
+        .unwrap();
+    assert!(item.lines.len() <= 12, "{} lines", item.lines.len());
+    assert!(item.lines.iter().any(|l| l.text.ends_with('…')));
+}
+
+/// The window keeps body boxes by a fingerprint of what they show: renaming a member must
+/// show in the body's box.
+#[test]
+fn a_body_box_follows_its_members_through_the_cache() {
+    let mut org = with_body();
+    let options = ChartOptions::default();
+    let mut cache = scene::Cache::default();
+    let mut check = |org: &Organisation| {
+        let tree = organigramme::model::Hierarchy::of(org);
+        let cached = scene::build_with(org, &tree, &options, &mut cache);
+        assert!(
+            cached == scene::build(org, &options),
+            "{}",
+            body_text(&cached)
+        );
+    };
+    check(&org);
+    org.units[1].acronym = "BA".into();
+    check(&org);
+    org.entities[0].acronym.clear();
+    check(&org);
+    org.bodies[0].participants = "les cheffes et chefs de bureau".into();
+    check(&org);
 }
