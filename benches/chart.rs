@@ -116,7 +116,11 @@ fn chart(c: &mut Criterion) {
         });
         if n == 1_000 {
             // Seconds a picture (a 12,800 × 9,200 bitmap): the fewest samples criterion takes.
-            let png_options = png::PngOptions::default();
+            let png_options = png::PngOptions {
+                size: png::Size::Scale(1.0),
+                dpi: 96.0,
+                ..Default::default()
+            };
             let (picture, t_png) = timed(|| png::render(&scene, &png_options));
             assert!(picture.is_ok());
             bench(&mut group, "png échelle 1", 10, t_png, || {
