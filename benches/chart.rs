@@ -95,7 +95,7 @@ fn chart(c: &mut Criterion) {
         let (scene, t_scene) = timed(|| scene::build(&org, &options));
         let tree = tree_of(&org, &scene);
         let (_, t_layout) = timed(|| layout::layout(&tree, &layout_options));
-        let (_, t_svg) = timed(|| svg::write(&scene, false));
+        let (_, t_svg) = timed(|| svg::write(&scene, &org, false));
 
         let mut group = c.benchmark_group(format!("{n} unités"));
         group
@@ -112,7 +112,7 @@ fn chart(c: &mut Criterion) {
             scene::build(black_box(&org), &options)
         });
         bench(&mut group, "svg", samples, t_svg, || {
-            svg::write(black_box(&scene), false)
+            svg::write(black_box(&scene), &org, false)
         });
         if n == 1_000 {
             // Seconds a picture (a 12,800 × 9,200 bitmap): the fewest samples criterion takes.
@@ -121,10 +121,10 @@ fn chart(c: &mut Criterion) {
                 dpi: 96.0,
                 ..Default::default()
             };
-            let (picture, t_png) = timed(|| png::render(&scene, &png_options));
+            let (picture, t_png) = timed(|| png::render(&scene, &org, &png_options));
             assert!(picture.is_ok());
             bench(&mut group, "png échelle 1", 10, t_png, || {
-                png::render(black_box(&scene), &png_options)
+                png::render(black_box(&scene), &org, &png_options)
             });
         }
         group.finish();

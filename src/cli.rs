@@ -285,7 +285,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let bytes = match extension.as_deref() {
-        Some("svg") => crate::export::svg::write(&scene(), args.transparent).into_bytes(),
+        Some("svg") => crate::export::svg::write(&scene(), org, args.transparent).into_bytes(),
         Some("dot") => {
             let dot_options = DotOptions {
                 root: options.root.clone(),
@@ -328,7 +328,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
                 transparent: args.transparent,
                 dpi,
             };
-            let bytes = png::render(&scene, &options)
+            let bytes = png::render(&scene, org, &options)
                 .map_err(|e| format!("{}: {e}", args.output.display()))?;
             if let Some(warning) = png::small_print_warning(&scene, &options, lang) {
                 eprintln!("{}: {warning}", args.output.display());

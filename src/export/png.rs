@@ -3,6 +3,7 @@
 
 use super::svg;
 use crate::i18n::Lang;
+use crate::model::Organisation;
 use crate::scene::{Owner, Scene};
 use crate::text::{BOLD_TTF, FAMILY, REGULAR_TTF};
 use std::sync::Arc;
@@ -210,9 +211,14 @@ fn svg_options() -> resvg::usvg::Options<'static> {
 }
 
 /// Renders the scene and encodes it as PNG bytes.
-pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> {
+/// `org` is the organisation the scene was built from (see `svg::write`).
+pub fn render(
+    scene: &Scene,
+    org: &Organisation,
+    options: &PngOptions,
+) -> Result<Vec<u8>, PngError> {
     let page = page(scene, options.size)?;
-    let svg = svg::write(scene, options.transparent);
+    let svg = svg::write(scene, org, options.transparent);
     let tree = resvg::usvg::Tree::from_str(&svg, &svg_options())
         .map_err(|e| PngError(format!("SVG interne illisible : {e}")))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(page.width, page.height)
