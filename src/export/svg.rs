@@ -14,27 +14,32 @@ pub fn escape(text: &str) -> String {
 }
 
 fn push_escaped(out: &mut String, text: &str) {
-    // Most lines of a chart need no escaping at all: copied in one go.
-    let plain = text
-        .bytes()
-        .all(|b| b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') && b != 0xef);
-    if plain {
-        out.push_str(text);
-        return;
+    // Runs of plain text are copied at once: titles carry whole mission paragraphs, whose
+    // apostrophes would otherwise send every character through one at a time.
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (replacement, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\t' | b'\n' | b'\r' => (" ", 1),
+            0..0x20 => ("", 1),
+            // U+FFFE and U+FFFF, which XML forbids.
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(replacement);
+        i += len;
+        start = i;
     }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 => {}
-            '\u{fffe}' | '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
+    out.push_str(&text[start..]);
 }
 
 /// Two decimals: enough for print, and stable across runs. Written digit by digit: float
@@ -355,6 +360,7 @@ mod tests {
         );
         assert_eq!(escape("a\u{0}b\u{1b}c\u{fffe}"), "abc");
         assert_eq!(escape("l’œuvre « ok » ―"), "l’œuvre « ok » ―");
+        assert_eq!(escape("l'été\n\tà\u{ffff}ï\u{fffe}"), "l&apos;été  àï");
     }
 
     #[test]
