@@ -96,7 +96,7 @@ fn chart(c: &mut Criterion) {
         let (scene, t_scene) = timed(|| scene::build(&org, &options));
         let tree = tree_of(&org, &scene);
         let (_, t_layout) = timed(|| layout::layout(&tree, &layout_options));
-        let (_, t_svg) = timed(|| svg::write(&scene, false));
+        let (_, t_svg) = timed(|| svg::write(&scene, &org, false));
 
         let mut group = c.benchmark_group(format!("{n} unités"));
         group
@@ -113,15 +113,19 @@ fn chart(c: &mut Criterion) {
             scene::build(black_box(&org), &options)
         });
         bench(&mut group, "svg", samples, t_svg, || {
-            svg::write(black_box(&scene), false)
+            svg::write(black_box(&scene), &org, false)
         });
         if n == 1_000 {
             // Seconds a picture (a 12,800 × 9,200 bitmap): the fewest samples criterion takes.
-            let png_options = png::PngOptions::default();
-            let (picture, t_png) = timed(|| png::render(&scene, &png_options));
+            let png_options = png::PngOptions {
+                size: png::Size::Scale(1.0),
+                dpi: 96.0,
+                ..Default::default()
+            };
+            let (picture, t_png) = timed(|| png::render(&scene, &org, &png_options));
             assert!(picture.is_ok());
             bench(&mut group, "png échelle 1", 10, t_png, || {
-                png::render(black_box(&scene), &png_options)
+                png::render(black_box(&scene), &org, &png_options)
             });
         }
         group.finish();

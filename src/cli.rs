@@ -53,13 +53,16 @@ pub struct ExportArgs {
     /// Fichier de sortie : .svg, .png ou .dot.
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
-    /// Résolution du PNG, en points par pouce (avec --paper : l'image remplit la page).
+    /// Résolution du PNG, en points par pouce (avec --paper : 150 par défaut, l'image a la
+    /// taille de la feuille ; sans : l'échelle est dpi / 96).
     #[arg(long)]
     pub dpi: Option<f32>,
-    /// Format de papier du PNG.
+    /// Format de papier du PNG : l'image est la feuille entière, le schéma centré dans des
+    /// marges de 10 mm.
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
-    /// Facteur d'échelle du PNG (1 : un pixel par unité du schéma).
+    /// Facteur d'échelle du PNG (1 : un pixel par unité du schéma ; par défaut 2, net dans une
+    /// présentation).
     #[arg(long, conflicts_with = "paper")]
     pub scale: Option<f32>,
     /// N'exporte que cette unité et ses descendantes (id de l'unité).
@@ -80,6 +83,9 @@ pub struct ExportArgs {
     /// Fond transparent (PNG et SVG).
     #[arg(long)]
     pub transparent: bool,
+    /// Sans la date d'export en pied de page.
+    #[arg(long)]
+    pub no_date: bool,
     /// Langue des libellés du schéma.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     pub lang: LangArg,
@@ -204,7 +210,7 @@ fn fmt(files: &[PathBuf]) -> ExitCode {
     ExitCode::from(u8::from(failed))
 }
 
-/// Today's date as French prose, for the title block.
+/// Today's date as prose in `lang`, for the chart's footer.
 pub fn today(lang: crate::i18n::Lang) -> String {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -264,7 +270,11 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         root: args.root.as_deref().map(Id::new),
         depth: args.depth,
         lang,
-        date: today(lang),
+        date: if args.no_date {
+            String::new()
+        } else {
+            today(lang)
+        },
         ..Default::default()
     };
     // DOT needs no scene: Graphviz lays the chart out itself.
@@ -275,7 +285,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let bytes = match extension.as_deref() {
-        Some("svg") => crate::export::svg::write(&scene(), args.transparent).into_bytes(),
+        Some("svg") => crate::export::svg::write(&scene(), org, args.transparent).into_bytes(),
         Some("dot") => {
             let dot_options = DotOptions {
                 root: options.root.clone(),
@@ -285,7 +295,8 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             crate::export::dot::write(org, &dot_options).into_bytes()
         }
         Some("png") => {
-            let size = match (args.paper, args.scale) {
+            let scene = scene();
+            let (size, dpi) = match (args.paper, args.scale) {
                 (Some(p), _) => {
                     let (paper, landscape) = match p {
                         PaperArg::A4 => (Paper::A4, false),
@@ -293,22 +304,36 @@ fn export(args: &ExportArgs) -> Result<(), String> {
                         PaperArg::A3 => (Paper::A3, false),
                         PaperArg::A3Landscape => (Paper::A3, true),
                     };
-                    png::Size::Paper {
+                    let dpi = args.dpi.unwrap_or(150.0);
+                    let size = png::Size::Paper {
                         paper,
                         landscape,
-                        dpi: args.dpi.unwrap_or(150.0),
-                    }
+                        dpi,
+                    };
+                    (size, dpi)
                 }
-                (None, Some(s)) => png::Size::Scale(s),
-                (None, None) => png::Size::Scale(args.dpi.map_or(1.0, |d| d / 96.0)),
+                // One chart unit is a 96 dpi pixel: the written resolution follows the scale,
+                // unless one is asked for.
+                (None, Some(s)) => (png::Size::Scale(s), args.dpi.unwrap_or(96.0 * s)),
+                (None, None) => match args.dpi {
+                    Some(d) => (png::Size::Scale(d / 96.0), d),
+                    None => {
+                        let s = png::default_scale(&scene);
+                        (png::Size::Scale(s), 96.0 * s)
+                    }
+                },
             };
             let options = PngOptions {
                 size,
                 transparent: args.transparent,
-                dpi: args.dpi.unwrap_or(96.0),
+                dpi,
             };
-            png::render(&scene(), &options)
-                .map_err(|e| format!("{}: {e}", args.output.display()))?
+            let bytes = png::render(&scene, org, &options)
+                .map_err(|e| format!("{}: {e}", args.output.display()))?;
+            if let Some(warning) = png::small_print_warning(&scene, &options, lang) {
+                eprintln!("{}: {warning}", args.output.display());
+            }
+            bytes
         }
         _ => {
             return Err(format!(

@@ -204,7 +204,9 @@ pub fn export_to(app: &mut OrgApp, dialog: &ExportDialog, path: &Path) {
     let lang = app.lang();
     let scene = scene::build(&app.doc.org, &dialog.chart_options(app));
     let bytes = match dialog.format {
-        ExportFormat::Svg => Ok(crate::export::svg::write(&scene, dialog.transparent).into_bytes()),
+        ExportFormat::Svg => {
+            Ok(crate::export::svg::write(&scene, &app.doc.org, dialog.transparent).into_bytes())
+        }
         ExportFormat::Png => {
             let size = match dialog.paper {
                 Some((paper, landscape)) => png::Size::Paper {
@@ -216,6 +218,7 @@ pub fn export_to(app: &mut OrgApp, dialog: &ExportDialog, path: &Path) {
             };
             png::render(
                 &scene,
+                &app.doc.org,
                 &PngOptions {
                     size,
                     transparent: dialog.transparent,

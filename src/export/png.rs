@@ -2,7 +2,9 @@
 //! the bitmap shows exactly the SVG's lines, on any machine.
 
 use super::svg;
-use crate::scene::Scene;
+use crate::i18n::Lang;
+use crate::model::Organisation;
+use crate::scene::{Owner, Scene};
 use crate::text::{BOLD_TTF, FAMILY, REGULAR_TTF};
 use std::sync::Arc;
 
@@ -32,16 +34,18 @@ pub enum Size {
 pub struct PngOptions {
     pub size: Size,
     pub transparent: bool,
-    /// Written into the file (pHYs) so that print dialogs use the intended size.
+    /// Written into the file (pHYs) at a plain scale, so that print dialogs use the intended
+    /// size: one chart unit is a 96 dpi pixel, so `96 × scale` prints the chart at its size.
+    /// On paper, the paper's resolution is written instead.
     pub dpi: f32,
 }
 
 impl Default for PngOptions {
     fn default() -> Self {
         PngOptions {
-            size: Size::Scale(1.0),
+            size: Size::Scale(SLIDE_SCALE),
             transparent: false,
-            dpi: 96.0,
+            dpi: 96.0 * SLIDE_SCALE,
         }
     }
 }
@@ -55,43 +59,142 @@ impl std::fmt::Display for PngError {
     }
 }
 
-/// The factor from scene units to pixels.
-pub fn scale_for(scene: &Scene, size: Size) -> f32 {
-    match size {
-        Size::Scale(s) => s,
+/// Below this size, printed names are hard to read.
+pub const MIN_PRINT_PT: f32 = 6.0;
+/// The margin around the chart on a sheet of paper, as printers need.
+const PAPER_MARGIN_MM: f32 = 10.0;
+/// Pixels per chart unit of a PNG exported without a size: two pixels per point at least, so
+/// that the picture stays sharp when a slide is projected.
+pub const SLIDE_SCALE: f32 = 2.0;
+
+/// The bitmap: its size in pixels, and where and how large the chart is drawn in it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Page {
+    pub width: u32,
+    pub height: u32,
+    /// Pixels per chart unit.
+    pub scale: f32,
+    /// Where the chart's top-left corner lands, in pixels.
+    pub offset: (f32, f32),
+}
+
+impl Paper {
+    /// Width and height in millimetres, portrait.
+    fn mm(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::A3 => (297.0, 420.0),
+        }
+    }
+}
+
+/// Lays the chart out on its bitmap: at a plain scale the bitmap is the chart; on paper it is
+/// the whole sheet at the resolution, the chart fitted inside the margins and centred. Refuses
+/// a bitmap too large before any memory is taken for it.
+pub fn page(scene: &Scene, size: Size) -> Result<Page, PngError> {
+    let (w, h, scale, offset) = match size {
+        Size::Scale(scale) => {
+            if !(scale.is_finite() && scale > 0.0) {
+                return Err(PngError(format!("échelle invalide : {scale}")));
+            }
+            let w = (scene.width * scale).ceil().max(1.0);
+            let h = (scene.height * scale).ceil().max(1.0);
+            (w, h, scale, (0.0, 0.0))
+        }
         Size::Paper {
             paper,
             landscape,
             dpi,
         } => {
-            let (mut w, mut h) = match paper {
-                Paper::A4 => (210.0, 297.0),
-                Paper::A3 => (297.0, 420.0),
-            };
+            if !(dpi.is_finite() && dpi > 0.0) {
+                return Err(PngError(format!("résolution invalide : {dpi} dpi")));
+            }
+            let (mut w_mm, mut h_mm) = paper.mm();
             if landscape {
-                std::mem::swap(&mut w, &mut h);
+                std::mem::swap(&mut w_mm, &mut h_mm);
             }
             let px = |mm: f32| mm / 25.4 * dpi;
-            // A 10 mm margin on each side, as printers need.
-            (px(w - 20.0) / scene.width.max(1.0)).min(px(h - 20.0) / scene.height.max(1.0))
+            let (w, h) = (px(w_mm).round().max(1.0), px(h_mm).round().max(1.0));
+            let margin = px(PAPER_MARGIN_MM);
+            let scale = ((w - 2.0 * margin) / scene.width.max(1.0))
+                .min((h - 2.0 * margin) / scene.height.max(1.0))
+                .max(f32::MIN_POSITIVE);
+            let offset = (
+                ((w - scene.width * scale) / 2.0).round(),
+                ((h - scene.height * scale) / 2.0).round(),
+            );
+            (w, h, scale, offset)
         }
-    }
-}
-
-/// Checks the bitmap size before any memory is taken for it.
-pub fn check_size(scene: &Scene, scale: f32) -> Result<(u32, u32), PngError> {
-    if !(scale.is_finite() && scale > 0.0) {
-        return Err(PngError(format!("échelle invalide : {scale}")));
-    }
-    let w = (scene.width * scale).ceil().max(1.0);
-    let h = (scene.height * scale).ceil().max(1.0);
+    };
     if w > MAX_SIDE as f32 || h > MAX_SIDE as f32 || (w as u64) * (h as u64) > MAX_PIXELS {
         return Err(PngError(format!(
-            "image trop grande ({w} × {h} pixels ; au plus {MAX_SIDE} pixels de côté et {} millions de pixels) : exportez une partie avec --root ou --depth, réduisez --scale, ou exportez en SVG, qui n'a pas de limite",
+            "image trop grande ({w} × {h} pixels ; au plus {MAX_SIDE} pixels de côté et {} millions de pixels) : exportez une partie avec --root ou --depth, réduisez --scale ou --dpi, ou exportez en SVG, qui n'a pas de limite",
             MAX_PIXELS / 1_000_000
         )));
     }
-    Ok((w as u32, h as u32))
+    Ok(Page {
+        width: w as u32,
+        height: h as u32,
+        scale,
+        offset,
+    })
+}
+
+/// The scale of a PNG exported without a size: `SLIDE_SCALE`, lowered for a chart so large
+/// that the bitmap would pass the limits, but never below one pixel per unit (below that, the
+/// limits refuse it with their advice).
+pub fn default_scale(scene: &Scene) -> f32 {
+    let (w, h) = (scene.width.max(1.0), scene.height.max(1.0));
+    let fits = (MAX_SIDE as f32 / w)
+        .min(MAX_SIDE as f32 / h)
+        .min((MAX_PIXELS as f32 / (w * h)).sqrt())
+        // Rounding up of each side must not cross the limits either.
+        * 0.999;
+    SLIDE_SCALE.min(fits).max(1.0)
+}
+
+/// The size in points at which the smallest name of the chart prints, at `scale` pixels per
+/// unit and `dpi` pixels per inch; `None` for a chart without boxes. Names are the bold lines
+/// of units, bodies and entities.
+pub fn smallest_name_pt(scene: &Scene, scale: f32, dpi: f32) -> Option<f32> {
+    scene
+        .items
+        .iter()
+        .filter(|i| i.owner != Owner::Decoration)
+        .flat_map(|i| i.lines.iter())
+        .filter(|l| l.style.bold)
+        .map(|l| l.style.size)
+        .reduce(f32::min)
+        .map(|size| size * scale / dpi * 72.0)
+}
+
+/// The warning to give when the smallest name would print below `MIN_PRINT_PT`.
+pub fn small_print_warning(scene: &Scene, options: &PngOptions, lang: Lang) -> Option<String> {
+    let page = page(scene, options.size).ok()?;
+    let pt = smallest_name_pt(scene, page.scale, options.written_dpi())?;
+    if pt >= MIN_PRINT_PT {
+        return None;
+    }
+    let shown = format!("{pt:.1}");
+    Some(match lang {
+        Lang::Fr => format!(
+            "attention : les noms les plus petits s'imprimeraient à {} pt ; essayez --depth, --root, un papier plus grand ou le SVG",
+            shown.replace('.', ",")
+        ),
+        Lang::En => format!(
+            "warning: the smallest names would print at {shown} pt; try --depth, --root, a larger paper or the SVG"
+        ),
+    })
+}
+
+impl PngOptions {
+    /// The resolution written in the file: the paper's, else `dpi`.
+    pub fn written_dpi(&self) -> f32 {
+        match self.size {
+            Size::Paper { dpi, .. } => dpi,
+            Size::Scale(_) => self.dpi,
+        }
+    }
 }
 
 fn svg_options() -> resvg::usvg::Options<'static> {
@@ -108,24 +211,34 @@ fn svg_options() -> resvg::usvg::Options<'static> {
 }
 
 /// Renders the scene and encodes it as PNG bytes.
-pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> {
-    let scale = scale_for(scene, options.size);
-    let (w, h) = check_size(scene, scale)?;
-    let svg = svg::write(scene, options.transparent);
+/// `org` is the organisation the scene was built from (see `svg::write`).
+pub fn render(
+    scene: &Scene,
+    org: &Organisation,
+    options: &PngOptions,
+) -> Result<Vec<u8>, PngError> {
+    let page = page(scene, options.size)?;
+    let svg = svg::write(scene, org, options.transparent);
     let tree = resvg::usvg::Tree::from_str(&svg, &svg_options())
         .map_err(|e| PngError(format!("SVG interne illisible : {e}")))?;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h)
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(page.width, page.height)
         .ok_or_else(|| PngError("mémoire insuffisante pour l'image".into()))?;
+    // The sheet around the chart gets the chart's background.
+    if let (Some(bg), false) = (scene.background, options.transparent) {
+        pixmap.fill(resvg::tiny_skia::Color::from_rgba8(bg.0, bg.1, bg.2, bg.3));
+    }
+    let (dx, dy) = page.offset;
     resvg::render(
         &tree,
-        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        resvg::tiny_skia::Transform::from_row(page.scale, 0.0, 0.0, page.scale, dx, dy),
         &mut pixmap.as_mut(),
     );
-    let dpi = match options.size {
-        Size::Paper { dpi, .. } => dpi,
-        Size::Scale(_) => options.dpi,
-    };
-    encode(pixmap.take(), w, h, dpi)
+    encode(
+        pixmap.take(),
+        page.width,
+        page.height,
+        options.written_dpi(),
+    )
 }
 
 /// Encodes premultiplied RGBA (tiny-skia's) as PNG's straight alpha, converting in place: the

@@ -1,7 +1,9 @@
 //! SVG from the scene, by hand: real `<text>` elements (one per line, selectable and
 //! searchable), every string escaped, fixed-precision coordinates so output is stable.
 
-use crate::scene::{Item, LineStyle, Rect, Rgba, Scene, Shape, TextLine};
+use crate::i18n::Lang;
+use crate::model::Organisation;
+use crate::scene::{Connector, Item, LineStyle, Link, Owner, Rect, Rgba, Scene, Shape, TextLine};
 use crate::text::FAMILY_FALLBACKS;
 
 /// Keeps what XML 1.0 allows and escapes the five markup characters.
@@ -12,27 +14,32 @@ pub fn escape(text: &str) -> String {
 }
 
 fn push_escaped(out: &mut String, text: &str) {
-    // Most lines of a chart need no escaping at all: copied in one go.
-    let plain = text
-        .bytes()
-        .all(|b| b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') && b != 0xef);
-    if plain {
-        out.push_str(text);
-        return;
+    // Runs of plain text are copied at once: titles carry whole mission paragraphs, whose
+    // apostrophes would otherwise send every character through one at a time.
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (replacement, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\t' | b'\n' | b'\r' => (" ", 1),
+            0..0x20 => ("", 1),
+            // U+FFFE and U+FFFF, which XML forbids.
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(replacement);
+        i += len;
+        start = i;
     }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 => {}
-            '\u{fffe}' | '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
+    out.push_str(&text[start..]);
 }
 
 /// Two decimals: enough for print, and stable across runs. Written digit by digit: float
@@ -83,9 +90,12 @@ fn attr(s: &mut String, name: &str, v: f32) {
     s.push('"');
 }
 
-/// The whole document. `transparent` leaves out the background rectangle.
-pub fn write(scene: &Scene, transparent: bool) -> String {
-    let mut s = String::with_capacity(256 + scene.items.len() * 600);
+/// The whole document. `org` is the organisation the scene was built from: its ids, kinds
+/// and texts name the groups, so that an editor selects a unit, a body or an entity in one
+/// click and a browser shows its missions as a tooltip. `transparent` leaves out the
+/// background rectangle.
+pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
+    let mut s = String::with_capacity(256 + scene.items.len() * 700);
     s.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"",
     );
@@ -104,33 +114,169 @@ pub fn write(scene: &Scene, transparent: bool) -> String {
         s.push_str("\"/>\n");
     }
     s.push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
-    for c in &scene.connectors {
-        s.push_str("<polyline stroke=\"");
-        colour(&mut s, c.colour);
-        s.push('"');
-        attr(&mut s, "stroke-width", c.width);
-        s.push_str(match c.style {
-            LineStyle::Solid => "",
-            LineStyle::Dashed => " stroke-dasharray=\"7 4\"",
-            LineStyle::Dotted => " stroke-dasharray=\"2 3\"",
-        });
-        s.push_str(" points=\"");
-        for (i, &(x, y)) in c.points.iter().enumerate() {
-            if i > 0 {
-                s.push(' ');
-            }
-            num(&mut s, x);
-            s.push(',');
-            num(&mut s, y);
+    let hierarchy = |c: &&Connector| matches!(c.link, Link::Hierarchy(_));
+    if scene.connectors.iter().any(|c| hierarchy(&c)) {
+        s.push_str("<g class=\"hierarchy\">\n");
+        for c in scene.connectors.iter().filter(hierarchy) {
+            write_connector(&mut s, c);
         }
-        s.push_str("\"/>\n");
+        s.push_str("</g>\n");
+    }
+    for c in scene.connectors.iter().filter(|c| !hierarchy(c)) {
+        let ends = match c.link {
+            Link::Relation(r) => org
+                .relations
+                .get(r)
+                .map(|r| ("relation", &r.from, &r.to, Some(r.kind.label(Lang::Fr)))),
+            Link::Chair(b) => org
+                .bodies
+                .get(b)
+                .and_then(|b| Some(("chair", &b.id, b.chair.as_ref()?, None))),
+            Link::Hierarchy(_) | Link::Legend => None,
+        };
+        let Some((class, from, to, kind)) = ends else {
+            write_connector(&mut s, c);
+            continue;
+        };
+        s.push_str("<g class=\"");
+        s.push_str(class);
+        s.push_str("\" data-from=\"");
+        push_escaped(&mut s, from.as_str());
+        s.push_str("\" data-to=\"");
+        push_escaped(&mut s, to.as_str());
+        if let Some(kind) = kind {
+            s.push_str("\" data-kind=\"");
+            push_slug(&mut s, kind);
+        }
+        s.push_str("\">\n");
+        write_connector(&mut s, c);
+        s.push_str("</g>\n");
     }
     s.push_str("</g>\n");
     for item in &scene.items {
+        let grouped = open_group(&mut s, item.owner, org);
         write_item(&mut s, item);
+        if grouped {
+            s.push_str("</g>\n");
+        }
     }
     s.push_str("</svg>\n");
     s
+}
+
+fn write_connector(s: &mut String, c: &Connector) {
+    s.push_str("<polyline stroke=\"");
+    colour(s, c.colour);
+    s.push('"');
+    attr(s, "stroke-width", c.width);
+    s.push_str(match c.style {
+        LineStyle::Solid => "",
+        LineStyle::Dashed => " stroke-dasharray=\"7 4\"",
+        LineStyle::Dotted => " stroke-dasharray=\"2 3\"",
+    });
+    s.push_str(" points=\"");
+    for (i, &(x, y)) in c.points.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        num(s, x);
+        s.push(',');
+        num(s, y);
+    }
+    s.push_str("\"/>\n");
+}
+
+/// Opens the group of a unit, body or entity: its id in the file, a class naming what it is
+/// and its kind, and a title with its texts. False for a decoration, which has no group.
+fn open_group(s: &mut String, owner: Owner, org: &Organisation) -> bool {
+    let (class, id, kind, name) = match owner {
+        Owner::Unit(u) => match org.units.get(u) {
+            Some(u) => ("unit", &u.id, u.kind.label(Lang::Fr), &u.name),
+            None => return false,
+        },
+        Owner::Body(b) => match org.bodies.get(b) {
+            Some(b) => ("body", &b.id, b.kind.label(Lang::Fr), &b.name),
+            None => return false,
+        },
+        Owner::Entity(e) => match org.entities.get(e) {
+            Some(e) => ("entity", &e.id, e.kind.label(Lang::Fr), &e.name),
+            None => return false,
+        },
+        Owner::Decoration => return false,
+    };
+    s.push_str("<g id=\"");
+    push_escaped(s, id.as_str());
+    s.push_str("\" class=\"");
+    s.push_str(class);
+    s.push(' ');
+    push_slug(s, kind);
+    s.push_str("\"><title>");
+    push_escaped(s, name);
+    // One line each: browsers show a title's line breaks in the tooltip.
+    let line = |s: &mut String, text: &str| {
+        if !text.is_empty() {
+            s.push('\n');
+            push_escaped(s, text);
+        }
+    };
+    match owner {
+        Owner::Unit(u) => {
+            let unit = &org.units[u];
+            line(s, &unit.acronym);
+            line(s, &unit.head.title);
+            line(s, &unit.head.name);
+            for m in &unit.missions {
+                line(s, &m.text);
+            }
+        }
+        Owner::Body(b) => {
+            let body = &org.bodies[b];
+            line(s, &body.purpose);
+            line(s, &body.participants);
+            line(s, &body.cadence);
+        }
+        Owner::Entity(e) => {
+            let entity = &org.entities[e];
+            line(s, &entity.acronym);
+            line(s, &entity.description);
+        }
+        Owner::Decoration => {}
+    }
+    s.push_str("</title>\n");
+    true
+}
+
+/// A kind as a class name: lower-case ASCII words joined by hyphens, French accents folded
+/// ("Sous-direction" → "sous-direction", "Pôle" → "pole"); "other" if nothing is left.
+fn push_slug(s: &mut String, label: &str) {
+    let start = s.len();
+    let mut gap = false;
+    let mut buf = [0u8; 4];
+    for c in label.chars() {
+        let part: &str = match c {
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase().encode_utf8(&mut buf),
+            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => "a",
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+            'î' | 'ï' | 'Î' | 'Ï' => "i",
+            'ô' | 'ö' | 'Ô' | 'Ö' => "o",
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => "u",
+            'ç' | 'Ç' => "c",
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            _ => {
+                gap = true;
+                continue;
+            }
+        };
+        if gap && s.len() > start {
+            s.push('-');
+        }
+        gap = false;
+        s.push_str(part);
+    }
+    if s.len() == start {
+        s.push_str("other");
+    }
 }
 
 fn write_item(s: &mut String, item: &Item) {
@@ -214,6 +360,21 @@ mod tests {
         );
         assert_eq!(escape("a\u{0}b\u{1b}c\u{fffe}"), "abc");
         assert_eq!(escape("l’œuvre « ok » ―"), "l’œuvre « ok » ―");
+        assert_eq!(escape("l'été\n\tà\u{ffff}ï\u{fffe}"), "l&apos;été  àï");
+    }
+
+    #[test]
+    fn kinds_become_lower_case_ascii_class_names() {
+        let slug = |label: &str| {
+            let mut s = String::new();
+            push_slug(&mut s, label);
+            s
+        };
+        assert_eq!(slug("Secrétariat général"), "secretariat-general");
+        assert_eq!(slug("Sous-direction"), "sous-direction");
+        assert_eq!(slug("Tutelle / pilotage"), "tutelle-pilotage");
+        assert_eq!(slug("Œuvre  \"<x>\" 2"), "oeuvre-x-2");
+        assert_eq!(slug("办公室"), "other");
     }
 
     #[test]

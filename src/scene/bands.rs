@@ -82,9 +82,19 @@ pub fn add_bands(
             })
         })
         .collect();
+    let entity_of: IdMap<usize> = org
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (&e.id, i))
+        .collect();
+    let members: Vec<String> = bodies
+        .iter()
+        .map(|&b| content::member_names(org, tree, &entity_of, &org.bodies[b]))
+        .collect();
     let body_box = |i: usize| {
         let chair = chairs[i].map(str::to_string);
-        content::body(&org.bodies[bodies[i]], chair, palette, lang)
+        content::body(&org.bodies[bodies[i]], chair, &members[i], palette, lang)
     };
     let entity_box = |i: usize| content::entity(&org.entities[entities[i]], palette, lang);
     // Bodies first, then entities: one list, so that the cache keeps both.
@@ -98,10 +108,11 @@ pub fn add_bands(
             let boxes = &c.boxes;
             let keys = bodies
                 .iter()
-                .zip(&chairs)
-                .map(|(&b, chair)| {
+                .zip(chairs.iter().zip(&members))
+                .map(|(&b, (chair, members))| {
                     let body = &org.bodies[b];
-                    boxes.fingerprint_of((&body.kind, &body.name, chair, &body.cadence, look))
+                    let who = (members, &body.participants);
+                    boxes.fingerprint_of((&body.kind, &body.name, chair, who, &body.cadence, look))
                 })
                 .chain(entities.iter().map(|&e| {
                     let entity = &org.entities[e];

@@ -3,7 +3,7 @@
 
 use super::{MissionsMode, Palette, TextLine};
 use crate::i18n::Lang;
-use crate::model::{Body, Entity, Unit};
+use crate::model::{Body, Entity, Hierarchy, IdMap, Organisation, Unit};
 use crate::text::{self, Style};
 use std::sync::Arc;
 
@@ -20,6 +20,7 @@ const MIN_WIDTH: f32 = 130.0;
 const MAX_NAME_LINES: usize = 6;
 const MAX_MISSION_LINES: usize = 40;
 const MAX_FIRST_LINES: usize = 12;
+const MAX_MEMBER_LINES: usize = 4;
 
 /// Lines of a box relative to its top-left corner, and its size.
 #[derive(Clone)]
@@ -185,18 +186,20 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
             if used >= budget {
                 break;
             }
-            let text = match mode {
-                MissionsMode::First => text::first_sentence(&m.text),
-                _ => m.text.as_str(),
+            let line = match mode {
+                MissionsMode::First => {
+                    let first = text::first_sentence(&m.text);
+                    // A verbatim legal text cut short must not read as complete; the no-break
+                    // space keeps the ellipsis on the sentence's last line.
+                    if first.len() < m.text.trim().len() {
+                        format!("• {first}\u{a0}…")
+                    } else {
+                        format!("• {first}")
+                    }
+                }
+                _ => format!("• {}", m.text),
             };
-            b.push(
-                &format!("• {text}"),
-                MISSION,
-                MISSION_WIDTH,
-                budget - used,
-                false,
-                false,
-            );
+            b.push(&line, MISSION, MISSION_WIDTH, budget - used, false, false);
             shown += 1;
         }
         let hidden = unit.missions.len() - shown;
@@ -208,7 +211,37 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
     b.finish()
 }
 
-pub fn body(body: &Body, chair: Option<String>, palette: &Palette, lang: Lang) -> Content {
+/// The members of a body as its box names them: a unit's or an entity's acronym, else its
+/// name, joined by commas. `entity_of` maps entity ids to indices into `org.entities`.
+pub fn member_names(
+    org: &Organisation,
+    tree: &Hierarchy,
+    entity_of: &IdMap<usize>,
+    body: &Body,
+) -> String {
+    let mut out = String::new();
+    for id in &body.members {
+        let (acronym, name) = match (tree.unit(id), entity_of.get(id)) {
+            (Some(u), _) => (&org.units[u].acronym, &org.units[u].name),
+            (None, Some(&e)) => (&org.entities[e].acronym, &org.entities[e].name),
+            (None, None) => (&id.0, &id.0),
+        };
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(if acronym.is_empty() { name } else { acronym });
+    }
+    out
+}
+
+/// `members` as `member_names` gives them.
+pub fn body(
+    body: &Body,
+    chair: Option<String>,
+    members: &str,
+    palette: &Palette,
+    lang: Lang,
+) -> Content {
     let mut b = Builder::new(palette);
     b.push(
         &body.kind.label(lang).to_uppercase(),
@@ -229,6 +262,17 @@ pub fn body(body: &Body, chair: Option<String>, palette: &Palette, lang: Lang) -
     if let Some(chair) = chair {
         let label = format!("{} {}", lang.pick("Présidence :", "Chair:"), chair);
         b.push(&label, DETAIL, NAME_WIDTH, 2, true, true);
+    }
+    let who = match (members.is_empty(), body.participants.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(members.to_string()),
+        (true, false) => Some(body.participants.clone()),
+        // No-break spaces keep the French colon and semicolon off the start of a line.
+        (false, false) => Some(format!("{members}\u{a0}; {}", body.participants)),
+    };
+    if let Some(who) = who {
+        let label = format!("{} {who}", lang.pick("Membres\u{a0}:", "Members:"));
+        b.push(&label, DETAIL, NAME_WIDTH, MAX_MEMBER_LINES, true, true);
     }
     if !body.cadence.is_empty() {
         b.push(&body.cadence, DETAIL, NAME_WIDTH, 2, true, true);

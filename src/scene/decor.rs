@@ -68,25 +68,44 @@ pub fn title_block(org: &Organisation, options: &ChartOptions, palette: &Palette
     if !sub.is_empty() {
         rows.push((sub.join(" — "), Style::regular(12.0), palette.muted));
     }
-    let mut foot = Vec::new();
+    // The source line names the legal text only: a date beside it would read as the text's.
     if let Some(t) = org.legal_texts.first() {
-        foot.push(format!(
+        let source = format!(
             "{} {}",
             options.lang.pick("Source :", "Source:"),
             t.reference
-        ));
-    }
-    if !options.date.is_empty() {
-        foot.push(options.date.clone());
-    }
-    if !foot.is_empty() {
-        rows.push((foot.join(" — "), Style::regular(10.0), palette.muted));
+        );
+        rows.push((source, Style::regular(10.0), palette.muted));
     }
     let (lines, rect) = stack(&rows, super::MARGIN, super::MARGIN, 1100.0);
     TitleBlock {
         height: rect.h + 28.0,
         items: vec![text_item(lines, rect, palette)],
     }
+}
+
+/// The export date on a line of its own under everything else, if the options carry one.
+pub(super) fn footer(scene: &mut Scene, options: &ChartOptions, palette: &Palette) {
+    if options.date.is_empty() {
+        return;
+    }
+    let text = format!(
+        "{} {}",
+        options.lang.pick("Exporté le", "Exported on"),
+        options.date
+    );
+    let bottom = scene
+        .items
+        .iter()
+        .map(|i| i.rect.bottom())
+        .fold(super::MARGIN, f32::max);
+    let (lines, rect) = stack(
+        &[(text, Style::regular(9.0), palette.muted)],
+        super::MARGIN,
+        bottom + 18.0,
+        1100.0,
+    );
+    scene.items.push(text_item(lines, rect, palette));
 }
 
 pub(super) fn legend(

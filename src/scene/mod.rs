@@ -55,7 +55,7 @@ pub struct ChartOptions {
     pub depth: Option<usize>,
     pub theme: Theme,
     pub lang: Lang,
-    /// Shown in the title block ("23 novembre 2026"); empty: no date.
+    /// The export date ("23 novembre 2026"), shown in a footer line of its own; empty: none.
     pub date: String,
 }
 
@@ -369,6 +369,7 @@ fn build_inner(
         h: by1 - by0,
     };
     bands::add_bands(&mut scene, org, tree, options, &palette, hierarchy, cache);
+    decor::footer(&mut scene, options, &palette);
     scene.width = scene
         .items
         .iter()
