@@ -122,7 +122,10 @@ pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
         }
         s.push_str("</g>\n");
     }
-    for c in scene.connectors.iter().filter(|c| !hierarchy(c)) {
+    let others: Vec<&Connector> = scene.connectors.iter().filter(|c| !hierarchy(c)).collect();
+    // A line and its arrowhead are consecutive connectors of one link: one group.
+    for run in others.chunk_by(|a, b| a.link == b.link) {
+        let c = run[0];
         let ends = match c.link {
             Link::Relation(r) => org
                 .relations
@@ -135,7 +138,9 @@ pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
             Link::Hierarchy(_) | Link::Legend => None,
         };
         let Some((class, from, to, kind)) = ends else {
-            write_connector(&mut s, c);
+            for c in run {
+                write_connector(&mut s, c);
+            }
             continue;
         };
         s.push_str("<g class=\"");
@@ -149,7 +154,9 @@ pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
             push_slug(&mut s, kind);
         }
         s.push_str("\">\n");
-        write_connector(&mut s, c);
+        for c in run {
+            write_connector(&mut s, c);
+        }
         s.push_str("</g>\n");
     }
     s.push_str("</g>\n");

@@ -151,7 +151,7 @@ pub enum LineStyle {
     Dotted,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Link {
     /// From a unit to its child (the child's unit index).
     Hierarchy(usize),
