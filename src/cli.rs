@@ -5,7 +5,7 @@ use crate::export::png::{self, Paper, PngOptions};
 use crate::format;
 use crate::layout::Orientation;
 use crate::model::Id;
-use crate::scene::{self, ChartOptions, MissionsMode};
+use crate::scene::{self, ChartOptions, MissionsMode, RelationsMode};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,6 +77,9 @@ pub struct ExportArgs {
     /// jusqu'à 60 unités, none au-delà).
     #[arg(long, value_enum)]
     pub missions: Option<MissionsArg>,
+    /// Relations : en lignes entre les cadres, en liste dans chaque cadre, ou aucune
+    #[arg(long, value_enum, default_value_t = RelationsArg::Lines)]
+    pub relations: RelationsArg,
     /// Une seule rangée par niveau, sans empilement compact.
     #[arg(long)]
     pub no_compact: bool,
@@ -116,6 +119,13 @@ pub enum PaperArg {
 pub enum OrientationArg {
     TopDown,
     LeftRight,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum RelationsArg {
+    Lines,
+    List,
+    None,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -266,6 +276,11 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             Some(MissionsArg::First) => MissionsMode::First,
             Some(MissionsArg::Full) => MissionsMode::Full,
             None => MissionsMode::default_for(org.units.len()),
+        },
+        relations: match args.relations {
+            RelationsArg::Lines => RelationsMode::Lines,
+            RelationsArg::List => RelationsMode::List,
+            RelationsArg::None => RelationsMode::None,
         },
         root: args.root.as_deref().map(Id::new),
         depth: args.depth,

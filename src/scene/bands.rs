@@ -4,7 +4,7 @@
 use super::content::{self, Content};
 use super::decor::{self, stack, text_item};
 use super::lines::Line;
-use super::{ChartOptions, Item, Link, Owner, Palette, Rect, Scene, Shape};
+use super::{ChartOptions, Item, Link, Owner, Palette, Rect, RelationsMode, Scene, Shape};
 use crate::model::{Hierarchy, Id, IdMap, IdSet, Organisation};
 use crate::text::Style;
 
@@ -202,7 +202,12 @@ pub fn add_bands(
         });
     }
     for (r, rel) in org.relations.iter().enumerate() {
-        let (Some(from), Some(to)) = (item_of(&rel.from), item_of(&rel.to)) else {
+        let shown = match &options.relations {
+            RelationsMode::Lines => true,
+            RelationsMode::Of(id) => &rel.from == id || &rel.to == id,
+            RelationsMode::List | RelationsMode::None => false,
+        };
+        let (true, Some(from), Some(to)) = (shown, item_of(&rel.from), item_of(&rel.to)) else {
             continue;
         };
         lines.push(Line {

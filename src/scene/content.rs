@@ -3,7 +3,7 @@
 
 use super::{MissionsMode, Palette, TextLine};
 use crate::i18n::Lang;
-use crate::model::{Body, Entity, Hierarchy, IdMap, Organisation, Unit};
+use crate::model::{Body, Entity, Hierarchy, Id, IdMap, Organisation, RelationKind, Unit};
 use crate::text::{self, Style};
 use std::sync::Arc;
 
@@ -109,6 +109,8 @@ pub(super) const PARALLEL_FROM: usize = 512;
 #[derive(Clone, Copy)]
 pub struct BoxInputs<'a> {
     pub mode: MissionsMode,
+    /// The unit's relations as lines of text, when they are listed rather than drawn.
+    pub links: &'a [String],
     pub hidden: usize,
     pub palette: &'a Palette,
     pub lang: Lang,
@@ -163,6 +165,9 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
             true,
         );
     }
+    for links in inputs.links {
+        b.push(links, DETAIL, NAME_WIDTH, 3, true, false);
+    }
     if hidden > 0 {
         let label = format!(
             "+ {hidden} {}",
@@ -209,6 +214,48 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
         }
     }
     b.finish()
+}
+
+/// For each unit, its relations in words, one line per kind: « En liaison avec : DGCS,
+/// DGOS ». A relation is listed in the boxes of both its ends, each naming the other.
+pub fn relation_lists(org: &Organisation, tree: &Hierarchy, lang: Lang) -> Vec<Vec<String>> {
+    let name_of = |id: &Id| -> String {
+        let named =
+            |acronym: &str, name: &str| if acronym.is_empty() { name } else { acronym }.to_string();
+        if let Some(u) = tree.unit(id) {
+            return named(&org.units[u].acronym, &org.units[u].name);
+        }
+        org.entities
+            .iter()
+            .find(|e| &e.id == id)
+            .map_or_else(|| id.as_str().to_string(), |e| named(&e.acronym, &e.name))
+    };
+    // Per unit: per kind (in the order kinds are listed), the other ends.
+    let mut by_unit: Vec<Vec<(&RelationKind, Vec<String>)>> = vec![Vec::new(); org.units.len()];
+    for rel in &org.relations {
+        for (end, other) in [(&rel.from, &rel.to), (&rel.to, &rel.from)] {
+            let Some(u) = tree.unit(end) else { continue };
+            let kinds = &mut by_unit[u];
+            let at = match kinds.iter().position(|(k, _)| *k == &rel.kind) {
+                Some(at) => at,
+                None => {
+                    kinds.push((&rel.kind, Vec::new()));
+                    kinds.len() - 1
+                }
+            };
+            kinds[at].1.push(name_of(other));
+        }
+    }
+    by_unit
+        .into_iter()
+        .map(|mut kinds| {
+            kinds.sort_by_key(|(k, _)| k.rank());
+            kinds
+                .into_iter()
+                .map(|(k, names)| format!("{} : {}", k.label(lang), names.join(", ")))
+                .collect()
+        })
+        .collect()
 }
 
 /// The members of a body as its box names them: a unit's or an entity's acronym, else its

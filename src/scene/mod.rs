@@ -44,11 +44,25 @@ impl MissionsMode {
     }
 }
 
+/// How relations are shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RelationsMode {
+    /// As lines routed between the boxes.
+    #[default]
+    Lines,
+    /// As a line of text in each box (« En liaison avec : DGCS, DGOS »): no lines at all.
+    List,
+    None,
+    /// As lines, only those of this unit.
+    Of(Id),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartOptions {
     pub orientation: Orientation,
     pub compact: bool,
     pub missions: MissionsMode,
+    pub relations: RelationsMode,
     /// Draw only this unit and its descendants.
     pub root: Option<Id>,
     /// Draw only this many levels below the root(s) (1: the root(s) alone).
@@ -65,6 +79,7 @@ impl Default for ChartOptions {
             orientation: Orientation::TopDown,
             compact: true,
             missions: MissionsMode::First,
+            relations: RelationsMode::Lines,
             root: None,
             depth: None,
             theme: Theme::Light,
@@ -255,8 +270,13 @@ fn build_inner(
     for (node, &u) in drawn.iter().enumerate() {
         node_of[u] = node;
     }
+    let listed = match options.relations {
+        RelationsMode::List => content::relation_lists(org, tree, options.lang),
+        _ => Vec::new(),
+    };
     let inputs = |u: usize| content::BoxInputs {
         mode: options.missions,
+        links: listed.get(u).map_or(&[], Vec::as_slice),
         hidden: hidden_below[u],
         palette: &palette,
         lang: options.lang,
