@@ -8,6 +8,7 @@ mod cache;
 mod content;
 mod decor;
 mod lines;
+mod raster;
 mod route;
 mod theme;
 

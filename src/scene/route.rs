@@ -9,6 +9,7 @@
 
 use super::Rect;
 use super::buckets::Buckets;
+use super::raster::Raster;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
@@ -28,22 +29,32 @@ const CELL: f32 = 256.0;
 /// Below this many lines, one thread routes them all.
 const PARALLEL_FROM: usize = 16;
 
-/// The boxes, each grown by [`MARGIN`], bucketed so that a point only tests those near it;
-/// the hierarchy's connectors (rails), which paths may cross but should not run along; and
-/// the area paths must stay in.
+/// The boxes, each grown by [`MARGIN`], bucketed so that a point only tests those near it,
+/// or drawn on a raster where the chart allows one; the hierarchy's connectors (rails), which
+/// paths may cross but should not run along; and the area paths must stay in.
 pub struct Obstacles {
     grown: Vec<Rect>,
     buckets: Buckets,
     rails: Vec<(Rect, bool)>,
     rail_buckets: Buckets,
+    /// The boxes, and the horizontal and vertical rails, grown by less than a margin.
+    rasters: Option<[Raster; 3]>,
     area: Rect,
 }
+
+/// The search's best arrivals: per node, cost, the node before, the direction.
+type Best = HashMap<u64, (f32, u64, u8), foldhash::fast::FixedState>;
 
 /// A segment of a hierarchy connector, as a rect of no width or no height.
 pub type Rail = Rect;
 
 /// What running along a rail costs per unit of length, on top of the length.
 const ALONG_RAIL: f32 = 4.0;
+/// Cells of the rasters. Boxes are drawn grown by `MARGIN - RASTER_CELL`, so a marked cell
+/// may reach up to a margin from a box, never further: every grid line stays free.
+const RASTER_CELL: f32 = 4.0;
+/// Past this many cells (a box placed absurdly far away), points ask the buckets instead.
+const MAX_RASTER_CELLS: usize = 1 << 28;
 
 /// A line to route, from a box to a box.
 #[derive(Clone, Copy)]
@@ -110,26 +121,55 @@ impl Obstacles {
             .iter()
             .map(|r| (grow(r, MARGIN - 0.5), r.h == 0.0))
             .collect();
+        let rasters = (|| {
+            let mut rasters = [(); 3].map(|_| Raster::new(&area, RASTER_CELL, MAX_RASTER_CELLS));
+            let [Some(boxes), Some(across), Some(down)] = &mut rasters else {
+                return None;
+            };
+            let near = MARGIN - RASTER_CELL;
+            rects.iter().for_each(|r| boxes.fill(&grow(r, near)));
+            for r in rails.iter() {
+                let rail = grow(&r.0, near - MARGIN + 0.5);
+                if r.1 {
+                    across.fill(&rail)
+                } else {
+                    down.fill(&rail)
+                }
+            }
+            let [Some(a), Some(b), Some(c)] = rasters else {
+                return None;
+            };
+            Some([a, b, c])
+        })();
         Obstacles {
             buckets: Buckets::new(grown.iter(), CELL),
             grown,
             rail_buckets: Buckets::new(rails.iter().map(|(r, _)| r), CELL),
             rails,
+            rasters,
             area,
         }
     }
 
     /// Whether a move through `p`, horizontal or not, runs along a rail.
-    fn along_rail(&self, (x, y): (f32, f32), horizontal: bool) -> bool {
+    fn along_rail(&self, p: (f32, f32), horizontal: bool) -> bool {
+        if let Some(rasters) = &self.rasters {
+            return rasters[if horizontal { 1 } else { 2 }].get(p);
+        }
+        let (x, y) = p;
         self.rail_buckets.near_span((x, x), (y, y)).any(|i| {
             let (r, h) = &self.rails[i];
             *h == horizontal && x > r.x && x < r.right() && y > r.y && y < r.bottom()
         })
     }
 
-    /// Whether a point lies strictly inside a grown box: on its edge, a path is a margin
-    /// away from the box, as it should be.
+    /// Whether a point is too near a box: strictly inside a grown box (on its edge, a path is
+    /// a margin away from the box, as it should be), or, on the raster, in a cell that comes
+    /// nearer a box than the margin.
     fn blocked(&self, (x, y): (f32, f32)) -> bool {
+        if let Some(rasters) = &self.rasters {
+            return rasters[0].get((x, y));
+        }
         self.buckets.near_span((x, x), (y, y)).any(|i| {
             let r = &self.grown[i];
             x > r.x && x < r.right() && y > r.y && y < r.bottom()
@@ -234,18 +274,15 @@ impl Obstacles {
                 .fold(f32::MAX, f32::min)
                 * GREED
         };
-        let key = |i: usize, j: usize, d: u8| ((i as u64) << 34) | ((j as u64) << 2) | u64::from(d);
-        let unkey = |k: u64| {
-            (
-                (k >> 34) as usize,
-                ((k >> 2) & 0xffff_ffff) as usize,
-                (k & 3) as u8,
-            )
-        };
-        // Per state: best cost so far and the state it came from.
-        let mut best: HashMap<u64, (f32, u64), foldhash::fast::FixedState> = HashMap::default();
-        // (f, done, key): a done entry is a path completed into the target box.
-        let mut open: BinaryHeap<Reverse<(u32, bool, u64)>> = BinaryHeap::new();
+        // A node's state is its place alone, with the direction of its best arrival: four
+        // times fewer states than one per direction, for paths that may rarely bend once more.
+        let key = |i: usize, j: usize| ((i as u64) << 32) | j as u64;
+        let unkey = |k: u64| ((k >> 32) as usize, (k & 0xffff_ffff) as usize);
+        // Per node: best cost so far, the node it came from, the direction it came in.
+        let mut best: Best = HashMap::default();
+        // (f, h, key, done): on equal f, nearer the target first, which walks one of the many
+        // equally good paths instead of all of them.
+        let mut open: BinaryHeap<Reverse<(u32, u32, u64, bool)>> = BinaryHeap::new();
         if goals.is_empty() {
             return None;
         }
@@ -253,17 +290,21 @@ impl Obstacles {
             let Some((i, j)) = node(p).filter(|_| !self.blocked(p)) else {
                 continue;
             };
-            let k = key(i, j, d);
-            best.insert(k, (MARGIN, u64::MAX));
-            open.push(Reverse(((MARGIN + h(i, j, d)).to_bits(), false, k)));
+            let k = key(i, j);
+            if best.get(&k).is_some() {
+                continue;
+            }
+            best.insert(k, (MARGIN, u64::MAX, d));
+            let est = h(i, j, d);
+            open.push(Reverse(((MARGIN + est).to_bits(), est.to_bits(), k, false)));
         }
         let mut expanded = 0;
-        while let Some(Reverse((f, done, k))) = open.pop() {
+        while let Some(Reverse((f, _, k, done))) = open.pop() {
             if done {
                 return Some(self.path(job, k, &best, &xs, &ys, unkey));
             }
-            let (i, j, d) = unkey(k);
-            let g = best[&k].0;
+            let (i, j) = unkey(k);
+            let (g, _, d) = best[&k];
             if (g + h(i, j, d)).to_bits() < f {
                 continue; // a stale entry
             }
@@ -274,7 +315,7 @@ impl Obstacles {
             for &(gn, gd) in &goals {
                 if gn == (i, j) {
                     let total = g + MARGIN + if d == gd { 0.0 } else { BEND };
-                    open.push(Reverse((total.to_bits(), true, k)));
+                    open.push(Reverse((total.to_bits(), 0, k, true)));
                 }
             }
             for nd in [UP, DOWN, LEFT, RIGHT] {
@@ -298,12 +339,13 @@ impl Obstacles {
                     length *= 1.0 + ALONG_RAIL;
                 }
                 let ng = g + length + if nd == d { 0.0 } else { BEND };
-                let nk = key(ni, nj, nd);
-                if best.get(&nk).is_some_and(|&(old, _)| old <= ng) {
+                let nk = key(ni, nj);
+                if best.get(&nk).is_some_and(|&(old, _, _)| old <= ng) {
                     continue;
                 }
-                best.insert(nk, (ng, k));
-                open.push(Reverse(((ng + h(ni, nj, nd)).to_bits(), false, nk)));
+                best.insert(nk, (ng, k, nd));
+                let est = h(ni, nj, nd);
+                open.push(Reverse(((ng + est).to_bits(), est.to_bits(), nk, false)));
             }
         }
         None
@@ -317,15 +359,15 @@ impl Obstacles {
         &self,
         job: &Job,
         last: u64,
-        best: &HashMap<u64, (f32, u64), foldhash::fast::FixedState>,
+        best: &Best,
         xs: &[f32],
         ys: &[f32],
-        unkey: impl Fn(u64) -> (usize, usize, u8),
+        unkey: impl Fn(u64) -> (usize, usize),
     ) -> Vec<(f32, f32)> {
         let mut grid = Vec::new();
         let mut k = last;
         while k != u64::MAX {
-            let (i, j, _) = unkey(k);
+            let (i, j) = unkey(k);
             grid.push((xs[i], ys[j]));
             k = best[&k].1;
         }

@@ -1,0 +1,114 @@
+//! A bitmap of the chart in cells of a few units: which cells the inside of some box touches.
+//! The router asks it, point by point, where a path may not go; a look-up is a shift and a
+//! mask, where asking the boxes near the point costs a walk through a bucket.
+
+use super::Rect;
+
+pub struct Raster {
+    x0: f32,
+    y0: f32,
+    cell: f32,
+    cols: usize,
+    rows: usize,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl Raster {
+    /// An empty raster of `area` in cells of `cell`; none when it would hold more than
+    /// `max_cells` (a box placed absurdly far away), for the caller to do without.
+    pub fn new(area: &Rect, cell: f32, max_cells: usize) -> Option<Raster> {
+        let cols = (area.w / cell).ceil() as usize + 1;
+        let rows = (area.h / cell).ceil() as usize + 1;
+        if !(area.w.is_finite() && area.h.is_finite()) || cols.saturating_mul(rows) > max_cells {
+            return None;
+        }
+        let words = cols.div_ceil(64);
+        Some(Raster {
+            x0: area.x,
+            y0: area.y,
+            cell,
+            cols,
+            rows,
+            words,
+            bits: vec![0; words * rows],
+        })
+    }
+
+    /// Marks every cell that meets the inside of `r` (its edges excluded): a point of a
+    /// marked cell may be outside `r`, by less than a cell, but a point inside `r` is always
+    /// in a marked cell.
+    pub fn fill(&mut self, r: &Rect) {
+        let span = |lo: f32, hi: f32, origin: f32, count: usize| {
+            let a = ((lo - origin) / self.cell).floor().max(0.0) as usize;
+            let b = (((hi - origin) / self.cell).ceil() as isize - 1).min(count as isize - 1);
+            (a, b)
+        };
+        let (c0, c1) = span(r.x, r.right(), self.x0, self.cols);
+        let (r0, r1) = span(r.y, r.bottom(), self.y0, self.rows);
+        if r.w <= 0.0 || r.h <= 0.0 || c1 < c0 as isize || r1 < r0 as isize {
+            return;
+        }
+        let c1 = c1 as usize;
+        for row in r0..=r1 as usize {
+            let line = &mut self.bits[row * self.words..(row + 1) * self.words];
+            let (w0, w1) = (c0 / 64, c1 / 64);
+            for (w, word) in line.iter_mut().enumerate().take(w1 + 1).skip(w0) {
+                let lo = if w == w0 { c0 % 64 } else { 0 };
+                let hi = if w == w1 { c1 % 64 } else { 63 };
+                *word |= (u64::MAX >> (63 - hi)) & (u64::MAX << lo);
+            }
+        }
+    }
+
+    /// Whether the cell of `(x, y)` is marked; points outside the raster are not.
+    pub fn get(&self, (x, y): (f32, f32)) -> bool {
+        let (cx, cy) = ((x - self.x0) / self.cell, (y - self.y0) / self.cell);
+        if !(cx >= 0.0 && cy >= 0.0) {
+            return false;
+        }
+        let (cx, cy) = (cx as usize, cy as usize);
+        if cx >= self.cols || cy >= self.rows {
+            return false;
+        }
+        self.bits[cy * self.words + cx / 64] >> (cx % 64) & 1 == 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_the_inside_of_a_box_and_no_cell_a_cell_away() {
+        let area = Rect {
+            x: -100.0,
+            y: -100.0,
+            w: 1000.0,
+            h: 600.0,
+        };
+        let mut raster = Raster::new(&area, 4.0, 1 << 20).unwrap();
+        let r = Rect {
+            x: 10.5,
+            y: 20.0,
+            w: 300.0,
+            h: 40.0,
+        };
+        raster.fill(&r);
+        for x in [10.6, 100.0, 310.4] {
+            for y in [20.1, 40.0, 59.9] {
+                assert!(raster.get((x, y)), "({x}, {y}) inside");
+            }
+        }
+        for (x, y) in [
+            (6.4, 40.0),
+            (314.6, 40.0),
+            (100.0, 15.9),
+            (100.0, 64.1),
+            (-500.0, 0.0),
+        ] {
+            assert!(!raster.get((x, y)), "({x}, {y}) a cell away");
+        }
+        assert!(Raster::new(&area, 4.0, 100).is_none());
+    }
+}
