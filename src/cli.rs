@@ -1,11 +1,12 @@
 //! The command line: headless verbs that never start a window.
 
 use crate::export::dot::DotOptions;
-use crate::export::png::{self, Paper, PngOptions};
+use crate::export::png::Paper;
+use crate::export::request::{ExportRequest, Format, PngSize};
 use crate::format;
 use crate::layout::Orientation;
 use crate::model::Id;
-use crate::scene::{self, ChartOptions, MissionsMode, RelationsMode};
+use crate::scene::{ChartOptions, MissionsMode, RelationsMode};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -292,70 +293,48 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         },
         ..Default::default()
     };
-    // DOT needs no scene: Graphviz lays the chart out itself.
-    let scene = || std::mem::ManuallyDrop::new(scene::build(org, &options));
     let extension = args
         .output
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let bytes = match extension.as_deref() {
-        Some("svg") => crate::export::svg::write(&scene(), org, args.transparent).into_bytes(),
-        Some("dot") => {
-            let dot_options = DotOptions {
-                root: options.root.clone(),
-                depth: options.depth,
-                left_right: options.orientation == Orientation::LeftRight,
-            };
-            crate::export::dot::write(org, &dot_options).into_bytes()
-        }
-        Some("png") => {
-            let scene = scene();
-            let (size, dpi) = match (args.paper, args.scale) {
-                (Some(p), _) => {
-                    let (paper, landscape) = match p {
-                        PaperArg::A4 => (Paper::A4, false),
-                        PaperArg::A4Landscape => (Paper::A4, true),
-                        PaperArg::A3 => (Paper::A3, false),
-                        PaperArg::A3Landscape => (Paper::A3, true),
-                    };
-                    let dpi = args.dpi.unwrap_or(150.0);
-                    let size = png::Size::Paper {
-                        paper,
-                        landscape,
-                        dpi,
-                    };
-                    (size, dpi)
-                }
-                // One chart unit is a 96 dpi pixel: the written resolution follows the scale,
-                // unless one is asked for.
-                (None, Some(s)) => (png::Size::Scale(s), args.dpi.unwrap_or(96.0 * s)),
-                (None, None) => match args.dpi {
-                    Some(d) => (png::Size::Scale(d / 96.0), d),
-                    None => {
-                        let s = png::default_scale(&scene);
-                        (png::Size::Scale(s), 96.0 * s)
-                    }
-                },
-            };
-            let options = PngOptions {
-                size,
-                transparent: args.transparent,
-                dpi,
-            };
-            let bytes = png::render(&scene, org, &options)
-                .map_err(|e| format!("{}: {e}", args.output.display()))?;
-            if let Some(warning) = png::small_print_warning(&scene, &options, lang) {
-                eprintln!("{}: {warning}", args.output.display());
-            }
-            bytes
-        }
-        _ => {
-            return Err(format!(
-                "{}: extension inconnue (attendu : .svg, .png ou .dot)",
-                args.output.display()
-            ));
-        }
+    // DOT needs no scene: Graphviz lays the chart out itself.
+    if extension.as_deref() == Some("dot") {
+        let dot_options = DotOptions {
+            root: options.root.clone(),
+            depth: options.depth,
+            left_right: options.orientation == Orientation::LeftRight,
+        };
+        let bytes = crate::export::dot::write(org, &dot_options).into_bytes();
+        return format::write_export(&args.output, &bytes).map_err(|e| e.to_string());
+    }
+    let Some(format) = Format::from_path(&args.output) else {
+        return Err(format!(
+            "{}: extension inconnue (attendu : .svg, .png ou .dot)",
+            args.output.display()
+        ));
     };
+    let request = ExportRequest {
+        format,
+        chart: options,
+        png: PngSize {
+            paper: args.paper.map(|p| match p {
+                PaperArg::A4 => (Paper::A4, false),
+                PaperArg::A4Landscape => (Paper::A4, true),
+                PaperArg::A3 => (Paper::A3, false),
+                PaperArg::A3Landscape => (Paper::A3, true),
+            }),
+            scale: args.scale,
+            dpi: args.dpi,
+        },
+        transparent: args.transparent,
+    };
+    let rendered = request
+        .render(org)
+        .map_err(|e| format!("{}: {e}", args.output.display()))?;
+    if let Some(warning) = rendered.warning {
+        eprintln!("{}: {warning}", args.output.display());
+    }
+    let bytes = rendered.bytes;
     format::write_export(&args.output, &bytes).map_err(|e| e.to_string())
 }

@@ -1,6 +1,7 @@
 //! Everything a user can ask of the application, with its label and shortcut, handled in one
 //! place: menus, toolbar, keyboard and dialogs all send an `Action`.
 
+use super::chooser::ChooserKind;
 use crate::i18n::Lang;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -29,6 +30,7 @@ pub enum Action {
     ZoomSelection,
     ToggleTheme,
     SetLang(Lang),
+    SetChooser(super::chooser::ChooserKind),
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -63,6 +65,14 @@ impl Action {
             Action::ToggleTheme => ("Thème sombre / clair", "Dark / light theme"),
             Action::SetLang(Lang::Fr) => ("Français", "Français"),
             Action::SetLang(Lang::En) => ("English", "English"),
+            Action::SetChooser(ChooserKind::Auto) => (
+                "Celui du système s'il est disponible",
+                "The system's if available",
+            ),
+            Action::SetChooser(ChooserKind::BuiltIn) => {
+                ("Celui d'Organigramme", "Organigramme's own")
+            }
+            Action::SetChooser(ChooserKind::Native) => ("Celui du système", "The system's"),
         };
         lang.pick(fr, en)
     }

@@ -55,8 +55,8 @@ impl OrgApp {
             Action::Open => files::open_dialog(self, ctx),
             Action::OpenPath(path) => files::open_path(self, &path),
             Action::OpenSample(i) => files::open_sample(self, i),
-            Action::Save => files::save(self, false),
-            Action::SaveAs => files::save(self, true),
+            Action::Save => files::save(self, false, None, ctx),
+            Action::SaveAs => files::save(self, true, None, ctx),
             Action::Export => self.dialog = Some(Dialog::Export(ExportDialog::new(self))),
             Action::Quit => {
                 self.allow_close = true;
@@ -88,6 +88,8 @@ impl OrgApp {
                     );
                 }
             }
+            // A sibling of nothing would be a second root, placed out of sight.
+            Action::AddSibling if self.selection.is_none() => {}
             Action::AddChild | Action::AddSibling => {
                 let parent = match action {
                     Action::AddChild => self.selection,
@@ -146,6 +148,7 @@ impl OrgApp {
                     egui::Theme::Light
                 });
             }
+            Action::SetChooser(kind) => self.settings.file_chooser = kind,
             Action::SetLang(l) => {
                 self.settings.lang = l;
                 self.invalidate_scene();

@@ -1,21 +1,67 @@
-//! Opening, saving and exporting from the window. Native dialogs (rfd) only choose paths; the
-//! work is done by functions tests can call with a path.
+//! Opening, saving and exporting from the window. File dialogs only choose paths
+//! (`chooser`); the work is done by functions tests can call with a path.
 
-use super::{Dialog, OrgApp};
+use super::chooser::{Ask, Purpose};
+use super::{Action, Dialog, ExportDialog, OrgApp};
 use crate::doc::Document;
-use crate::export::png::{self, Paper, PngOptions};
-use crate::layout::Orientation;
-use crate::scene::{self, ChartOptions, MissionsMode, Theme};
 use eframe::egui;
 use std::path::Path;
 
-pub fn open_dialog(app: &mut OrgApp, _ctx: &egui::Context) {
-    let picked = rfd::FileDialog::new()
-        .add_filter("Organigramme (*.ron)", &["ron"])
-        .pick_file();
-    if let Some(path) = picked {
-        open_path(app, &path);
+impl OrgApp {
+    /// Asks for a path, with the platform's dialog or the built-in one, and goes on with
+    /// `chosen` once there is one.
+    pub fn choose(&mut self, ask: Ask, ctx: &egui::Context) {
+        let lang = self.lang();
+        if self.settings.file_chooser.use_native(&self.platform) {
+            let (picked, failed) = super::chooser::ask_native(&ask);
+            if let Some(path) = picked {
+                self.chosen(ask.purpose, &path, ctx);
+                return;
+            }
+            if !failed {
+                return;
+            }
+            self.set_status(
+                lang.pick(
+                    "Le sélecteur de fichiers du système n'a pas pu s'ouvrir : voici celui d'Organigramme",
+                    "The system's file dialog could not be shown: here is Organigramme's own",
+                ),
+                true,
+            );
+        }
+        self.chooser.open(ask, &self.settings.recent_dirs, lang);
     }
+
+    /// Does what the path was chosen for.
+    pub fn chosen(&mut self, purpose: Purpose, path: &Path, ctx: &egui::Context) {
+        super::chooser::remember_dir(&mut self.settings.recent_dirs, path);
+        match purpose {
+            Purpose::Open => open_path(self, path),
+            Purpose::SaveAs { then } => {
+                save_to(self, path);
+                if let Some(action) = then
+                    && !self.doc.is_dirty()
+                {
+                    self.run_unguarded(action, ctx);
+                }
+            }
+            Purpose::Export(request) => self.start_export(*request, path, ctx),
+        }
+    }
+
+    fn document_dir(&self) -> Option<std::path::PathBuf> {
+        let path = self.doc.path.as_ref()?;
+        path.parent().map(Path::to_path_buf)
+    }
+}
+
+pub fn open_dialog(app: &mut OrgApp, ctx: &egui::Context) {
+    let ask = Ask {
+        purpose: Purpose::Open,
+        dir: app.document_dir(),
+        file_name: None,
+    };
+    app.choose(ask, ctx);
 }
 
 /// Opens a file; on failure the current document stays open and untouched.
@@ -64,27 +110,26 @@ pub fn open_sample(app: &mut OrgApp, i: usize) {
     }
 }
 
-/// Saves to the document's file, or asks for one (`ask`, or a document never saved).
-pub fn save(app: &mut OrgApp, ask: bool) {
-    let path = match (&app.doc.path, ask) {
+/// Saves to the document's file, or asks for one (`ask`, or a document never saved); then,
+/// if the document was saved, runs `then`.
+pub fn save(app: &mut OrgApp, ask: bool, then: Option<Action>, ctx: &egui::Context) {
+    match (&app.doc.path, ask) {
         (Some(_), false) if app.doc.changed_on_disk() => {
             app.dialog = Some(Dialog::ChangedOnDisk);
-            return;
         }
-        (Some(p), false) => p.clone(),
+        (Some(p), false) => {
+            let path = p.clone();
+            app.chosen(Purpose::SaveAs { then }, &path, ctx);
+        }
         _ => {
-            let name = format!("{}.ron", file_stem(&app.doc.org));
-            match rfd::FileDialog::new()
-                .add_filter("Organigramme (*.ron)", &["ron"])
-                .set_file_name(name)
-                .save_file()
-            {
-                Some(p) => p,
-                None => return,
-            }
+            let ask = Ask {
+                purpose: Purpose::SaveAs { then },
+                dir: app.document_dir(),
+                file_name: Some(format!("{}.ron", file_stem(&app.doc.org))),
+            };
+            app.choose(ask, ctx);
         }
-    };
-    save_to(app, &path);
+    }
 }
 
 /// Saves to `path`; a failure leaves the file on disk and the document as they were.
@@ -135,119 +180,22 @@ fn file_stem(org: &crate::model::Organisation) -> String {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    Png,
-    Svg,
-}
-
-/// The export window's choices.
-pub struct ExportDialog {
-    pub format: ExportFormat,
-    /// None: a plain scale; Some: fit a paper size at `dpi`.
-    pub paper: Option<(Paper, bool)>,
-    pub dpi: f32,
-    pub scale: f32,
-    pub orientation: Orientation,
-    pub missions: MissionsMode,
-    pub only_selection: bool,
-    pub transparent: bool,
-}
-
-impl ExportDialog {
-    pub fn new(app: &OrgApp) -> Self {
-        ExportDialog {
-            format: ExportFormat::Png,
-            paper: Some((Paper::A3, true)),
-            dpi: 150.0,
-            scale: 2.0,
-            orientation: app.chart.orientation,
-            missions: app.chart.missions,
-            only_selection: false,
-            transparent: false,
-        }
-    }
-
-    pub fn chart_options(&self, app: &OrgApp) -> ChartOptions {
-        ChartOptions {
-            orientation: self.orientation,
-            missions: self.missions,
-            root: self
-                .only_selection
-                .then(|| app.selection.map(|u| app.doc.org.units[u].id.clone()))
-                .flatten(),
-            theme: Theme::Light,
-            lang: app.lang(),
-            date: crate::cli::today(app.lang()),
-            ..app.chart.clone()
-        }
-    }
-}
-
-/// Asks where to write, then writes the chart.
-pub fn export(app: &mut OrgApp, dialog: &ExportDialog) {
-    let (ext, filter) = match dialog.format {
-        ExportFormat::Png => ("png", "PNG"),
-        ExportFormat::Svg => ("svg", "SVG"),
+/// Asks where to write, then writes the chart off the UI thread.
+pub fn export(app: &mut OrgApp, dialog: &ExportDialog, ctx: &egui::Context) {
+    let request = dialog.request(app);
+    let ask = Ask {
+        file_name: Some(format!(
+            "{}.{}",
+            file_stem(&app.doc.org),
+            request.format.extension()
+        )),
+        purpose: Purpose::Export(Box::new(request)),
+        // Beside the document, as the command line's habit of `-o` next to the file.
+        dir: app
+            .document_dir()
+            .or_else(|| app.settings.recent_dirs.first().cloned()),
     };
-    let name = format!("{}.{ext}", file_stem(&app.doc.org));
-    if let Some(path) = rfd::FileDialog::new()
-        .add_filter(filter, &[ext])
-        .set_file_name(name)
-        .save_file()
-    {
-        export_to(app, dialog, &path);
-    }
-}
-
-pub fn export_to(app: &mut OrgApp, dialog: &ExportDialog, path: &Path) {
-    let lang = app.lang();
-    let scene = scene::build(&app.doc.org, &dialog.chart_options(app));
-    let bytes = match dialog.format {
-        ExportFormat::Svg => {
-            Ok(crate::export::svg::write(&scene, &app.doc.org, dialog.transparent).into_bytes())
-        }
-        ExportFormat::Png => {
-            let size = match dialog.paper {
-                Some((paper, landscape)) => png::Size::Paper {
-                    paper,
-                    landscape,
-                    dpi: dialog.dpi,
-                },
-                None => png::Size::Scale(dialog.scale),
-            };
-            png::render(
-                &scene,
-                &app.doc.org,
-                &PngOptions {
-                    size,
-                    transparent: dialog.transparent,
-                    // At a free scale, one chart unit is a 96 dpi pixel.
-                    dpi: if dialog.paper.is_some() {
-                        dialog.dpi
-                    } else {
-                        96.0 * dialog.scale
-                    },
-                },
-            )
-            .map_err(|e| e.to_string())
-        }
-    };
-    let result =
-        bytes.and_then(|b| crate::format::write_export(path, &b).map_err(|e| e.to_string()));
-    match result {
-        Ok(()) => app.set_status(
-            format!("{} {}", lang.pick("Exporté :", "Exported:"), path.display()),
-            false,
-        ),
-        Err(e) => {
-            app.set_status(lang.pick("L'export a échoué", "Export failed"), true);
-            app.dialog = Some(Dialog::Error {
-                title: lang.pick("Export impossible", "Cannot export").into(),
-                text: e,
-            });
-        }
-    }
+    app.choose(ask, ctx);
 }
 
 pub fn write_screenshot(path: &Path, image: &egui::ColorImage) -> Result<(), String> {

@@ -2,13 +2,15 @@
 //! `OrgApp::show` draws a frame from a plain `egui::Ui`, so tests drive it without a window.
 
 mod actions;
+pub mod chooser;
 mod commands;
+pub mod export;
 pub mod files;
 pub mod recovery;
 pub mod settings;
 
 pub use actions::Action;
-pub use files::ExportDialog;
+pub use export::ExportDialog;
 pub use settings::Settings;
 
 use crate::doc::Document;
@@ -76,6 +78,12 @@ pub struct OrgApp {
     pub(crate) search_results: Option<SearchCache>,
     /// Where recovery copies go; none in tests that do not ask for it.
     pub recovery: Option<recovery::Recovery>,
+    /// The built-in file dialog, while it is open.
+    pub chooser: chooser::BuiltIn,
+    /// Whether the platform can show its own file dialog.
+    platform: chooser::Platform,
+    /// The export running on a worker thread.
+    export_job: Option<export::ExportJob>,
 }
 
 impl OrgApp {
@@ -104,6 +112,9 @@ impl OrgApp {
             outline_rows: None,
             search_results: None,
             recovery: None,
+            chooser: chooser::BuiltIn::default(),
+            platform: chooser::Platform::detect(),
+            export_job: None,
         }
     }
 
@@ -217,6 +228,10 @@ impl OrgApp {
         ui::inspector::show(self, ui);
         ui::chart::show(self, ui);
         ui::dialogs::show(self, &ctx);
+        if let Some((purpose, path)) = self.chooser.show(&ctx) {
+            self.chosen(purpose, &path, &ctx);
+        }
+        self.poll_export();
         self.refresh_scene(&ctx);
         self.handle_screenshot(&ctx);
         if let Some(r) = &mut self.recovery {
@@ -259,6 +274,11 @@ impl OrgApp {
     }
 
     fn handle_keys(&mut self, ui: &mut egui::Ui) {
+        // While a dialog or the file chooser is open, its keys (Escape, Enter, typing) are its
+        // own.
+        if self.chooser.is_open() {
+            return;
+        }
         let typing = ui.ctx().text_edit_focused() || self.dialog.is_some();
         let mut fired = Vec::new();
         ui.input_mut(|i| {
@@ -364,14 +384,6 @@ impl OrgApp {
             *frames -= 1;
         }
         ctx.request_repaint();
-    }
-}
-
-/// "Enregistrer" in the unsaved-changes guard: save, and go on only if it worked.
-pub fn save_then(app: &mut OrgApp, action: Action, ctx: &egui::Context) {
-    files::save(app, false);
-    if !app.doc.is_dirty() {
-        app.run_unguarded(action, ctx);
     }
 }
 

@@ -15,6 +15,9 @@ pub struct Settings {
     pub lang: Lang,
     pub dark: bool,
     pub recent: Vec<PathBuf>,
+    /// The folders files were last opened from, saved or exported to, newest first.
+    pub recent_dirs: Vec<PathBuf>,
+    pub file_chooser: super::chooser::ChooserKind,
 }
 
 impl Default for Settings {
@@ -23,6 +26,8 @@ impl Default for Settings {
             lang: Lang::Fr,
             dark: false,
             recent: Vec::new(),
+            recent_dirs: Vec::new(),
+            file_chooser: Default::default(),
         }
     }
 }

@@ -129,6 +129,19 @@ impl Document {
         self.history.open_merge = None;
     }
 
+    /// Takes back the typing still merging under `key` (Escape in a field), leaving neither
+    /// an undo nor a redo step behind. Returns whether there was any.
+    pub fn cancel_typing(&mut self, key: &str) -> bool {
+        if self.history.open_merge.as_deref() != Some(key) {
+            return false;
+        }
+        let undone = self.undo();
+        if undone {
+            self.history.redo.pop();
+        }
+        undone
+    }
+
     pub fn undo_label(&self) -> Option<&str> {
         self.history.undo.last().map(|s| s.label.as_str())
     }

@@ -3,4 +3,5 @@
 
 pub mod dot;
 pub mod png;
+pub mod request;
 pub mod svg;

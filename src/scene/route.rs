@@ -291,7 +291,7 @@ impl Obstacles {
                 continue;
             };
             let k = key(i, j);
-            if best.get(&k).is_some() {
+            if best.contains_key(&k) {
                 continue;
             }
             best.insert(k, (MARGIN, u64::MAX, d));

@@ -119,8 +119,7 @@ fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
             Action::Delete,
             Action::Relayout,
         ] {
-            let enabled =
-                app.selection.is_some() || matches!(action, Action::Relayout | Action::AddSibling);
+            let enabled = app.selection.is_some() || matches!(action, Action::Relayout);
             let tip = action.shortcut_text(ui.ctx());
             if ui
                 .add_enabled(enabled, egui::Button::new(action.label(lang)))

@@ -1,10 +1,7 @@
 //! Modal dialogs: the unsaved-changes guard, deleting a unit, exporting, and errors.
 
-use crate::app::{Action, Dialog, ExportDialog, OrgApp};
+use crate::app::{Action, Dialog, OrgApp};
 use crate::doc::ops::{self, Children};
-use crate::export::png::Paper;
-use crate::layout::Orientation;
-use crate::scene::MissionsMode;
 use eframe::egui;
 
 pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
@@ -15,10 +12,13 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
     let mut keep = true;
     let mut then: Option<Action> = None;
     let mut restore = false;
+    let mut export = None;
+    let has_selection = app.selection.is_some();
+    let mut dialog = dialog;
     let modal =
         egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            match &dialog {
+            match &mut dialog {
                 Dialog::Unsaved { then: action } => {
                     ui.heading(lang.pick("Modifications non enregistrées", "Unsaved changes"));
                     ui.label(lang.pick(
@@ -27,7 +27,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                     ));
                     ui.horizontal(|ui| {
                         if ui.button(lang.pick("Enregistrer", "Save")).clicked() {
-                            crate::app::save_then(app, action.clone(), ctx);
+                            crate::app::files::save(app, false, Some(action.clone()), ctx);
                             keep = false;
                         }
                         if ui
@@ -100,7 +100,14 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                         keep = false;
                     }
                 }
-                Dialog::Export(_) => {}
+                Dialog::Export(form) => match super::export_form::show(ui, form, lang, has_selection) {
+                    Some(super::export_form::Choice::Export) => {
+                        export = Some(form.clone());
+                        keep = false;
+                    }
+                    Some(super::export_form::Choice::Cancel) => keep = false,
+                    None => {}
+                },
             Dialog::Recover(found) => {
                 ui.heading(lang.pick("Récupérer le travail non enregistré ?", "Recover unsaved work?"));
                 ui.label(format!(
@@ -152,20 +159,13 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
             }
                 Dialog::Error { title, text } => {
                     ui.heading(title);
-                    ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
+                    ui.add(egui::Label::new(egui::RichText::new(text.as_str()).monospace()).wrap());
                     if ui.button("OK").clicked() {
                         keep = false;
                     }
                 }
             }
         });
-    if let Dialog::Export(mut export) = dialog {
-        keep = export_window(app, ctx, &mut export);
-        if keep {
-            app.dialog = Some(Dialog::Export(export));
-        }
-        return;
-    }
     // A recovery copy is only dismissed by its buttons: closing it by accident would let the
     // next autosave overwrite the crashed session's work.
     if modal.should_close() && !matches!(dialog, Dialog::Recover(_)) {
@@ -188,126 +188,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
     if let Some(action) = then {
         app.run_unguarded(action, ctx);
     }
-}
-
-/// Returns whether the window stays open.
-fn export_window(app: &mut OrgApp, ctx: &egui::Context, d: &mut ExportDialog) -> bool {
-    use crate::app::files::ExportFormat;
-    let lang = app.lang();
-    let mut open = true;
-    let mut go = false;
-    egui::Window::new(lang.pick("Exporter le schéma", "Export the chart"))
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            egui::Grid::new("export").num_columns(2).show(ui, |ui| {
-                ui.label(lang.pick("Format", "Format"));
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut d.format, ExportFormat::Png, "PNG");
-                    ui.radio_value(&mut d.format, ExportFormat::Svg, "SVG");
-                });
-                ui.end_row();
-                if d.format == ExportFormat::Png {
-                    ui.label(lang.pick("Taille", "Size"));
-                    egui::ComboBox::from_id_salt("paper")
-                        .selected_text(paper_label(d.paper, lang))
-                        .show_ui(ui, |ui| {
-                            for p in [
-                                None,
-                                Some((Paper::A4, false)),
-                                Some((Paper::A4, true)),
-                                Some((Paper::A3, false)),
-                                Some((Paper::A3, true)),
-                            ] {
-                                ui.selectable_value(&mut d.paper, p, paper_label(p, lang));
-                            }
-                        });
-                    ui.end_row();
-                    if d.paper.is_some() {
-                        ui.label(lang.pick("Résolution (ppp)", "Resolution (dpi)"));
-                        ui.add(egui::DragValue::new(&mut d.dpi).range(72.0..=600.0));
-                    } else {
-                        ui.label(lang.pick("Échelle", "Scale"));
-                        ui.add(
-                            egui::DragValue::new(&mut d.scale)
-                                .range(0.25..=8.0)
-                                .speed(0.05),
-                        );
-                    }
-                    ui.end_row();
-                }
-                ui.label(lang.pick("Orientation", "Orientation"));
-                ui.horizontal(|ui| {
-                    ui.radio_value(
-                        &mut d.orientation,
-                        Orientation::TopDown,
-                        lang.pick("de haut en bas", "top-down"),
-                    );
-                    ui.radio_value(
-                        &mut d.orientation,
-                        Orientation::LeftRight,
-                        lang.pick("de gauche à droite", "left-right"),
-                    );
-                });
-                ui.end_row();
-                ui.label(lang.pick("Missions", "Missions"));
-                egui::ComboBox::from_id_salt("export-missions")
-                    .selected_text(super::chart::missions_label(d.missions, lang))
-                    .show_ui(ui, |ui| {
-                        for m in [MissionsMode::None, MissionsMode::First, MissionsMode::Full] {
-                            ui.selectable_value(
-                                &mut d.missions,
-                                m,
-                                super::chart::missions_label(m, lang),
-                            );
-                        }
-                    });
-                ui.end_row();
-                ui.label(lang.pick("Partie", "Part"));
-                ui.add_enabled(
-                    app.selection.is_some(),
-                    egui::Checkbox::new(
-                        &mut d.only_selection,
-                        lang.pick(
-                            "l'unité sélectionnée et ses sous-unités",
-                            "the selected unit and below",
-                        ),
-                    ),
-                );
-                ui.end_row();
-                ui.label(lang.pick("Fond", "Background"));
-                ui.checkbox(&mut d.transparent, lang.pick("transparent", "transparent"));
-                ui.end_row();
-            });
-            ui.horizontal(|ui| {
-                if ui.button(lang.pick("Exporter…", "Export…")).clicked() {
-                    go = true;
-                }
-                if ui.button(lang.pick("Annuler", "Cancel")).clicked() {
-                    open = false;
-                }
-            });
-        });
-    if go {
-        crate::app::files::export(app, d);
-        open = false;
-    }
-    open
-}
-
-fn paper_label(p: Option<(Paper, bool)>, lang: crate::i18n::Lang) -> String {
-    match p {
-        None => lang.pick("échelle libre", "free scale").into(),
-        Some((paper, landscape)) => {
-            let name = if paper == Paper::A4 { "A4" } else { "A3" };
-            format!(
-                "{name} {}",
-                if landscape {
-                    lang.pick("paysage", "landscape")
-                } else {
-                    lang.pick("portrait", "portrait")
-                }
-            )
-        }
+    if let Some(form) = export {
+        crate::app::files::export(app, &form, ctx);
     }
 }

@@ -30,16 +30,15 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     let mut changes = Changes::default();
     ui.heading(lang.pick("Unité", "Unit"));
     ui.label(lang.pick("Nom", "Name"));
-    let name = ui.add(
-        egui::TextEdit::multiline(&mut u.name)
-            .desired_rows(1)
-            .desired_width(ui.available_width())
-            .id_salt("name"),
-    );
-    if std::mem::take(&mut app.focus_name) {
-        name.request_focus();
-    }
+    let name = name_field(ui, &mut u.name, std::mem::take(&mut app.focus_name));
     changes.watch(&name, "name");
+    let name_key = format!("{}:name", u.id);
+    if name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        // Escape takes back what was typed in the name since the field took the focus.
+        app.doc.cancel_typing(&name_key);
+        changes.field = None;
+        u.name = app.doc.org.units[i].name.clone();
+    }
     changes.text(ui, lang.pick("Sigle", "Acronym"), &mut u.acronym, "acronym");
     ui.label(lang.pick("Type", "Kind"));
     let before = u.kind.clone();
@@ -131,6 +130,27 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     ui.separator();
     relations(app, ui, i);
     bodies(app, ui, i);
+}
+
+/// The unit's name: one line (Enter confirms, a pasted line break becomes a space). With
+/// `select_all`, as for a new unit, it takes the focus with its text selected, so that typing
+/// replaces « Nouvelle unité ».
+fn name_field(ui: &mut egui::Ui, name: &mut String, select_all: bool) -> egui::Response {
+    let mut output = egui::TextEdit::singleline(name)
+        .desired_width(ui.available_width())
+        .id_salt("name")
+        .show(ui);
+    super::one_line(name);
+    if select_all {
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(name.chars().count()),
+        );
+        output.state.cursor.set_char_range(Some(all));
+        output.state.store(ui.ctx(), output.response.response.id);
+        output.response.response.request_focus();
+    }
+    output.response.response
 }
 
 fn field_label(field: &str, lang: crate::i18n::Lang) -> &'static str {

@@ -1,6 +1,7 @@
 //! The menu bar. Each entry sends an `Action`, labelled with the action's own label and
 //! shortcut, so menus and keyboard always agree.
 
+use crate::app::chooser::ChooserKind;
 use crate::app::{Action, OrgApp};
 use crate::i18n::Lang;
 use eframe::egui;
@@ -68,7 +69,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 ui.separator();
                 let selected = app.selection.is_some();
                 item(app, ui, Action::AddChild, true);
-                item(app, ui, Action::AddSibling, true);
+                item(app, ui, Action::AddSibling, selected);
                 item(app, ui, Action::Duplicate, selected);
                 item(app, ui, Action::Delete, selected);
                 item(app, ui, Action::ToggleCollapse, selected);
@@ -85,6 +86,12 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 ui.menu_button(lang.pick("Langue", "Language"), |ui| {
                     item(app, ui, Action::SetLang(Lang::Fr), lang != Lang::Fr);
                     item(app, ui, Action::SetLang(Lang::En), lang != Lang::En);
+                });
+                ui.menu_button(lang.pick("Sélecteur de fichiers", "File dialog"), |ui| {
+                    for kind in [ChooserKind::Auto, ChooserKind::BuiltIn, ChooserKind::Native] {
+                        let current = app.settings.file_chooser == kind;
+                        item(app, ui, Action::SetChooser(kind), !current);
+                    }
                 });
             });
         });

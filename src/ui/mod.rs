@@ -5,6 +5,7 @@ pub mod canvas;
 pub mod chart;
 pub mod dashes;
 pub mod dialogs;
+pub mod export_form;
 pub mod inspector;
 pub mod menu;
 pub mod outline;
@@ -47,6 +48,14 @@ impl<K: std::hash::Hash + std::fmt::Debug> FieldEdits<K> {
                 .desired_width(ui.available_width())
                 .id_salt(&key),
         );
+        one_line(value);
         self.watch(&r, key);
+    }
+}
+
+/// Names are one line: a line break (pasted, or from any other way in) becomes a space.
+pub fn one_line(text: &mut String) {
+    if text.contains(['\n', '\r']) {
+        *text = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
     }
 }

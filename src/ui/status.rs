@@ -7,6 +7,16 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
+            if app.exporting() {
+                // The spinner asks for frames while the worker runs, and only then.
+                ui.spinner();
+                if ui
+                    .small_button(lang.pick("Annuler l'export", "Cancel export"))
+                    .clicked()
+                {
+                    app.cancel_export();
+                }
+            }
             if let Some(status) = &app.status {
                 let colour = if status.error {
                     ui.visuals().error_fg_color

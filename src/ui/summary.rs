@@ -35,12 +35,17 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
         ),
     ] {
         ui.label(label);
+        let one_line = matches!(key, "org-name" | "org-acronym");
         let r = ui.add(
             egui::TextEdit::multiline(value)
                 .desired_rows(1)
                 .desired_width(ui.available_width())
                 .id_salt(key),
         );
+        if one_line {
+            // A name is one line (a line break would be saved): Enter ends the field.
+            super::one_line(value);
+        }
         edits.watch(&r, key);
     }
     if let Some(key) = edits.field {

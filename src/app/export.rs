@@ -1,0 +1,220 @@
+//! Exporting from the window: the dialog's choices, turned into the same `ExportRequest` the
+//! command line builds, and the worker thread that renders and writes the file while the
+//! window stays responsive.
+
+use super::OrgApp;
+use crate::export::png::Paper;
+use crate::export::request::{ExportRequest, Format, PngSize};
+use crate::layout::Orientation;
+use crate::model::Organisation;
+use crate::scene::{ChartOptions, MissionsMode, Theme};
+use eframe::egui;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+
+/// The export window's choices.
+#[derive(Clone, Debug)]
+pub struct ExportDialog {
+    pub format: Format,
+    /// None: a plain scale; Some: fit a paper size at `dpi`.
+    pub paper: Option<(Paper, bool)>,
+    pub dpi: f32,
+    pub scale: f32,
+    pub orientation: Orientation,
+    pub missions: MissionsMode,
+    pub only_selection: bool,
+    pub transparent: bool,
+    /// « Exporté le … » in the footer (the command line's `--no-date` when off).
+    pub date: bool,
+}
+
+impl ExportDialog {
+    pub fn new(app: &OrgApp) -> Self {
+        ExportDialog {
+            format: Format::Png,
+            paper: Some((Paper::A3, true)),
+            dpi: 150.0,
+            scale: 2.0,
+            orientation: app.chart.orientation,
+            missions: app.chart.missions,
+            only_selection: false,
+            transparent: false,
+            date: true,
+        }
+    }
+
+    /// The request the command line would build from the same options: `--paper P --dpi D`,
+    /// or `--scale S` (which records 96 × S dpi).
+    pub fn request(&self, app: &OrgApp) -> ExportRequest {
+        let lang = app.lang();
+        let chart = ChartOptions {
+            orientation: self.orientation,
+            missions: self.missions,
+            root: self
+                .only_selection
+                .then(|| app.selection.map(|u| app.doc.org.units[u].id.clone()))
+                .flatten(),
+            theme: Theme::Light,
+            lang,
+            date: if self.date {
+                crate::cli::today(lang)
+            } else {
+                String::new()
+            },
+            ..app.chart.clone()
+        };
+        let png = match self.paper {
+            Some(paper) => PngSize {
+                paper: Some(paper),
+                scale: None,
+                dpi: Some(self.dpi),
+            },
+            None => PngSize {
+                paper: None,
+                scale: Some(self.scale),
+                dpi: None,
+            },
+        };
+        ExportRequest {
+            format: self.format,
+            chart,
+            png,
+            transparent: self.transparent,
+        }
+    }
+}
+
+/// How an export ended: the path written (with a warning for small print), or why not.
+pub type Outcome = Result<Option<String>, String>;
+
+/// An export running on a worker thread.
+pub struct ExportJob {
+    pub path: PathBuf,
+    cancel: Arc<AtomicBool>,
+    done: mpsc::Receiver<Outcome>,
+}
+
+impl ExportJob {
+    /// Renders and writes on a thread of its own; `ctx` is asked for a frame when it ends, so
+    /// the window need not poll.
+    pub fn start(
+        request: ExportRequest,
+        org: Organisation,
+        path: &Path,
+        ctx: &egui::Context,
+    ) -> ExportJob {
+        let (tx, done) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let job = ExportJob {
+            path: path.to_path_buf(),
+            cancel: cancel.clone(),
+            done,
+        };
+        let path = path.to_path_buf();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let outcome = run(&request, &org, &path, &cancel);
+            // The window may have been closed meanwhile: nobody to tell then.
+            let _ = tx.send(outcome);
+            ctx.request_repaint();
+        });
+        job
+    }
+
+    /// Asks the worker to stop. resvg cannot be interrupted: a bitmap being drawn is finished
+    /// and thrown away, and nothing is written.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// The outcome, once the worker is done.
+    pub fn poll(&self, lang: crate::i18n::Lang) -> Option<Outcome> {
+        match self.done.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(mpsc::TryRecvError::Empty) => None,
+            // The worker panicked before it could say.
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(lang
+                .pick("l'export s'est interrompu", "the export stopped")
+                .into())),
+        }
+    }
+}
+
+fn run(request: &ExportRequest, org: &Organisation, path: &Path, cancel: &AtomicBool) -> Outcome {
+    let rendered = request.render(org)?;
+    if cancel.load(Ordering::Relaxed) {
+        return Ok(None);
+    }
+    crate::format::write_export(path, &rendered.bytes).map_err(|e| e.to_string())?;
+    Ok(rendered.warning)
+}
+
+impl OrgApp {
+    /// Starts writing the chart to `path` off the UI thread.
+    pub fn start_export(&mut self, request: ExportRequest, path: &Path, ctx: &egui::Context) {
+        let lang = self.lang();
+        self.export_job = Some(ExportJob::start(request, self.doc.org.clone(), path, ctx));
+        self.set_status(
+            format!(
+                "{} {}…",
+                lang.pick("Export en cours :", "Exporting:"),
+                path.display()
+            ),
+            false,
+        );
+    }
+
+    /// Reports a finished export.
+    pub(super) fn poll_export(&mut self) {
+        let Some(job) = &self.export_job else {
+            return;
+        };
+        let lang = self.lang();
+        let Some(outcome) = job.poll(lang) else {
+            return;
+        };
+        let (path, cancelled) = (job.path.clone(), job.cancelled());
+        self.export_job = None;
+        match outcome {
+            Ok(_) if cancelled => {
+                self.set_status(lang.pick("Export annulé", "Export cancelled"), false)
+            }
+            Ok(warning) => {
+                let mut text =
+                    format!("{} {}", lang.pick("Exporté :", "Exported:"), path.display());
+                if let Some(w) = warning {
+                    text = format!("{text} — {w}");
+                }
+                self.set_status(text, false);
+            }
+            Err(e) => {
+                self.set_status(lang.pick("L'export a échoué", "Export failed"), true);
+                self.dialog = Some(super::Dialog::Error {
+                    title: lang.pick("Export impossible", "Cannot export").into(),
+                    text: format!("{}: {e}", path.display()),
+                });
+            }
+        }
+    }
+
+    pub fn exporting(&self) -> bool {
+        self.export_job.is_some()
+    }
+
+    pub fn cancel_export(&mut self) {
+        if let Some(job) = &self.export_job {
+            job.cancel();
+            let lang = self.lang();
+            self.set_status(
+                lang.pick("Annulation de l'export…", "Cancelling the export…"),
+                false,
+            );
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! One export request for the command line and the window: the same options give the same
+//! file, whichever of the two asked for it.
+
+use super::png::{self, Paper, PngOptions};
+use crate::model::Organisation;
+use crate::scene::{self, ChartOptions};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+}
+
+impl Format {
+    /// From an output path's extension (`.svg`, `.png`, any case).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+}
+
+/// A PNG's size as asked for, before it is resolved against the chart: `--paper`,
+/// `--scale` and `--dpi` on the command line, the same three in the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PngSize {
+    /// The whole sheet, portrait or landscape (`true`).
+    pub paper: Option<(Paper, bool)>,
+    pub scale: Option<f32>,
+    pub dpi: Option<f32>,
+}
+
+impl PngSize {
+    /// The bitmap's size and the resolution written into it. One chart unit is a 96 dpi
+    /// pixel, so the written resolution follows the scale unless one is asked for.
+    pub fn resolve(&self, scene: &scene::Scene) -> (png::Size, f32) {
+        match (self.paper, self.scale, self.dpi) {
+            (Some((paper, landscape)), _, dpi) => {
+                let dpi = dpi.unwrap_or(150.0);
+                let size = png::Size::Paper {
+                    paper,
+                    landscape,
+                    dpi,
+                };
+                (size, dpi)
+            }
+            (None, Some(s), dpi) => (png::Size::Scale(s), dpi.unwrap_or(96.0 * s)),
+            (None, None, Some(d)) => (png::Size::Scale(d / 96.0), d),
+            (None, None, None) => {
+                let s = png::default_scale(scene);
+                (png::Size::Scale(s), 96.0 * s)
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ExportRequest {
+    pub format: Format,
+    pub chart: ChartOptions,
+    pub png: PngSize,
+    pub transparent: bool,
+}
+
+/// What an export produced: the file's bytes and, for a PNG whose smallest names would print
+/// too small, a warning (the file is still good).
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub warning: Option<String>,
+}
+
+impl ExportRequest {
+    pub fn render(&self, org: &Organisation) -> Result<Rendered, String> {
+        let scene = scene::build(org, &self.chart);
+        match self.format {
+            Format::Svg => Ok(Rendered {
+                bytes: super::svg::write(&scene, org, self.transparent).into_bytes(),
+                warning: None,
+            }),
+            Format::Png => {
+                let (size, dpi) = self.png.resolve(&scene);
+                let options = PngOptions {
+                    size,
+                    transparent: self.transparent,
+                    dpi,
+                };
+                let bytes = png::render(&scene, org, &options).map_err(|e| e.to_string())?;
+                let warning = png::small_print_warning(&scene, &options, self.chart.lang);
+                Ok(Rendered { bytes, warning })
+            }
+        }
+    }
+}

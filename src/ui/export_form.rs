@@ -1,0 +1,134 @@
+//! The export dialog's form, drawn inside the dialogs' modal so that its controls get the
+//! clicks (a window under an empty `egui::Modal` gets none). It edits the choices and says
+//! which button was pressed; the app starts the export after the pass.
+
+use crate::app::ExportDialog;
+use crate::export::png::Paper;
+use crate::export::request::Format;
+use crate::i18n::Lang;
+use crate::layout::Orientation;
+use crate::scene::MissionsMode;
+use eframe::egui;
+
+pub enum Choice {
+    Export,
+    Cancel,
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    d: &mut ExportDialog,
+    lang: Lang,
+    has_selection: bool,
+) -> Option<Choice> {
+    ui.heading(lang.pick("Exporter le schéma", "Export the chart"));
+    egui::Grid::new("export").num_columns(2).show(ui, |ui| {
+        ui.label(lang.pick("Format", "Format"));
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut d.format, Format::Png, "PNG");
+            ui.radio_value(&mut d.format, Format::Svg, "SVG");
+        });
+        ui.end_row();
+        if d.format == Format::Png {
+            size(ui, d, lang);
+        }
+        ui.label(lang.pick("Orientation", "Orientation"));
+        ui.horizontal(|ui| {
+            ui.radio_value(
+                &mut d.orientation,
+                Orientation::TopDown,
+                lang.pick("de haut en bas", "top-down"),
+            );
+            ui.radio_value(
+                &mut d.orientation,
+                Orientation::LeftRight,
+                lang.pick("de gauche à droite", "left-right"),
+            );
+        });
+        ui.end_row();
+        ui.label(lang.pick("Missions", "Missions"));
+        egui::ComboBox::from_id_salt("export-missions")
+            .selected_text(super::chart::missions_label(d.missions, lang))
+            .show_ui(ui, |ui| {
+                for m in [MissionsMode::None, MissionsMode::First, MissionsMode::Full] {
+                    ui.selectable_value(&mut d.missions, m, super::chart::missions_label(m, lang));
+                }
+            });
+        ui.end_row();
+        ui.label(lang.pick("Partie", "Part"));
+        ui.add_enabled(
+            has_selection,
+            egui::Checkbox::new(
+                &mut d.only_selection,
+                lang.pick(
+                    "l'unité sélectionnée et ses sous-unités",
+                    "the selected unit and below",
+                ),
+            ),
+        );
+        ui.end_row();
+        ui.label(lang.pick("Fond", "Background"));
+        ui.checkbox(&mut d.transparent, lang.pick("transparent", "transparent"));
+        ui.end_row();
+        ui.label(lang.pick("Pied de page", "Footer"));
+        ui.checkbox(&mut d.date, lang.pick("date de l'export", "export date"));
+        ui.end_row();
+    });
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        if ui.button(lang.pick("Exporter…", "Export…")).clicked() {
+            choice = Some(Choice::Export);
+        }
+        if ui.button(lang.pick("Annuler", "Cancel")).clicked() {
+            choice = Some(Choice::Cancel);
+        }
+    });
+    choice
+}
+
+fn size(ui: &mut egui::Ui, d: &mut ExportDialog, lang: Lang) {
+    ui.label(lang.pick("Taille", "Size"));
+    egui::ComboBox::from_id_salt("paper")
+        .selected_text(paper_label(d.paper, lang))
+        .show_ui(ui, |ui| {
+            for p in [
+                None,
+                Some((Paper::A4, false)),
+                Some((Paper::A4, true)),
+                Some((Paper::A3, false)),
+                Some((Paper::A3, true)),
+            ] {
+                ui.selectable_value(&mut d.paper, p, paper_label(p, lang));
+            }
+        });
+    ui.end_row();
+    if d.paper.is_some() {
+        ui.label(lang.pick("Résolution (ppp)", "Resolution (dpi)"));
+        ui.add(egui::DragValue::new(&mut d.dpi).range(72.0..=600.0));
+    } else {
+        ui.label(lang.pick("Échelle", "Scale"));
+        ui.add(
+            egui::DragValue::new(&mut d.scale)
+                .range(0.25..=8.0)
+                .speed(0.05),
+        );
+    }
+    ui.end_row();
+}
+
+fn paper_label(p: Option<(Paper, bool)>, lang: Lang) -> String {
+    match p {
+        None => lang.pick("échelle libre", "free scale").into(),
+        Some((paper, landscape)) => {
+            let name = if paper == Paper::A4 { "A4" } else { "A3" };
+            format!(
+                "{name} {}",
+                if landscape {
+                    lang.pick("paysage", "landscape")
+                } else {
+                    lang.pick("portrait", "portrait")
+                }
+            )
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The window's dialogs driven headless by their labels, as a user would: exporting, the
+//! built-in file chooser for Open and Save as, naming a new unit. The file chooser is always
+//! the built-in one here: tests never depend on the platform's dialogs.
+
+use clap::Parser;
+use eframe::egui;
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use organigramme::app::chooser::ChooserKind;
+use organigramme::app::{Dialog, OrgApp, Settings};
+use std::path::{Path, PathBuf};
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("organigramme-dlg-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.canonicalize().unwrap()
+}
+
+/// The SGMAS sample, with the built-in chooser starting in `dir`.
+fn app_in(dir: &Path) -> Harness<'static, OrgApp> {
+    let settings = Settings {
+        file_chooser: ChooserKind::BuiltIn,
+        recent_dirs: vec![dir.to_path_buf()],
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut OrgApp| app.show(ui),
+            OrgApp::with_default_sample(settings),
+        );
+    h.run_steps(6);
+    h
+}
+
+/// Steps frames until `done` holds: the chooser lists folders and the export writes on
+/// threads of their own.
+fn wait_for(
+    h: &mut Harness<'static, OrgApp>,
+    what: &str,
+    done: impl Fn(&Harness<'static, OrgApp>) -> bool,
+) {
+    for _ in 0..400 {
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    panic!("still waiting for {what}");
+}
+
+fn ctrl(h: &mut Harness<'static, OrgApp>, key: Key) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, key);
+    h.run_steps(2);
+}
+
+/// The text field holding `value`.
+fn field<'h>(h: &'h Harness<'static, OrgApp>, value: &'h str) -> egui_kittest::Node<'h> {
+    h.query_all_by_value(value)
+        .find(|n| n.accesskit_node().role() == Role::TextInput)
+        .unwrap_or_else(|| panic!("no text field shows « {value} »"))
+}
+
+#[test]
+fn the_export_dialog_writes_what_the_command_line_writes() {
+    let dir = temp_dir("export");
+    let mut h = app_in(&dir);
+    let source = dir.join("sgmas.ron");
+    organigramme::app::files::save_to(h.state_mut(), &source);
+    ctrl(&mut h, Key::E);
+    assert!(matches!(h.state().dialog, Some(Dialog::Export(_))));
+    // A free scale (2 by default) instead of a sheet of paper, and no date in the footer.
+    h.query_all_by_value("A3 paysage")
+        .find(|n| n.accesskit_node().role() == Role::ComboBox)
+        .expect("the size's list")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("échelle libre").click();
+    h.run_steps(2);
+    h.get_by_label("date de l'export").click();
+    h.run_steps(2);
+    h.get_by_label("Exporter…").click();
+    h.run_steps(2);
+    assert!(
+        h.state().dialog.is_none(),
+        "the form gives way to the file chooser"
+    );
+    assert!(h.state().chooser.is_open());
+    wait_for(&mut h, "the chooser's folder", |h| {
+        h.query_by_label_contains("sgmas.ron").is_some()
+    });
+    h.get_by_label("📥  Enregistrer").click();
+    h.run_steps(2);
+    assert!(!h.state().chooser.is_open());
+    wait_for(&mut h, "the export", |h| !h.state().exporting());
+    let status = h.state().status.as_ref().unwrap();
+    let written = dir.join("sgmas.png");
+    assert!(!status.error, "{}", status.text);
+    assert!(
+        status.text.contains(&written.display().to_string()),
+        "{}",
+        status.text
+    );
+    let cli_out = dir.join("cli.png");
+    let args = ["organigramme", "export", source.to_str().unwrap(), "-o"];
+    let cli = organigramme::cli::Cli::try_parse_from(args.into_iter().chain([
+        cli_out.to_str().unwrap(),
+        "--scale",
+        "2",
+        "--no-date",
+    ]))
+    .unwrap();
+    let code = organigramme::cli::run(cli.command.unwrap());
+    assert_eq!(code, std::process::ExitCode::SUCCESS);
+    let ours = std::fs::read(&written).unwrap();
+    assert!(
+        ours == std::fs::read(&cli_out).unwrap(),
+        "the window and `export --scale 2 --no-date` wrote different files"
+    );
+}
+
+#[test]
+fn escape_and_annuler_close_the_export_dialog() {
+    let dir = temp_dir("escape");
+    let mut h = app_in(&dir);
+    ctrl(&mut h, Key::E);
+    assert!(h.query_by_label("Exporter le schéma").is_some());
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().dialog.is_none(), "Escape closes the dialog");
+    ctrl(&mut h, Key::E);
+    h.get_by_label("Annuler").click();
+    h.run_steps(2);
+    assert!(h.state().dialog.is_none(), "Annuler closes the dialog");
+    assert!(!h.state().chooser.is_open() && !h.state().exporting());
+}
+
+#[test]
+fn open_through_the_built_in_dialog() {
+    let dir = temp_dir("open");
+    let insee = &organigramme::samples::SAMPLES[3];
+    std::fs::write(dir.join("insee.ron"), insee.text).unwrap();
+    let mut h = app_in(&dir);
+    ctrl(&mut h, Key::O);
+    assert!(h.state().chooser.is_open());
+    wait_for(&mut h, "the chooser's folder", |h| {
+        h.query_by_label_contains("insee.ron").is_some()
+    });
+    h.get_by_label_contains("insee.ron").click();
+    h.run_steps(2);
+    h.get_by_label("🗀  Ouvrir").click();
+    h.run_steps(3);
+    assert!(!h.state().chooser.is_open());
+    assert_eq!(
+        h.state().doc.path.as_deref(),
+        Some(dir.join("insee.ron").as_path())
+    );
+    assert!(h.state().doc.org.name.contains("INSEE"));
+}
+
+#[test]
+fn save_as_through_the_built_in_dialog_by_typing_a_name() {
+    let dir = temp_dir("saveas");
+    let mut h = app_in(&dir);
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::S);
+    h.run_steps(3);
+    assert!(h.state().chooser.is_open());
+    // The proposed name's stem is selected: typing replaces it, the extension stays.
+    field(&h, "sgmas.ron").type_text("copie");
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let path = dir.join("copie.ron");
+    assert!(path.exists(), "nothing written at {}", path.display());
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn save_on_an_untitled_document_opens_the_built_in_dialog() {
+    let dir = temp_dir("untitled");
+    let mut h = app_in(&dir);
+    assert!(h.state().doc.path.is_none());
+    ctrl(&mut h, Key::S);
+    assert!(h.state().chooser.is_open());
+    assert!(
+        h.query_by_label_contains("Nom du fichier").is_some(),
+        "the built-in dialog, in French"
+    );
+    // The first Escape leaves the file name field (egui-file-dialog's way), the second
+    // cancels.
+    for _ in 0..2 {
+        h.key_press(Key::Escape);
+        h.run_steps(2);
+    }
+    assert!(!h.state().chooser.is_open(), "Escape cancels the chooser");
+    assert!(h.state().doc.path.is_none());
+}
+
+fn add_child_of_communication(h: &mut Harness<'static, OrgApp>) -> usize {
+    h.get_by_label("Délégation à la communication").click();
+    h.run_steps(2);
+    h.key_press(Key::Insert);
+    h.run_steps(3);
+    h.state().selection.unwrap()
+}
+
+#[test]
+fn a_new_units_name_is_replaced_by_typing_and_enter_confirms_it() {
+    let dir = temp_dir("name");
+    let mut h = app_in(&dir);
+    let new = add_child_of_communication(&mut h);
+    h.event(egui::Event::Text("Bureau de la presse".into()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.org.units[new].name, "Bureau de la presse");
+    assert!(!h.ctx.text_edit_focused(), "Enter leaves the field");
+    // A line break pasted into a name becomes a space.
+    field(&h, "Bureau de la presse").focus();
+    h.run_steps(1);
+    h.event(egui::Event::Paste(" et\ndes médias".into()));
+    h.run_steps(2);
+    let name = &h.state().doc.org.units[new].name;
+    assert!(!name.contains('\n'), "{name:?}");
+    assert!(name.ends_with("et des médias"), "{name:?}");
+}
+
+#[test]
+fn escape_takes_back_the_typed_name() {
+    let dir = temp_dir("escape-name");
+    let mut h = app_in(&dir);
+    let new = add_child_of_communication(&mut h);
+    h.event(egui::Event::Text("Brouillon".into()));
+    h.run_steps(2);
+    assert_eq!(h.state().doc.org.units[new].name, "Brouillon");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.org.units[new].name, "Nouvelle unité");
+    assert_eq!(h.state().doc.undo_label(), Some("Ajouter une unité"));
+    assert!(h.state().doc.redo_label().is_none());
+}
+
+#[test]
+fn a_sibling_needs_a_selected_unit() {
+    let dir = temp_dir("sibling");
+    let mut h = app_in(&dir);
+    assert!(h.state().selection.is_none());
+    let button = h.get_by_label("Ajouter une unité sœur");
+    assert!(button.accesskit_node().is_disabled());
+    let units = h.state().doc.org.units.len();
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.org.units.len(),
+        units,
+        "Enter adds no second root"
+    );
+}
