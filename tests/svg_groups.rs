@@ -47,7 +47,7 @@ fn every_unit_body_and_entity_is_one_titled_group_with_its_id() {
                 Owner::Unit(u) => ("unit", &org.units[u].id, &org.units[u].name),
                 Owner::Body(b) => ("body", &org.bodies[b].id, &org.bodies[b].name),
                 Owner::Entity(e) => ("entity", &org.entities[e].id, &org.entities[e].name),
-                Owner::Decoration => continue,
+                Owner::Decoration | Owner::Label => continue,
             };
             let g = doc
                 .descendants()

@@ -4,7 +4,7 @@
 use super::svg;
 use crate::i18n::Lang;
 use crate::model::Organisation;
-use crate::scene::{Owner, Scene};
+use crate::scene::Scene;
 use crate::text::{BOLD_TTF, FAMILY, REGULAR_TTF};
 use std::sync::Arc;
 
@@ -160,7 +160,7 @@ pub fn smallest_name_pt(scene: &Scene, scale: f32, dpi: f32) -> Option<f32> {
     scene
         .items
         .iter()
-        .filter(|i| i.owner != Owner::Decoration)
+        .filter(|i| !i.owner.is_decoration())
         .flat_map(|i| i.lines.iter())
         .filter(|l| l.style.bold)
         .map(|l| l.style.size)

@@ -209,7 +209,7 @@ fn open_group(s: &mut String, owner: Owner, org: &Organisation) -> bool {
             Some(e) => ("entity", &e.id, e.kind.label(Lang::Fr), &e.name),
             None => return false,
         },
-        Owner::Decoration => return false,
+        Owner::Decoration | Owner::Label => return false,
     };
     s.push_str("<g id=\"");
     push_escaped(s, id.as_str());
@@ -247,7 +247,7 @@ fn open_group(s: &mut String, owner: Owner, org: &Organisation) -> bool {
             line(s, &entity.acronym);
             line(s, &entity.description);
         }
-        Owner::Decoration => {}
+        Owner::Decoration | Owner::Label => {}
     }
     s.push_str("</title>\n");
     true

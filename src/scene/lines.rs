@@ -4,6 +4,7 @@
 //! unit kept together as one trunk; each kind of relation gets its colour, dash and, when it
 //! has a direction, an arrowhead; labels are set on their line where they fit.
 
+use super::buckets::Buckets;
 use super::decor::text_item;
 use super::route::{self, Job, Obstacles, Rail, Routed};
 use super::theme::relation_look;
@@ -74,7 +75,17 @@ pub fn add(
             _ => l.from,
         })
         .collect();
-    nudge(&mut paths, &bundles);
+    let boxes: Vec<Rect> = scene.items.iter().map(|i| i.rect).collect();
+    let grid = Buckets::new(boxes.iter(), 256.0);
+    let clear = |a: (f32, f32), b: (f32, f32)| {
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        grid.near_span((x0, x1), (y0, y1)).all(|i| {
+            let r = &boxes[i];
+            !(x1 > r.x && x0 < r.right() && y1 > r.y && y0 < r.bottom())
+        })
+    };
+    nudge(&mut paths, &bundles, clear);
     let mut taken: Vec<Rect> = scene.items.iter().map(|i| i.rect).collect();
     for (line, points) in lines.into_iter().zip(paths) {
         let (colour, style, arrow, label) = match line.link {
@@ -135,7 +146,11 @@ type Run = (usize, usize, f32, f32);
 /// Spreads apart the inner segments of lines of different bundles that run along the same
 /// channel line and overlap: each bundle gets a lane, 0, +3, −3, +6, −6. A segment's
 /// neighbours are at right angles to it, so moving it sideways keeps every path orthogonal.
-fn nudge(paths: &mut [Vec<(f32, f32)>], bundles: &[usize]) {
+fn nudge(
+    paths: &mut [Vec<(f32, f32)>],
+    bundles: &[usize],
+    clear: impl Fn((f32, f32), (f32, f32)) -> bool,
+) {
     let mut channels: HashMap<(bool, u32), Vec<Run>> = HashMap::new();
     for (p, path) in paths.iter().enumerate() {
         for s in 1..path.len().saturating_sub(2) {
@@ -174,13 +189,19 @@ fn nudge(paths: &mut [Vec<(f32, f32)>], bundles: &[usize]) {
                 continue;
             }
             let shift = LANE * lane.div_ceil(2) as f32 * if lane % 2 == 1 { 1.0 } else { -1.0 };
-            for q in [s, s + 1] {
-                let point = &mut paths[p][q];
+            let moved = |(x, y): (f32, f32)| {
                 if horizontal {
-                    point.1 += shift;
+                    (x, y + shift)
                 } else {
-                    point.0 += shift;
+                    (x + shift, y)
                 }
+            };
+            let path = &paths[p];
+            let (a, b) = (moved(path[s]), moved(path[s + 1]));
+            // The segment and the two it joins, as they would be: all clear of every box.
+            if clear(a, b) && clear(path[s - 1], a) && clear(b, path[s + 2]) {
+                let path = &mut paths[p];
+                (path[s], path[s + 1]) = (a, b);
             }
         }
     }
@@ -253,7 +274,7 @@ fn label_item(
             colour,
         };
         let mut item = text_item(vec![line], rect, palette);
-        item.owner = Owner::Decoration;
+        item.owner = Owner::Label;
         return Some(item);
     }
     None

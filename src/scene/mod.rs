@@ -132,6 +132,15 @@ pub enum Owner {
     Entity(usize),
     /// Legend, title block, band titles.
     Decoration,
+    /// A relation's label, set on its line.
+    Label,
+}
+
+impl Owner {
+    /// Whether the item only explains the chart: nothing to select, no name of its own.
+    pub fn is_decoration(&self) -> bool {
+        matches!(self, Owner::Decoration | Owner::Label)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -196,7 +196,7 @@ impl Canvas {
                     && p.x <= it.rect.right()
                     && p.y >= it.rect.y
                     && p.y <= it.rect.bottom();
-                (inside && Some(i) != skip && it.owner != Owner::Decoration).then_some(i)
+                (inside && Some(i) != skip && !it.owner.is_decoration()).then_some(i)
             })
     }
 
