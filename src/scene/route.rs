@@ -16,6 +16,8 @@ use std::collections::{BinaryHeap, HashMap};
 /// How far paths keep from boxes: under half the gap between sibling boxes, so that the
 /// channel between them stays open.
 pub const MARGIN: f32 = 8.0;
+/// The spacing of the lines paths may run on.
+const LATTICE: f32 = 8.0;
 /// What a bend costs, in length: a path takes a detour this long to save one.
 const BEND: f32 = 40.0;
 /// The windows tried in turn around a path's ends; the last is the whole area.
@@ -35,6 +37,9 @@ const PARALLEL_FROM: usize = 16;
 pub struct Obstacles {
     grown: Vec<Rect>,
     buckets: Buckets,
+    /// Every grown box's left and right edges, with the box, sorted; and its top and bottom.
+    xs: Vec<(f32, u32)>,
+    ys: Vec<(f32, u32)>,
     rails: Vec<(Rect, bool)>,
     rail_buckets: Buckets,
     /// The boxes, and the horizontal and vertical rails, grown by less than a margin.
@@ -49,12 +54,13 @@ type Best = HashMap<u64, (f32, u64, u8), foldhash::fast::FixedState>;
 pub type Rail = Rect;
 
 /// What running along a rail costs per unit of length, on top of the length.
-const ALONG_RAIL: f32 = 4.0;
+const ALONG_RAIL: f32 = 1.0;
 /// Cells of the rasters. Boxes are drawn grown by `MARGIN - RASTER_CELL`, so a marked cell
 /// may reach up to a margin from a box, never further: every grid line stays free.
 const RASTER_CELL: f32 = 4.0;
-/// Past this many cells (a box placed absurdly far away), points ask the buckets instead.
-const MAX_RASTER_CELLS: usize = 1 << 28;
+/// Past this many cells a raster (16 MB), a coarser one is tried, then (a box placed absurdly
+/// far away) points ask the buckets instead.
+const MAX_RASTER_CELLS: usize = 1 << 27;
 
 /// A line to route, from a box to a box.
 #[derive(Clone, Copy)]
@@ -121,28 +127,44 @@ impl Obstacles {
             .iter()
             .map(|r| (grow(r, MARGIN - 0.5), r.h == 0.0))
             .collect();
-        let rasters = (|| {
-            let mut rasters = [(); 3].map(|_| Raster::new(&area, RASTER_CELL, MAX_RASTER_CELLS));
-            let [Some(boxes), Some(across), Some(down)] = &mut rasters else {
-                return None;
-            };
-            let near = MARGIN - RASTER_CELL;
+        // The finest cell the chart affords: 4, else 8 (boxes then drawn as they are).
+        let rasters = [RASTER_CELL, MARGIN].into_iter().find_map(|cell| {
+            let make = || Raster::new(&area, cell, MAX_RASTER_CELLS);
+            let (mut boxes, mut across, mut down) = (make()?, make()?, make()?);
+            let near = MARGIN - cell;
             rects.iter().for_each(|r| boxes.fill(&grow(r, near)));
-            for r in rails.iter() {
-                let rail = grow(&r.0, near - MARGIN + 0.5);
-                if r.1 {
+            for (rail, horizontal) in &rails {
+                // A rail has no width: drawn at least half a unit wide to mark its cells.
+                let rail = grow(rail, near.max(0.5) - MARGIN + 0.5);
+                if *horizontal {
                     across.fill(&rail)
                 } else {
                     down.fill(&rail)
                 }
             }
-            let [Some(a), Some(b), Some(c)] = rasters else {
-                return None;
-            };
-            Some([a, b, c])
-        })();
+            Some([boxes, across, down])
+        });
+        // Lines run on a lattice of LATTICE units, each moved away from its box to the next
+        // lattice line: still in free space (a channel between two boxes is at least two
+        // margins wide, and its two lines meet at worst), and far fewer lines to search.
+        let out = |v: f32, up: bool| {
+            let q = v / LATTICE;
+            LATTICE * if up { q.ceil() } else { q.floor() }
+        };
+        let edges = |lo: fn(&Rect) -> f32, hi: fn(&Rect) -> f32| {
+            let mut edges: Vec<(f32, u32)> = grown
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| [(out(lo(r), false), i as u32), (out(hi(r), true), i as u32)])
+                .collect();
+            edges.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+            edges
+        };
+        let (xs, ys) = (edges(|r| r.x, Rect::right), edges(|r| r.y, Rect::bottom));
         Obstacles {
             buckets: Buckets::new(grown.iter(), CELL),
+            xs,
+            ys,
             grown,
             rail_buckets: Buckets::new(rails.iter().map(|(r, _)| r), CELL),
             rails,
@@ -215,23 +237,23 @@ impl Obstacles {
     /// own edges and the lines of the ports.
     fn search(&self, job: &Job, window: &Rect) -> Option<Vec<(f32, f32)>> {
         let inside = |v: f32, lo: f32, hi: f32| v >= lo && v <= hi;
-        let (mut xs, mut ys) = (
-            vec![window.x, window.right()],
-            vec![window.y, window.bottom()],
-        );
-        for i in self.buckets.near(window) {
-            let r = &self.grown[i];
-            xs.extend(
-                [r.x, r.right()]
-                    .into_iter()
-                    .filter(|&x| inside(x, window.x, window.right())),
-            );
-            ys.extend(
-                [r.y, r.bottom()]
-                    .into_iter()
-                    .filter(|&y| inside(y, window.y, window.bottom())),
-            );
-        }
+        // The edges of the boxes that meet the window, in order: the lines of its grid.
+        let meets = |i: u32| {
+            let r = &self.grown[i as usize];
+            r.right() >= window.x
+                && r.x <= window.right()
+                && r.bottom() >= window.y
+                && r.y <= window.bottom()
+        };
+        let lines = |edges: &[(f32, u32)], lo: f32, hi: f32| -> Vec<f32> {
+            let start = edges.partition_point(|e| e.0 < lo);
+            let end = edges.partition_point(|e| e.0 <= hi);
+            let mut v = vec![lo, hi];
+            v.extend(edges[start..end].iter().filter(|e| meets(e.1)).map(|e| e.0));
+            v
+        };
+        let mut xs = lines(&self.xs, window.x, window.right());
+        let mut ys = lines(&self.ys, window.y, window.bottom());
         let (from, to) = (ports(&job.from), ports(&job.to));
         for ((x, y), _) in from.iter().chain(&to) {
             if inside(*x, window.x, window.right()) && inside(*y, window.y, window.bottom()) {
@@ -239,6 +261,7 @@ impl Obstacles {
                 ys.push(*y);
             }
         }
+        // Nearly in order already: a few values to place.
         for v in [&mut xs, &mut ys] {
             v.sort_unstable_by(f32::total_cmp);
             v.dedup();
