@@ -812,3 +812,60 @@ fn generated_charts_keep_a_page_shape() {
         }
     }
 }
+
+/// A local edit moves only what it must: after one leaf is reattached elsewhere, every
+/// family outside the two branches it left and joined keeps its arrangement and its place
+/// relative to its parent.
+#[test]
+fn reparenting_a_leaf_leaves_other_families_as_they_were() {
+    let mut tried = 0;
+    for seed in 0..20 {
+        let (mut tree, _) = org_chart(400, 777 + seed);
+        let n = tree.sizes.len();
+        if n < 100 {
+            continue; // the generator stopped early: too small a chart to tell
+        }
+        tried += 1;
+        let is_leaf = |t: &Tree, i: usize| !t.parent.contains(&Some(i));
+        let leaf = (n / 2..n).find(|&i| is_leaf(&tree, i)).unwrap();
+        let old_parent = tree.parent[leaf].unwrap();
+        let new_parent = (0..n)
+            .rev()
+            .find(|&p| p != old_parent && p != leaf && !is_leaf(&tree, p))
+            .unwrap();
+        let (before, arr_before) = layout_with_arrangements(&tree, &Options::default());
+        tree.parent[leaf] = Some(new_parent);
+        let (after, arr_after) = layout_with_arrangements(&tree, &Options::default());
+        // The two branches the leaf left and joined, up to the root.
+        let mut touched = vec![false; n];
+        for start in [old_parent, new_parent] {
+            let mut at = Some(start);
+            while let Some(i) = at {
+                touched[i] = true;
+                at = tree.parent[i];
+            }
+        }
+        let offset = |lay: &Layout, i: usize, p: usize| {
+            let ((x, y), (px, py)) = (lay.pos[i].unwrap(), lay.pos[p].unwrap());
+            (x - px, y - py)
+        };
+        for i in 0..n {
+            let Some(p) = tree.parent[i] else { continue };
+            if touched[p] || i == leaf {
+                continue;
+            }
+            assert_eq!(
+                arr_before[p], arr_after[p],
+                "seed {seed}: family of {p} rearranged"
+            );
+            let (a, b) = (offset(&before, i, p), offset(&after, i, p));
+            // Positions are absolute f32: a family moved as a whole keeps its offsets up to
+            // rounding.
+            assert!(
+                (a.0 - b.0).abs() < 0.05 && (a.1 - b.1).abs() < 0.05,
+                "seed {seed}: {i} moved within the family of {p}: {a:?} -> {b:?}"
+            );
+        }
+    }
+    assert!(tried >= 10, "only {tried} charts large enough");
+}
