@@ -775,11 +775,12 @@ fn org_chart(n: usize, seed: u64) -> (Tree, usize) {
 }
 
 /// Prints (run with `--nocapture`) the shape and the fill (box area over bounds area) of
-/// generated charts; compact ones must keep a page's shape and not waste most of it.
+/// generated charts of 100 to 100,000 nodes; compact ones must keep a page's shape and not
+/// waste most of it.
 #[test]
 fn generated_charts_keep_a_page_shape() {
-    for n in [100, 1_000, 10_000] {
-        for seed in 0..4 {
+    for n in [100, 1_000, 10_000, 100_000] {
+        for seed in 0..if n > 10_000 { 1 } else { 4 } {
             let (tree, depth) = org_chart(n, 12345 + n as u64 + seed * 7919);
             let boxes: f64 = tree
                 .sizes
