@@ -54,7 +54,7 @@ type Best = HashMap<u64, (f32, u64, u8), foldhash::fast::FixedState>;
 pub type Rail = Rect;
 
 /// What running along a rail costs per unit of length, on top of the length.
-const ALONG_RAIL: f32 = 1.0;
+const ALONG_RAIL: f32 = 4.0;
 /// Cells of the rasters. Boxes are drawn grown by `MARGIN - RASTER_CELL`, so a marked cell
 /// may reach up to a margin from a box, never further: every grid line stays free.
 const RASTER_CELL: f32 = 4.0;

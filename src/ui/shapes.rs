@@ -200,6 +200,8 @@ pub struct EdgeData {
     pub style: LineStyle,
     /// Distance from the child's top (or left) edge back to the bus of its elbow.
     pub bus_gap: f32,
+    /// The child hangs on its parent's spine: the line enters its side at mid-height.
+    pub side: bool,
     pub left_right: bool,
     pub route: Arc<Vec<Pos2>>,
 }
@@ -235,7 +237,32 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<NodeData, EdgeData, Ty, Ix, BoxNod
             Link::Hierarchy(_) => {
                 // Recomputed from the boxes each frame, so it follows a box being dragged.
                 let (p, c) = (node_rect(start), node_rect(end));
-                if d.left_right {
+                if d.side {
+                    // As the scene draws it: down the spine, into the nearer side.
+                    if d.left_right {
+                        let near = if c.top() >= p.center().y {
+                            c.top()
+                        } else {
+                            c.bottom()
+                        };
+                        vec![
+                            Pos2::new(p.right(), p.center().y),
+                            Pos2::new(c.center().x, p.center().y),
+                            Pos2::new(c.center().x, near),
+                        ]
+                    } else {
+                        let near = if c.left() >= p.center().x {
+                            c.left()
+                        } else {
+                            c.right()
+                        };
+                        vec![
+                            Pos2::new(p.center().x, p.bottom()),
+                            Pos2::new(p.center().x, c.center().y),
+                            Pos2::new(near, c.center().y),
+                        ]
+                    }
+                } else if d.left_right {
                     let bus = c.left() - d.bus_gap;
                     vec![
                         Pos2::new(p.right(), p.center().y),

@@ -3,7 +3,7 @@
 //! and draws every node it holds each frame, so off-screen items must not be there.
 
 use super::ChartGraph;
-use crate::scene::{Buckets, Rect, Scene};
+use crate::scene::{Buckets, Link, Rect, Scene};
 use crate::ui::shapes::{EdgeData, NodeData, colour};
 use eframe::egui::Pos2;
 use petgraph::stable_graph::NodeIndex;
@@ -165,7 +165,9 @@ fn edge_data(c: &crate::scene::Connector) -> EdgeData {
         colour: colour(c.colour),
         style: c.style,
         bus_gap,
-        left_right: c.points.len() == 4 && (c.points[0].1 - c.points[1].1).abs() < 1e-3,
+        // The scene's elbow has four points, a stub from the spine three.
+        side: matches!(c.link, Link::Hierarchy(_)) && c.points.len() == 3,
+        left_right: c.points.len() >= 3 && (c.points[0].1 - c.points[1].1).abs() < 1e-3,
         route: Arc::new(c.points.iter().map(|&(x, y)| Pos2::new(x, y)).collect()),
     }
 }
