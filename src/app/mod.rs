@@ -102,7 +102,8 @@ impl OrgApp {
             dialog: None,
             canvas: Canvas::default(),
             scene: Arc::new(Scene::default()),
-            scene_cache: scene::Cache::default(),
+            // A frame's share of routing, so that an edit of a large chart redraws at once.
+            scene_cache: scene::Cache::with_route_budget(std::time::Duration::from_millis(6)),
             scene_revision: None,
             focus_name: false,
             allow_close: false,
@@ -152,7 +153,8 @@ impl OrgApp {
         } else {
             Theme::Light
         };
-        if self.scene_revision == Some(self.doc.revision) && self.chart.theme == theme {
+        let routed = self.scene_cache.pending_lines() == 0;
+        if self.scene_revision == Some(self.doc.revision) && self.chart.theme == theme && routed {
             return;
         }
         self.chart.theme = theme;
@@ -165,6 +167,10 @@ impl OrgApp {
             &mut self.scene_cache,
         ));
         self.scene_revision = Some(self.doc.revision);
+        if self.scene_cache.pending_lines() > 0 {
+            // Lines drawn straight this frame are routed in the next ones.
+            ctx.request_repaint();
+        }
         if self
             .selection
             .is_some_and(|s| s >= self.doc.org.units.len())

@@ -4,7 +4,7 @@
 
 use super::MissionsMode;
 use super::content::{BoxInputs, Content, PARALLEL_FROM, unit};
-use super::route::Routes;
+use super::routes::Routes;
 use crate::model::Unit;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -13,6 +13,21 @@ use std::hash::{BuildHasher, Hash, Hasher};
 pub struct Cache {
     pub(super) boxes: Measured,
     pub(super) routes: Routes,
+}
+
+impl Cache {
+    /// A cache for a window: each build routes lines for at most `budget`, and draws those
+    /// left straight until a later build routes them (see `pending_lines`).
+    pub fn with_route_budget(budget: std::time::Duration) -> Self {
+        let mut cache = Cache::default();
+        cache.routes.budget = Some(budget);
+        cache
+    }
+
+    /// Lines the last build drew straight for want of time: build again to route them.
+    pub fn pending_lines(&self) -> usize {
+        self.routes.pending
+    }
 }
 
 /// The boxes of the last scene, kept for the next one with a fingerprint of all that each

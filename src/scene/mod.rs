@@ -10,6 +10,7 @@ mod decor;
 mod lines;
 mod raster;
 mod route;
+mod routes;
 mod theme;
 
 pub use buckets::Buckets;

@@ -224,11 +224,9 @@ impl Obstacles {
             }
             last = window;
         }
-        // Nothing joins the two boxes inside the area (one is walled in): a straight elbow,
-        // which says at least which boxes are tied.
-        let (a, b) = (ports(&job.from)[1].0, ports(&job.to)[0].0);
+        // Nothing joins the two boxes inside the area (one is walled in).
         Routed {
-            points: vec![(a.0, job.from.bottom()), a, (b.0, a.1), b, (b.0, job.to.y)],
+            points: provisional(job),
             window: last,
         }
     }
@@ -405,6 +403,13 @@ impl Obstacles {
     }
 }
 
+/// A straight elbow from one box to the other, which says at least which boxes are tied:
+/// for a line not routed yet, or that nothing can join.
+pub fn provisional(job: &Job) -> Vec<(f32, f32)> {
+    let (a, b) = (ports(&job.from)[1].0, ports(&job.to)[0].0);
+    vec![(a.0, job.from.bottom()), a, (b.0, a.1), b, (b.0, job.to.y)]
+}
+
 /// Leaves out the points where a path goes straight on.
 fn straighten(points: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     let mut out: Vec<(f32, f32)> = Vec::with_capacity(points.len());
@@ -424,111 +429,9 @@ fn straighten(points: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 }
 
 impl Job {
-    fn key(&self) -> [u32; 8] {
+    pub(super) fn key(&self) -> [u32; 8] {
         let (a, b) = (&self.from, &self.to);
         [a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h].map(f32::to_bits)
-    }
-}
-
-/// The paths of the last scene and the boxes they were routed around. A path depends only on
-/// its job and on the boxes that touch its window, so after an edit that moved a few boxes,
-/// only the lines whose windows they touch are routed again.
-#[derive(Default)]
-pub struct Routes {
-    rects: Vec<Rect>,
-    rails: Vec<Rail>,
-    area: Rect,
-    paths: HashMap<[u32; 8], Routed, foldhash::fast::RandomState>,
-}
-
-/// Checking every kept path against every moved box costs more than routing past this.
-const MAX_CHECKS: usize = 1 << 22;
-
-/// The boxes that are in one list and not the other, as many times as their counts differ:
-/// a path depends on the boxes it meets, not on their places in the list.
-fn moved(old: &[Rect], new: &[Rect]) -> Vec<Rect> {
-    if old.len() == new.len() {
-        let moved: Vec<Rect> = old
-            .iter()
-            .zip(new)
-            .filter(|(a, b)| a != b)
-            .flat_map(|(a, b)| [*a, *b])
-            .collect();
-        if moved.len() <= 1024 {
-            return moved;
-        }
-    }
-    // A box added or removed shifts the places of those after it: count instead.
-    let key = |r: &Rect| [r.x, r.y, r.w, r.h].map(f32::to_bits);
-    let mut count: HashMap<[u32; 4], i64, foldhash::fast::RandomState> = HashMap::default();
-    for r in old {
-        *count.entry(key(r)).or_default() += 1;
-    }
-    for r in new {
-        *count.entry(key(r)).or_default() -= 1;
-    }
-    count
-        .into_iter()
-        .filter(|(_, n)| *n != 0)
-        .flat_map(|(k, n)| {
-            let [x, y, w, h] = k.map(f32::from_bits);
-            std::iter::repeat_n(Rect { x, y, w, h }, n.unsigned_abs() as usize)
-        })
-        .collect()
-}
-
-impl Routes {
-    /// Routes every job around `rects` inside `area`, reusing the kept paths that no
-    /// changed box can affect; then keeps these paths for the next call.
-    pub fn route_all(
-        &mut self,
-        rects: Vec<Rect>,
-        rails: Vec<Rail>,
-        area: Rect,
-        jobs: &[Job],
-    ) -> Vec<Routed> {
-        // Nothing kept, nothing to compare.
-        let moved = if self.paths.is_empty() {
-            Vec::new()
-        } else {
-            let mut moved = moved(&self.rects, &rects);
-            moved.extend(self::moved(&self.rails, &rails));
-            moved
-        };
-        let reusable = self.area == area && moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
-        let mut paths: Vec<Option<Routed>> = jobs
-            .iter()
-            .map(|job| {
-                let kept = self.paths.get(&job.key()).filter(|_| reusable)?;
-                // A box touching the window's edge adds a line to its grid.
-                let touched = moved.iter().any(|r| {
-                    let w = &kept.window;
-                    r.right() + MARGIN >= w.x
-                        && r.x - MARGIN <= w.right()
-                        && r.bottom() + MARGIN >= w.y
-                        && r.y - MARGIN <= w.bottom()
-                });
-                (!touched).then(|| kept.clone())
-            })
-            .collect();
-        let todo: Vec<usize> = (0..jobs.len()).filter(|&i| paths[i].is_none()).collect();
-        if !todo.is_empty() {
-            let todo_jobs: Vec<Job> = todo.iter().map(|&i| jobs[i]).collect();
-            let routed = Obstacles::new(&rects, &rails, area).route_all(&todo_jobs);
-            for (i, path) in todo.into_iter().zip(routed) {
-                paths[i] = Some(path);
-            }
-        }
-        let paths: Vec<Routed> = paths.into_iter().flatten().collect();
-        self.paths = jobs
-            .iter()
-            .map(Job::key)
-            .zip(paths.iter().cloned())
-            .collect();
-        self.rects = rects;
-        self.rails = rails;
-        self.area = area;
-        paths
     }
 }
 
@@ -562,26 +465,5 @@ mod tests {
                 .all(|s| s[0].0 == s[1].0 || s[0].1 == s[1].1)
         );
         assert_eq!(routed.points[0].0.clamp(a.x, a.right()), routed.points[0].0);
-    }
-
-    #[test]
-    fn a_box_moved_into_a_kept_path_has_it_routed_again() {
-        let (a, b) = (rect(0.0, 0.0, 100.0, 40.0), rect(300.0, 0.0, 100.0, 40.0));
-        let area = rect(-2000.0, -2000.0, 9000.0, 9000.0);
-        let job = [Job { from: a, to: b }];
-        let mut routes = Routes::default();
-        let far = vec![a, b, rect(5000.0, 5000.0, 10.0, 10.0)];
-        let first = routes.route_all(far.clone(), vec![], area, &job);
-        assert_eq!(first, Obstacles::new(&far, &[], area).route_all(&job));
-        let blocker = rect(150.0, -50.0, 100.0, 150.0);
-        assert!(crosses(&first[0].points, &blocker));
-        let near = vec![a, b, blocker];
-        let second = routes.route_all(near.clone(), vec![], area, &job);
-        assert_eq!(second, Obstacles::new(&near, &[], area).route_all(&job));
-        assert!(
-            !crosses(&second[0].points, &blocker),
-            "{:?}",
-            second[0].points
-        );
     }
 }

@@ -1,0 +1,199 @@
+//! The paths of the last scene, kept for the next one: the window keeps them in its `Cache`,
+//! so that after an edit only the lines whose windows a changed box touches are routed
+//! again, and, when asked, only as many as a frame affords, the others drawn provisionally
+//! until a later build routes them.
+
+use super::Rect;
+use super::route::{self, Job, MARGIN, Obstacles, Rail, Routed};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// The paths of the last scene and the boxes they were routed around. A path depends only on
+/// its job and on the boxes that touch its window, so after an edit that moved a few boxes,
+/// only the lines whose windows they touch are routed again.
+#[derive(Default)]
+pub struct Routes {
+    rects: Vec<Rect>,
+    rails: Vec<Rail>,
+    area: Rect,
+    paths: HashMap<[u32; 8], Routed, foldhash::fast::RandomState>,
+    /// How long one call may route, in the window (a frame's share); none: every line.
+    pub budget: Option<Duration>,
+    /// Lines the last call drew provisionally, for a later call to route.
+    pub pending: usize,
+}
+
+/// Lines routed between two looks at the clock, on all cores.
+const CHUNK: usize = 16;
+
+/// Checking every kept path against every moved box costs more than routing past this.
+const MAX_CHECKS: usize = 1 << 22;
+
+/// The boxes that are in one list and not the other, as many times as their counts differ:
+/// a path depends on the boxes it meets, not on their places in the list.
+fn moved(old: &[Rect], new: &[Rect]) -> Vec<Rect> {
+    if old.len() == new.len() {
+        let moved: Vec<Rect> = old
+            .iter()
+            .zip(new)
+            .filter(|(a, b)| a != b)
+            .flat_map(|(a, b)| [*a, *b])
+            .collect();
+        if moved.len() <= 1024 {
+            return moved;
+        }
+    }
+    // A box added or removed shifts the places of those after it: count instead.
+    let key = |r: &Rect| [r.x, r.y, r.w, r.h].map(f32::to_bits);
+    let mut count: HashMap<[u32; 4], i64, foldhash::fast::RandomState> = HashMap::default();
+    for r in old {
+        *count.entry(key(r)).or_default() += 1;
+    }
+    for r in new {
+        *count.entry(key(r)).or_default() -= 1;
+    }
+    count
+        .into_iter()
+        .filter(|(_, n)| *n != 0)
+        .flat_map(|(k, n)| {
+            let [x, y, w, h] = k.map(f32::from_bits);
+            std::iter::repeat_n(Rect { x, y, w, h }, n.unsigned_abs() as usize)
+        })
+        .collect()
+}
+
+impl Routes {
+    /// Routes every job around `rects` inside `area`, reusing the kept paths that no
+    /// changed box can affect; then keeps these paths for the next call. Past the budget,
+    /// the lines left are drawn straight (`pending`), and not kept.
+    pub fn route_all(
+        &mut self,
+        rects: Vec<Rect>,
+        rails: Vec<Rail>,
+        area: Rect,
+        jobs: &[Job],
+    ) -> Vec<Routed> {
+        // Nothing kept, nothing to compare.
+        let moved = if self.paths.is_empty() {
+            Vec::new()
+        } else {
+            let mut moved = moved(&self.rects, &rects);
+            moved.extend(self::moved(&self.rails, &rails));
+            moved
+        };
+        let reusable = self.area == area && moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
+        let mut paths: Vec<Option<Routed>> = jobs
+            .iter()
+            .map(|job| {
+                let kept = self.paths.get(&job.key()).filter(|_| reusable)?;
+                // A box touching the window's edge adds a line to its grid.
+                let touched = moved.iter().any(|r| {
+                    let w = &kept.window;
+                    r.right() + MARGIN >= w.x
+                        && r.x - MARGIN <= w.right()
+                        && r.bottom() + MARGIN >= w.y
+                        && r.y - MARGIN <= w.bottom()
+                });
+                (!touched).then(|| kept.clone())
+            })
+            .collect();
+        let todo: Vec<usize> = (0..jobs.len()).filter(|&i| paths[i].is_none()).collect();
+        if !todo.is_empty() {
+            let obstacles = Obstacles::new(&rects, &rails, area);
+            let start = Instant::now();
+            let chunk = if self.budget.is_some() {
+                CHUNK
+            } else {
+                todo.len()
+            };
+            for part in todo.chunks(chunk) {
+                if self.budget.is_some_and(|b| start.elapsed() >= b) {
+                    break;
+                }
+                let part_jobs: Vec<Job> = part.iter().map(|&i| jobs[i]).collect();
+                for (&i, path) in part.iter().zip(obstacles.route_all(&part_jobs)) {
+                    paths[i] = Some(path);
+                }
+            }
+        }
+        self.pending = paths.iter().filter(|p| p.is_none()).count();
+        self.paths = jobs
+            .iter()
+            .zip(&paths)
+            .filter_map(|(job, p)| Some((job.key(), p.clone()?)))
+            .collect();
+        let paths: Vec<Routed> = jobs
+            .iter()
+            .zip(paths)
+            .map(|(job, p)| {
+                p.unwrap_or_else(|| Routed {
+                    points: route::provisional(job),
+                    window: area,
+                })
+            })
+            .collect();
+        self.rects = rects;
+        self.rails = rails;
+        self.area = area;
+        paths
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect { x, y, w, h }
+    }
+
+    fn crosses(points: &[(f32, f32)], r: &Rect) -> bool {
+        points.windows(2).any(|s| {
+            let (x0, x1) = (s[0].0.min(s[1].0), s[0].0.max(s[1].0));
+            let (y0, y1) = (s[0].1.min(s[1].1), s[0].1.max(s[1].1));
+            x1 > r.x && x0 < r.right() && y1 > r.y && y0 < r.bottom()
+        })
+    }
+
+    #[test]
+    fn a_box_moved_into_a_kept_path_has_it_routed_again() {
+        let (a, b) = (rect(0.0, 0.0, 100.0, 40.0), rect(300.0, 0.0, 100.0, 40.0));
+        let area = rect(-2000.0, -2000.0, 9000.0, 9000.0);
+        let job = [Job { from: a, to: b }];
+        let mut routes = Routes::default();
+        let far = vec![a, b, rect(5000.0, 5000.0, 10.0, 10.0)];
+        let first = routes.route_all(far.clone(), vec![], area, &job);
+        assert_eq!(first, Obstacles::new(&far, &[], area).route_all(&job));
+        let blocker = rect(150.0, -50.0, 100.0, 150.0);
+        assert!(crosses(&first[0].points, &blocker));
+        let near = vec![a, b, blocker];
+        let second = routes.route_all(near.clone(), vec![], area, &job);
+        assert_eq!(second, Obstacles::new(&near, &[], area).route_all(&job));
+        assert!(
+            !crosses(&second[0].points, &blocker),
+            "{:?}",
+            second[0].points
+        );
+    }
+
+    #[test]
+    fn lines_past_the_budget_are_drawn_straight_then_routed_by_the_next_call() {
+        let (a, b) = (rect(0.0, 0.0, 100.0, 40.0), rect(300.0, 0.0, 100.0, 40.0));
+        let wall = rect(150.0, -100.0, 100.0, 400.0);
+        let area = rect(-500.0, -500.0, 1500.0, 1500.0);
+        let boxes = vec![a, b, wall];
+        let job = [Job { from: a, to: b }];
+        let mut routes = Routes {
+            budget: Some(Duration::ZERO),
+            ..Routes::default()
+        };
+        let first = routes.route_all(boxes.clone(), vec![], area, &job);
+        assert_eq!(routes.pending, 1);
+        assert_eq!(first[0].points, route::provisional(&job[0]));
+        routes.budget = None;
+        let second = routes.route_all(boxes.clone(), vec![], area, &job);
+        assert_eq!(routes.pending, 0);
+        assert_eq!(second, Obstacles::new(&boxes, &[], area).route_all(&job));
+        assert!(!crosses(&second[0].points, &wall));
+    }
+}
