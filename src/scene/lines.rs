@@ -86,7 +86,9 @@ pub fn add(
         })
     };
     nudge(&mut paths, &bundles, clear);
-    let mut taken: Vec<Rect> = scene.items.iter().map(|i| i.rect).collect();
+    // Labels keep clear of the items and of each other.
+    let mut taken: Vec<Rect> = Vec::new();
+    let clear_of_items = |r: &Rect| grid.near(r).all(|i| !boxes[i].intersects(r));
     for (line, points) in lines.into_iter().zip(paths) {
         let (colour, style, arrow, label) = match line.link {
             Link::Relation(r) => {
@@ -108,7 +110,8 @@ pub fn add(
             });
         }
         if !label.is_empty()
-            && let Some(item) = label_item(label, &points, &mut taken, colour, palette)
+            && let Some(item) =
+                label_item(label, &points, &mut taken, &clear_of_items, colour, palette)
         {
             scene.items.push(item);
         }
@@ -226,6 +229,7 @@ fn label_item(
     label: &str,
     points: &[(f32, f32)],
     taken: &mut Vec<Rect>,
+    clear_of_items: &dyn Fn(&Rect) -> bool,
     colour: super::Rgba,
     palette: &Palette,
 ) -> Option<Item> {
@@ -261,7 +265,7 @@ fn label_item(
                 h,
             }
         };
-        if taken.iter().any(|t| t.intersects(&rect)) {
+        if !clear_of_items(&rect) || taken.iter().any(|t| t.intersects(&rect)) {
             continue;
         }
         taken.push(rect);

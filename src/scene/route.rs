@@ -55,11 +55,11 @@ pub type Rail = Rect;
 
 /// What running along a rail costs per unit of length, on top of the length.
 const ALONG_RAIL: f32 = 4.0;
-/// Cells of the rasters. Boxes are drawn grown by `MARGIN - RASTER_CELL`, so a marked cell
-/// may reach up to a margin from a box, never further: every grid line stays free.
-const RASTER_CELL: f32 = 4.0;
-/// Past this many cells a raster (16 MB), a coarser one is tried, then (a box placed absurdly
-/// far away) points ask the buckets instead.
+/// Cells of the rasters, a margin wide: boxes are drawn as they are, so a marked cell may
+/// reach up to a margin from a box, never further, and every grid line stays free.
+const RASTER_CELL: f32 = MARGIN;
+/// Past this many cells a raster (16 MB; a box placed absurdly far away), points ask the
+/// buckets instead.
 const MAX_RASTER_CELLS: usize = 1 << 27;
 
 /// A line to route, from a box to a box.
@@ -127,8 +127,8 @@ impl Obstacles {
             .iter()
             .map(|r| (grow(r, MARGIN - 0.5), r.h == 0.0))
             .collect();
-        // The finest cell the chart affords: 4, else 8 (boxes then drawn as they are).
-        let rasters = [RASTER_CELL, MARGIN].into_iter().find_map(|cell| {
+        let rasters = (|| {
+            let cell = RASTER_CELL;
             let make = || Raster::new(&area, cell, MAX_RASTER_CELLS);
             let (mut boxes, mut across, mut down) = (make()?, make()?, make()?);
             let near = MARGIN - cell;
@@ -143,7 +143,7 @@ impl Obstacles {
                 }
             }
             Some([boxes, across, down])
-        });
+        })();
         // Lines run on a lattice of LATTICE units, each moved away from its box to the next
         // lattice line: still in free space (a channel between two boxes is at least two
         // margins wide, and its two lines meet at worst), and far fewer lines to search.

@@ -21,6 +21,7 @@ pub struct Routes {
     pub budget: Option<Duration>,
     /// Lines the last call drew provisionally, for a later call to route.
     pub pending: usize,
+    obstacles: Option<Obstacles>,
 }
 
 /// Lines routed between two looks at the clock, on all cores.
@@ -73,14 +74,11 @@ impl Routes {
         area: Rect,
         jobs: &[Job],
     ) -> Vec<Routed> {
-        // Nothing kept, nothing to compare.
-        let moved = if self.paths.is_empty() {
-            Vec::new()
-        } else {
-            let mut moved = moved(&self.rects, &rects);
-            moved.extend(self::moved(&self.rails, &rails));
-            moved
-        };
+        let mut moved = moved(&self.rects, &rects);
+        moved.extend(self::moved(&self.rails, &rails));
+        if !moved.is_empty() || self.area != area {
+            self.obstacles = None;
+        }
         let reusable = self.area == area && moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
         let mut paths: Vec<Option<Routed>> = jobs
             .iter()
@@ -99,7 +97,11 @@ impl Routes {
             .collect();
         let todo: Vec<usize> = (0..jobs.len()).filter(|&i| paths[i].is_none()).collect();
         if !todo.is_empty() {
-            let obstacles = Obstacles::new(&rects, &rails, area);
+            // Kept while the boxes stay: the frames that route what an edit left pending
+            // only route.
+            let obstacles = self
+                .obstacles
+                .get_or_insert_with(|| Obstacles::new(&rects, &rails, area));
             let start = Instant::now();
             let chunk = if self.budget.is_some() {
                 CHUNK
@@ -117,6 +119,9 @@ impl Routes {
             }
         }
         self.pending = paths.iter().filter(|p| p.is_none()).count();
+        if self.pending == 0 {
+            self.obstacles = None;
+        }
         self.paths = jobs
             .iter()
             .zip(&paths)
