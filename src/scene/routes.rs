@@ -84,13 +84,15 @@ impl Routes {
             .iter()
             .map(|job| {
                 let kept = self.paths.get(&job.key()).filter(|_| reusable)?;
-                // A box touching the window's edge adds a line to its grid.
+                // A box or rail a margin from the window adds a line to its grid; a raster
+                // cell it marks may reach a cell further.
+                let reach = 2.0 * MARGIN;
                 let touched = moved.iter().any(|r| {
                     let w = &kept.window;
-                    r.right() + MARGIN >= w.x
-                        && r.x - MARGIN <= w.right()
-                        && r.bottom() + MARGIN >= w.y
-                        && r.y - MARGIN <= w.bottom()
+                    r.right() + reach >= w.x
+                        && r.x - reach <= w.right()
+                        && r.bottom() + reach >= w.y
+                        && r.y - reach <= w.bottom()
                 });
                 (!touched).then(|| kept.clone())
             })
