@@ -149,6 +149,8 @@ impl OrgApp {
                 });
             }
             Action::SetChooser(kind) => self.settings.file_chooser = kind,
+            // The next scene takes it up (`refresh_scene`), as it follows the selection.
+            Action::SetRelations(view) => self.settings.relations = view,
             Action::SetLang(l) => {
                 self.settings.lang = l;
                 self.invalidate_scene();
