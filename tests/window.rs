@@ -6,8 +6,10 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use organigramme::app::settings::RelationsView;
-use organigramme::app::{ExportDialog, OrgApp, Settings};
+use organigramme::app::{Action, ExportDialog, OrgApp, Settings};
+use organigramme::i18n::Lang;
 use organigramme::scene::{Owner, RelationsMode};
+use organigramme::ui::tips;
 
 fn harness(settings: Settings) -> Harness<'static, OrgApp> {
     let mut h = Harness::builder()
@@ -90,4 +92,58 @@ fn relations_of_the_selection_follow_the_selection() {
         .id
         .clone();
     assert_eq!(h.state().chart.relations, RelationsMode::Of(id));
+}
+
+#[test]
+fn hovering_a_unit_shows_its_head_headcount_and_missions() {
+    let mut h = harness(Settings::default());
+    let unit = unit_index(h.state(), "deleg-communication");
+    let tip = tips::tip(&h.state().doc.org, Owner::Unit(unit), Lang::Fr).unwrap();
+    let mission = tip
+        .lines
+        .iter()
+        .find(|l| l.starts_with("• "))
+        .expect("the sample's unit has missions")
+        .clone();
+    assert!(h.query_by_label(&mission).is_none());
+    let rect = h.state().unit_screen_rect(unit).unwrap();
+    h.hover_at(rect.center());
+    // A tooltip is sized in one frame and shown in the next, which the canvas replays.
+    h.run_steps(4);
+    assert!(
+        h.query_by_label(&mission).is_some(),
+        "the tooltip shows « {mission} »"
+    );
+    h.hover_at(egui::pos2(5.0, 5.0));
+    h.run_steps(4);
+    assert!(h.query_by_label(&mission).is_none(), "and goes away");
+}
+
+#[test]
+fn tooltips_say_who_chairs_a_body_and_cut_long_missions() {
+    let mut org = OrgApp::with_default_sample(Settings::default()).doc.org;
+    org.units[1].headcount = Some(12);
+    let tip = tips::tip(&org, Owner::Unit(1), Lang::En).unwrap();
+    assert!(tip.lines.contains(&"Headcount: 12".to_string()), "{tip:?}");
+    let body = org.bodies.iter().position(|b| b.chair.is_some()).unwrap();
+    let tip = tips::tip(&org, Owner::Body(body), Lang::Fr).unwrap();
+    assert_eq!(tip.title, org.bodies[body].name);
+    let chair = org.label_of(org.bodies[body].chair.as_ref().unwrap());
+    assert!(tip.lines.contains(&format!("Présidence : {chair}")));
+    assert_eq!(tips::cut("Un texte court.", 40), "Un texte court.");
+    let long =
+        "Le secrétariat général prépare et met en oeuvre la politique des ressources humaines";
+    let cut = tips::cut(long, 40);
+    assert!(cut.ends_with(" …") && cut.chars().count() <= 42, "{cut}");
+    assert!(
+        long.starts_with(cut.trim_end_matches(" …")),
+        "cut at a word: {cut}"
+    );
+}
+
+#[test]
+fn toolbar_buttons_say_what_they_do_and_their_key() {
+    let h = harness(Settings::default());
+    assert_eq!(Action::Relayout.tooltip(&h.ctx, Lang::Fr), "Réorganiser");
+    assert_eq!(Action::Open.tooltip(&h.ctx, Lang::En), "Open… (Ctrl+O)");
 }

@@ -129,6 +129,14 @@ impl Action {
             .unwrap_or_default()
     }
 
+    /// A button's tooltip: what it does, and its key if it has one (« Zoom avant (+) »).
+    pub fn tooltip(&self, ctx: &eframe::egui::Context, lang: Lang) -> String {
+        match self.shortcut_text(ctx) {
+            key if key.is_empty() => self.label(lang).to_string(),
+            key => format!("{} ({key})", self.label(lang)),
+        }
+    }
+
     /// Every action with a shortcut, in the order they are tested against the keyboard (the
     /// Shift variants first, so Ctrl+Shift+Z is not taken for Ctrl+Z).
     pub fn with_shortcuts() -> [Action; 17] {
