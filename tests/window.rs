@@ -147,3 +147,69 @@ fn toolbar_buttons_say_what_they_do_and_their_key() {
     assert_eq!(Action::Relayout.tooltip(&h.ctx, Lang::Fr), "Réorganiser");
     assert_eq!(Action::Open.tooltip(&h.ctx, Lang::En), "Open… (Ctrl+O)");
 }
+
+/// A structure of one unit and one body chaired by it, in `lang`.
+fn one_of_each(lang: Lang) -> Harness<'static, OrgApp> {
+    use organigramme::model::{Body, Id, Organisation, Unit};
+    let org = Organisation {
+        name: "Secrétariat".into(),
+        units: vec![Unit {
+            id: Id::new("sg"),
+            name: "Secrétariat général".into(),
+            ..Default::default()
+        }],
+        bodies: vec![Body {
+            id: Id::new("cd"),
+            name: "Comité de direction".into(),
+            chair: Some(Id::new("sg")),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let settings = Settings {
+        lang,
+        ..Settings::default()
+    };
+    let app = OrgApp::new(organigramme::doc::Document::new(org, None), settings);
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
+    h.run_steps(6);
+    h
+}
+
+#[test]
+fn the_status_bar_counts_in_the_singular_and_the_plural() {
+    let h = one_of_each(Lang::En);
+    assert!(h.query_by_label("1 unit · 1 body · 0 relations").is_some());
+    let h = one_of_each(Lang::Fr);
+    assert!(
+        h.query_by_label("1 unité · 1 instance · 0 relation")
+            .is_some()
+    );
+    let h = harness(Settings {
+        lang: Lang::En,
+        ..Settings::default()
+    });
+    let org = &h.state().doc.org;
+    let status = format!(
+        "{} units · {} bodies · {} relations",
+        org.units.len(),
+        org.bodies.len(),
+        org.relations.len()
+    );
+    assert!(h.query_by_label(&status).is_some(), "no « {status} »");
+}
+
+#[test]
+fn a_refused_cycle_is_told_in_english() {
+    let h = harness(Settings::default());
+    let root = unit_index(h.state(), "sg");
+    let below = unit_index(h.state(), "deleg-communication");
+    let org = &h.state().doc.org;
+    let refused = organigramme::doc::ops::reparent(org, h.state().doc.hierarchy(), root, below)
+        .expect_err("a cycle");
+    assert!(refused.message(Lang::En).contains("would be a cycle"));
+    assert!(refused.message(Lang::En).starts_with('“'));
+    assert!(refused.to_string().contains("ce serait un cycle"));
+}

@@ -192,16 +192,16 @@ impl OrgApp {
                         Ok(edit) => {
                             let label = lang.pick("Rattacher l'unité", "Reparent unit");
                             self.edit(edit, label, None);
-                            self.set_status(
-                                format!(
-                                    "« {} » → « {} »",
-                                    self.doc.org.units[unit].name, self.doc.org.units[parent].name
-                                ),
-                                false,
+                            let units = &self.doc.org.units;
+                            let text = format!(
+                                "{} → {}",
+                                lang.quote(&units[unit].name),
+                                lang.quote(&units[parent].name)
                             );
+                            self.set_status(text, false);
                         }
                         Err(e) => {
-                            self.set_status(e, true);
+                            self.set_status(e.message(lang), true);
                             self.invalidate_scene();
                         }
                     }

@@ -76,10 +76,14 @@ pub fn open_path(app: &mut OrgApp, path: &Path) {
                 format!("{} {}", lang.pick("Ouvert :", "Opened:"), path.display())
             } else {
                 format!(
-                    "{} {} — {n} {}",
+                    "{} {} — {}",
                     lang.pick("Ouvert :", "Opened:"),
                     path.display(),
-                    lang.pick("avertissement(s)", "warning(s)")
+                    lang.count(
+                        n,
+                        ("avertissement", "avertissements"),
+                        ("warning", "warnings")
+                    )
                 )
             };
             app.set_status(text, false);

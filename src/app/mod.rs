@@ -212,7 +212,14 @@ impl OrgApp {
     /// Applies an edit as one undo step and reports a refusal in the status bar.
     pub fn edit(&mut self, edit: crate::doc::Edit, label: &str, merge: Option<&str>) {
         if self.doc.apply(edit, label, merge).is_err() {
-            self.set_status("modification impossible : l'élément n'existe plus", true);
+            let lang = self.lang();
+            self.set_status(
+                lang.pick(
+                    "Modification impossible : l'élément n'existe plus",
+                    "Cannot change it: the item no longer exists",
+                ),
+                true,
+            );
         }
     }
 

@@ -113,9 +113,9 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     if let Some(field) = changes.field {
         let key = format!("{}:{field}", u.id);
         let label = format!(
-            "{} « {} »",
+            "{} {}",
             lang.pick("Modifier", "Edit"),
-            field_label(field, lang)
+            lang.quote(field_label(field, lang))
         );
         app.edit(Edit::Set(i, Element::Unit(Box::new(u))), &label, Some(&key));
     }
@@ -125,7 +125,7 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     if let Some(j) = new_parent {
         match ops::reparent(&app.doc.org, app.doc.hierarchy(), i, j) {
             Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
-            Err(e) => app.set_status(e, true),
+            Err(e) => app.set_status(e.message(lang), true),
         }
     }
     ui.separator();
