@@ -213,3 +213,38 @@ fn a_refused_cycle_is_told_in_english() {
     assert!(refused.message(Lang::En).starts_with('“'));
     assert!(refused.to_string().contains("ce serait un cycle"));
 }
+
+#[test]
+fn an_export_by_keyboard_alone_ctrl_e_enter_a_name_enter() {
+    let dir = std::env::temp_dir().join(format!("organigramme-w2-keys-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness(Settings {
+        file_chooser: organigramme::app::chooser::ChooserKind::BuiltIn,
+        recent_dirs: vec![dir.clone()],
+        ..Settings::default()
+    });
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    assert!(matches!(
+        h.state().dialog,
+        Some(organigramme::app::Dialog::Export(_))
+    ));
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(h.state().dialog.is_none(), "Enter presses « Exporter… »");
+    assert!(h.state().chooser.is_open(), "which asks where to write");
+    // No field is clicked: the file name field has the focus, its stem selected.
+    h.event(egui::Event::Text("au-clavier".into()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    let path = dir.join("au-clavier.png");
+    for _ in 0..400 {
+        if path.exists() && !h.state().exporting() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    panic!("nothing written at {}", path.display());
+}
