@@ -18,4 +18,25 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// `n` and the noun agreeing with it: « 0 instance », « 1 instance », « 2 instances »
+    /// (French takes the singular below 2), "0 units", "1 unit", "2 units". Each noun is given
+    /// as (singular, plural).
+    pub fn count(self, n: usize, fr: (&str, &str), en: (&str, &str)) -> String {
+        let noun = match self {
+            Lang::Fr if n < 2 => fr.0,
+            Lang::Fr => fr.1,
+            Lang::En if n == 1 => en.0,
+            Lang::En => en.1,
+        };
+        format!("{n} {noun}")
+    }
+
+    /// A name quoted as each language does: « SGMAS » in French, “SGMAS” in English.
+    pub fn quote(self, text: &str) -> String {
+        match self {
+            Lang::Fr => format!("« {text} »"),
+            Lang::En => format!("“{text}”"),
+        }
+    }
 }

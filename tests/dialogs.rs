@@ -84,7 +84,9 @@ fn the_export_dialog_writes_what_the_command_line_writes() {
     h.get_by_label("date de l'export").click();
     h.run_steps(2);
     h.get_by_label("Exporter…").click();
-    h.run_steps(2);
+    // The chooser is first drawn in the frame after the form closes, and takes clicks from
+    // the one after that.
+    h.run_steps(3);
     assert!(
         h.state().dialog.is_none(),
         "the form gives way to the file chooser"

@@ -663,7 +663,10 @@ fn reparent_moves_any_unit_but_refuses_cycles() {
                 match ops::reparent(org, &Hierarchy::of(org), i, p) {
                     Err(message) => {
                         assert!(cycle, "{what}: refused without a cycle: {message}");
-                        assert!(message.contains("cycle"), "{what}: message: {message}");
+                        assert!(
+                            message.to_string().contains("cycle"),
+                            "{what}: message: {message}"
+                        );
                         if i == p {
                             refused_self += 1;
                         } else {
@@ -1230,7 +1233,7 @@ proptest! {
                         }
                         Err(message) => {
                             prop_assert!(cycle, "{}: refused: {}", what, message);
-                            prop_assert!(message.contains("cycle"), "{}: {}", what, message);
+                            prop_assert!(message.to_string().contains("cycle"), "{}: {}", what, message);
                             None
                         }
                     }

@@ -2,6 +2,7 @@
 //! place: menus, toolbar, keyboard and dialogs all send an `Action`.
 
 use super::chooser::ChooserKind;
+use super::settings::RelationsView;
 use crate::i18n::Lang;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -31,6 +32,7 @@ pub enum Action {
     ToggleTheme,
     SetLang(Lang),
     SetChooser(super::chooser::ChooserKind),
+    SetRelations(RelationsView),
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -73,6 +75,15 @@ impl Action {
                 ("Celui d'Organigramme", "Organigramme's own")
             }
             Action::SetChooser(ChooserKind::Native) => ("Celui du système", "The system's"),
+            Action::SetRelations(RelationsView::Lines) => ("En lignes", "As lines"),
+            Action::SetRelations(RelationsView::List) => {
+                ("En liste dans les cadres", "Listed in the boxes")
+            }
+            Action::SetRelations(RelationsView::None) => ("Aucune", "None"),
+            Action::SetRelations(RelationsView::Selection) => (
+                "Celles de la sélection seulement",
+                "Those of the selection only",
+            ),
         };
         lang.pick(fr, en)
     }
@@ -116,6 +127,14 @@ impl Action {
             .or_else(|| self.chart_shortcut())
             .map(|s| ctx.format_shortcut(&s))
             .unwrap_or_default()
+    }
+
+    /// A button's tooltip: what it does, and its key if it has one (« Zoom avant (+) »).
+    pub fn tooltip(&self, ctx: &eframe::egui::Context, lang: Lang) -> String {
+        match self.shortcut_text(ctx) {
+            key if key.is_empty() => self.label(lang).to_string(),
+            key => format!("{} ({key})", self.label(lang)),
+        }
     }
 
     /// Every action with a shortcut, in the order they are tested against the keyboard (the

@@ -120,6 +120,10 @@ pub fn ask_native(ask: &Ask) -> (Option<PathBuf>, bool) {
 #[derive(Default)]
 pub struct BuiltIn {
     open: Option<(FileDialog, Purpose)>,
+    /// Opened in this frame: it is first drawn in the next one. A modal closed in this frame
+    /// (the export dialog's) still holds the focus until it ends, and the file name field's
+    /// one request for the focus, made when it is first drawn, would be lost.
+    fresh: bool,
 }
 
 impl BuiltIn {
@@ -167,11 +171,16 @@ impl BuiltIn {
             _ => dialog.save_file(),
         }
         self.open = Some((dialog, ask.purpose));
+        self.fresh = true;
     }
 
     /// Draws the dialog; returns what was chosen, once. A cancel just closes it.
     pub fn show(&mut self, ctx: &eframe::egui::Context) -> Option<(Purpose, PathBuf)> {
         let (dialog, _) = self.open.as_mut()?;
+        if std::mem::take(&mut self.fresh) {
+            ctx.request_repaint();
+            return None;
+        }
         dialog.update(ctx);
         match dialog.state().clone() {
             egui_file_dialog::DialogState::Open => None,

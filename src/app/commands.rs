@@ -149,6 +149,8 @@ impl OrgApp {
                 });
             }
             Action::SetChooser(kind) => self.settings.file_chooser = kind,
+            // The next scene takes it up (`refresh_scene`), as it follows the selection.
+            Action::SetRelations(view) => self.settings.relations = view,
             Action::SetLang(l) => {
                 self.settings.lang = l;
                 self.invalidate_scene();
@@ -190,16 +192,16 @@ impl OrgApp {
                         Ok(edit) => {
                             let label = lang.pick("Rattacher l'unité", "Reparent unit");
                             self.edit(edit, label, None);
-                            self.set_status(
-                                format!(
-                                    "« {} » → « {} »",
-                                    self.doc.org.units[unit].name, self.doc.org.units[parent].name
-                                ),
-                                false,
+                            let units = &self.doc.org.units;
+                            let text = format!(
+                                "{} → {}",
+                                lang.quote(&units[unit].name),
+                                lang.quote(&units[parent].name)
                             );
+                            self.set_status(text, false);
                         }
                         Err(e) => {
-                            self.set_status(e, true);
+                            self.set_status(e.message(lang), true);
                             self.invalidate_scene();
                         }
                     }

@@ -76,10 +76,14 @@ pub fn open_path(app: &mut OrgApp, path: &Path) {
                 format!("{} {}", lang.pick("Ouvert :", "Opened:"), path.display())
             } else {
                 format!(
-                    "{} {} — {n} {}",
+                    "{} {} — {}",
                     lang.pick("Ouvert :", "Opened:"),
                     path.display(),
-                    lang.pick("avertissement(s)", "warning(s)")
+                    lang.count(
+                        n,
+                        ("avertissement", "avertissements"),
+                        ("warning", "warnings")
+                    )
                 )
             };
             app.set_status(text, false);
@@ -162,14 +166,20 @@ fn file_stem(org: &crate::model::Organisation) -> String {
     } else {
         &org.acronym
     };
+    // ASCII only: the file travels between systems, and egui-file-dialog 0.15 selects the
+    // proposed stem by byte count as if it were characters, so each accent would leave the
+    // selection one character into the extension.
     let stem: String = base
         .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
+        .map(|c| match c.to_lowercase().next().unwrap_or(c) {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
         })
         .collect();
     let stem = stem.trim_matches('-').to_string();
@@ -212,4 +222,19 @@ pub fn write_screenshot(path: &Path, image: &egui::ColorImage) -> Result<(), Str
     writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
     writer.finish().map_err(|e| e.to_string())?;
     crate::format::write_export(path, &out).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+    use crate::model::Organisation;
+
+    #[test]
+    fn proposed_file_names_are_ascii() {
+        let org = Organisation {
+            name: "Secrétariat général de l'INSEE".into(),
+            ..Default::default()
+        };
+        assert_eq!(file_stem(&org), "secretariat-general-de-l-insee");
+    }
 }

@@ -6,6 +6,7 @@ pub mod chooser;
 mod commands;
 pub mod export;
 pub mod files;
+mod keys;
 pub mod recovery;
 pub mod settings;
 
@@ -153,11 +154,18 @@ impl OrgApp {
         } else {
             Theme::Light
         };
+        let selected = self.selection.and_then(|u| self.doc.org.units.get(u));
+        let relations = self.settings.relations.mode(selected.map(|u| &u.id));
         let routed = self.scene_cache.pending_lines() == 0;
-        if self.scene_revision == Some(self.doc.revision) && self.chart.theme == theme && routed {
+        if self.scene_revision == Some(self.doc.revision)
+            && self.chart.theme == theme
+            && self.chart.relations == relations
+            && routed
+        {
             return;
         }
         self.chart.theme = theme;
+        self.chart.relations = relations;
         self.chart.lang = self.settings.lang;
         let first = self.scene_revision.is_none();
         self.scene = Arc::new(scene::build_with(
@@ -211,7 +219,14 @@ impl OrgApp {
     /// Applies an edit as one undo step and reports a refusal in the status bar.
     pub fn edit(&mut self, edit: crate::doc::Edit, label: &str, merge: Option<&str>) {
         if self.doc.apply(edit, label, merge).is_err() {
-            self.set_status("modification impossible : l'élément n'existe plus", true);
+            let lang = self.lang();
+            self.set_status(
+                lang.pick(
+                    "Modification impossible : l'élément n'existe plus",
+                    "Cannot change it: the item no longer exists",
+                ),
+                true,
+            );
         }
     }
 
@@ -277,69 +292,6 @@ impl OrgApp {
 
     pub fn title(&self) -> &str {
         &self.title
-    }
-
-    fn handle_keys(&mut self, ui: &mut egui::Ui) {
-        // While a dialog or the file chooser is open, its keys (Escape, Enter, typing) are its
-        // own.
-        if self.chooser.is_open() {
-            return;
-        }
-        let typing = ui.ctx().text_edit_focused() || self.dialog.is_some();
-        let mut fired = Vec::new();
-        ui.input_mut(|i| {
-            for action in Action::with_shortcuts() {
-                if let Some(s) = action.global_shortcut()
-                    && i.consume_shortcut(&s)
-                {
-                    fired.push(action);
-                } else if let Some(s) = action.chart_shortcut()
-                    && !typing
-                    && i.consume_shortcut(&s)
-                {
-                    fired.push(action);
-                }
-            }
-            if !typing && i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y) {
-                fired.push(Action::Redo);
-            }
-            if !typing && i.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
-                fired.push(Action::AddChild);
-            }
-        });
-        if !typing {
-            let step = 60.0;
-            let pan = ui.input(|i| {
-                let mut d = egui::Vec2::ZERO;
-                if i.key_pressed(egui::Key::ArrowLeft) {
-                    d.x += step;
-                }
-                if i.key_pressed(egui::Key::ArrowRight) {
-                    d.x -= step;
-                }
-                if i.key_pressed(egui::Key::ArrowUp) {
-                    d.y += step;
-                }
-                if i.key_pressed(egui::Key::ArrowDown) {
-                    d.y -= step;
-                }
-                d
-            });
-            if pan != egui::Vec2::ZERO {
-                self.canvas.pan_by(ui, pan);
-            }
-        }
-        for action in fired {
-            self.run(action, ui);
-            // An undo or a deletion can remove the selected unit; the next action of the same
-            // frame must not use its stale index.
-            if self
-                .selection
-                .is_some_and(|s| s >= self.doc.org.units.len())
-            {
-                self.selection = None;
-            }
-        }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {

@@ -35,18 +35,46 @@ pub fn move_unit(
     Edit::Batch(edits)
 }
 
+/// A reparenting refused: `unit` would depend on its own descendant `parent`. The window
+/// says it in its language; `Display` says it in French, as the command line does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cycle {
+    pub unit: String,
+    pub parent: String,
+}
+
+impl Cycle {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let (unit, parent) = (lang.quote(&self.unit), lang.quote(&self.parent));
+        match lang {
+            crate::i18n::Lang::Fr => format!(
+                "{unit} ne peut pas être rattachée à {parent} : ce serait un cycle (une unité ne peut pas dépendre de sa propre descendante)"
+            ),
+            crate::i18n::Lang::En => format!(
+                "{unit} cannot report to {parent}: that would be a cycle (a unit cannot depend on its own descendant)"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Cycle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::Fr))
+    }
+}
+
 /// Makes unit `i` a child of unit `parent`, back in the automatic layout.
 pub fn reparent(
     org: &Organisation,
     tree: &Hierarchy,
     i: usize,
     parent: usize,
-) -> Result<Edit, String> {
+) -> Result<Edit, Cycle> {
     if i == parent || tree.descendants(i).contains(&parent) {
-        return Err(format!(
-            "« {} » ne peut pas être rattachée à « {} » : ce serait un cycle (une unité ne peut pas dépendre de sa propre descendante)",
-            org.units[i].name, org.units[parent].name
-        ));
+        return Err(Cycle {
+            unit: org.units[i].name.clone(),
+            parent: org.units[parent].name.clone(),
+        });
     }
     let mut unit = org.units[i].clone();
     unit.parent = Some(org.units[parent].id.clone());

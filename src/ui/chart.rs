@@ -10,26 +10,8 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
         toolbar(app, ui);
         ui.separator();
         let events = app.canvas.show(ui);
-        if let Some(Owner::Unit(u)) = events.hovered
-            && let Some(unit) = app.doc.org.units.get(u)
-            && !unit.missions.is_empty()
-        {
-            egui::Tooltip::always_open(
-                ui.ctx().clone(),
-                ui.layer_id(),
-                egui::Id::new("unit-tip"),
-                egui::PopupAnchor::Pointer,
-            )
-            .show(|ui| {
-                ui.set_max_width(420.0);
-                ui.strong(&unit.name);
-                for m in unit.missions.iter().take(6) {
-                    ui.label(format!("• {}", m.text));
-                }
-                if unit.missions.len() > 6 {
-                    ui.weak(format!("… (+{})", unit.missions.len() - 6));
-                }
-            });
+        if let Some(owner) = events.hovered {
+            super::tips::show(ui, &app.doc.org, owner, app.lang());
         }
         if let Some(Owner::Unit(u)) = events.secondary_clicked {
             app.select(Some(u));
@@ -103,11 +85,7 @@ fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
                 Action::ZoomOut => "-",
                 _ => lang.pick("Sélection", "Selection"),
             };
-            let tip = format!(
-                "{} ({})",
-                action.label(lang),
-                action.shortcut_text(ui.ctx())
-            );
+            let tip = action.tooltip(ui.ctx(), lang);
             if ui.button(text).on_hover_text(tip).clicked() {
                 app.run(action, ui);
             }
@@ -120,10 +98,11 @@ fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
             Action::Relayout,
         ] {
             let enabled = app.selection.is_some() || matches!(action, Action::Relayout);
-            let tip = action.shortcut_text(ui.ctx());
+            let tip = action.tooltip(ui.ctx(), lang);
             if ui
                 .add_enabled(enabled, egui::Button::new(action.label(lang)))
-                .on_hover_text(tip)
+                .on_hover_text(tip.clone())
+                .on_disabled_hover_text(tip)
                 .clicked()
             {
                 app.run(action, ui);

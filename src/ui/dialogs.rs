@@ -52,13 +52,14 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                         .map(|u| u.name.clone())
                         .unwrap_or_default();
                     let below = app.doc.hierarchy().count_below(*unit);
-                    ui.heading(format!("{} « {name} »", lang.pick("Supprimer", "Delete")));
+                    ui.heading(format!("{} {}", lang.pick("Supprimer", "Delete"), lang.quote(&name)));
                     let mut choice = None;
                     if below > 0 {
                         ui.label(format!(
-                            "{} {below} {}",
+                            "{} {} {}",
                             lang.pick("Cette unité a", "This unit has"),
-                            lang.pick("unité(s) en dessous.", "unit(s) below it.")
+                            lang.count(below, ("unité", "unités"), ("unit", "units")),
+                            lang.pick("en dessous.", "below it.")
                         ));
                         ui.horizontal(|ui| {
                             if ui
@@ -114,7 +115,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                     "{} {} ({}).",
                     lang.pick("Une copie de secours de", "A recovery copy of"),
                     found.doc.org.name,
-                    crate::app::recovery::describe(found.when)
+                    crate::app::recovery::describe(found.when, lang)
                 ));
                 ui.horizontal(|ui| {
                     if ui.button(lang.pick("Restaurer", "Restore")).clicked() {

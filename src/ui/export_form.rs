@@ -75,8 +75,12 @@ pub fn show(
         ui.end_row();
     });
     let mut choice = None;
+    // Enter presses the default button, as in the system's dialogs; not while a value is
+    // being typed, where it confirms the value.
+    let enter = !ui.ctx().text_edit_focused()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
     ui.horizontal(|ui| {
-        if ui.button(lang.pick("Exporter…", "Export…")).clicked() {
+        if ui.button(lang.pick("Exporter…", "Export…")).clicked() || enter {
             choice = Some(Choice::Export);
         }
         if ui.button(lang.pick("Annuler", "Cancel")).clicked() {

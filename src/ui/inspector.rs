@@ -64,6 +64,7 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         changes.field = Some("kind");
         changes.sealed = true;
     }
+    staff_checkbox(ui, &mut u, &mut changes, lang);
     changes.text(
         ui,
         lang.pick("Titre du responsable", "Head's title"),
@@ -112,9 +113,9 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     if let Some(field) = changes.field {
         let key = format!("{}:{field}", u.id);
         let label = format!(
-            "{} « {} »",
+            "{} {}",
             lang.pick("Modifier", "Edit"),
-            field_label(field, lang)
+            lang.quote(field_label(field, lang))
         );
         app.edit(Edit::Set(i, Element::Unit(Box::new(u))), &label, Some(&key));
     }
@@ -124,7 +125,7 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     if let Some(j) = new_parent {
         match ops::reparent(&app.doc.org, app.doc.hierarchy(), i, j) {
             Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
-            Err(e) => app.set_status(e, true),
+            Err(e) => app.set_status(e.message(lang), true),
         }
     }
     ui.separator();
@@ -153,6 +154,20 @@ fn name_field(ui: &mut egui::Ui, name: &mut String, select_all: bool) -> egui::R
     output.response.response
 }
 
+/// Staff of the parent (adjoint, cabinet): drawn beside the head, not in the operational row.
+/// A root has no head to stand beside, so the box is disabled there.
+fn staff_checkbox(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate::i18n::Lang) {
+    let label = lang.pick(
+        "Rattachement d'état-major (à côté du responsable)",
+        "Staff position (beside the head)",
+    );
+    let r = ui.add_enabled(u.parent.is_some(), egui::Checkbox::new(&mut u.staff, label));
+    if r.changed() {
+        changes.field = Some("staff");
+        changes.sealed = true;
+    }
+}
+
 fn field_label(field: &str, lang: crate::i18n::Lang) -> &'static str {
     match field {
         "name" => lang.pick("nom", "name"),
@@ -161,6 +176,7 @@ fn field_label(field: &str, lang: crate::i18n::Lang) -> &'static str {
         "head-title" | "head-name" => lang.pick("responsable", "head"),
         "headcount" => lang.pick("effectif", "headcount"),
         "notes" => lang.pick("notes", "notes"),
+        "staff" => lang.pick("rattachement d'état-major", "staff position"),
         _ => lang.pick("missions", "missions"),
     }
 }

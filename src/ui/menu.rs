@@ -2,6 +2,7 @@
 //! shortcut, so menus and keyboard always agree.
 
 use crate::app::chooser::ChooserKind;
+use crate::app::settings::RelationsView;
 use crate::app::{Action, OrgApp};
 use crate::i18n::Lang;
 use eframe::egui;
@@ -82,6 +83,12 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 item(app, ui, Action::ZoomOut, true);
                 item(app, ui, Action::ZoomSelection, app.selection.is_some());
                 ui.separator();
+                ui.menu_button(lang.pick("Relations", "Relations"), |ui| {
+                    for view in RelationsView::ALL {
+                        let current = app.settings.relations == view;
+                        item(app, ui, Action::SetRelations(view), !current);
+                    }
+                });
                 item(app, ui, Action::ToggleTheme, true);
                 ui.menu_button(lang.pick("Langue", "Language"), |ui| {
                     item(app, ui, Action::SetLang(Lang::Fr), lang != Lang::Fr);

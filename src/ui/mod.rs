@@ -13,6 +13,7 @@ pub mod registry;
 pub mod shapes;
 pub mod status;
 pub mod summary;
+pub mod tips;
 
 use eframe::egui;
 

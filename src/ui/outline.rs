@@ -98,10 +98,10 @@ fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
             found
         }
     };
-    ui.weak(format!(
-        "{} {}",
+    ui.weak(lang.count(
         found.len(),
-        lang.pick("résultat(s)", "result(s)")
+        ("résultat", "résultats"),
+        ("result", "results"),
     ));
     let mut chosen = None;
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(
@@ -194,7 +194,7 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
         let lang = app.lang();
         match ops::reparent(&app.doc.org, app.doc.hierarchy(), unit, parent) {
             Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
-            Err(e) => app.set_status(e, true),
+            Err(e) => app.set_status(e.message(lang), true),
         }
     }
 }

@@ -28,13 +28,18 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let org = &app.doc.org;
                 ui.label(format!(
-                    "{} {} · {} {} · {} {}",
-                    org.units.len(),
-                    lang.pick("unités", "units"),
-                    org.bodies.len(),
-                    lang.pick("instances", "bodies"),
-                    org.relations.len(),
-                    lang.pick("relations", "relations")
+                    "{} · {} · {}",
+                    lang.count(org.units.len(), ("unité", "unités"), ("unit", "units")),
+                    lang.count(
+                        org.bodies.len(),
+                        ("instance", "instances"),
+                        ("body", "bodies")
+                    ),
+                    lang.count(
+                        org.relations.len(),
+                        ("relation", "relations"),
+                        ("relation", "relations")
+                    ),
                 ));
                 if app.doc.is_dirty() {
                     ui.label(lang.pick("● modifié", "● modified"));

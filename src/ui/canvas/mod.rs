@@ -7,15 +7,14 @@
 //! window does not repaint at all.
 
 mod fixed;
+mod navigate;
 mod paint;
 mod subset;
 
 use super::shapes::{BoxNode, EdgeData, NodeData, Wire};
 use crate::scene::{Owner, Scene};
 use eframe::egui::{self, Pos2, Rect, Vec2, epaint::ClippedShape};
-use egui_graphs::{
-    Graph, GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation,
-};
+use egui_graphs::{Graph, GraphChange, GraphView, SettingsInteraction, SettingsNavigation};
 use fixed::{Fixed, FixedState};
 use petgraph::{Directed, stable_graph::DefaultIx};
 use std::sync::Arc;
@@ -62,6 +61,9 @@ pub struct Canvas {
     /// Frames still to show for real: egui's smooth zoom keeps moving a few frames after the
     /// last input event.
     live_frames: u8,
+    /// What the pointer was over in the last real frame: a tooltip appears a frame after the
+    /// pointer stops (egui sizes it first), and that frame is a replayed one.
+    hovered: Option<Owner>,
 }
 
 impl Default for Canvas {
@@ -79,6 +81,7 @@ impl Default for Canvas {
             selected: None,
             view: (1.0, Vec2::ZERO),
             live_frames: 2,
+            hovered: None,
         }
     }
 }
@@ -101,6 +104,7 @@ impl Canvas {
             self.fit_frames = 3;
         }
         self.dragging = None;
+        self.hovered = None;
         self.drop_target = None;
         self.live_frames = 2;
     }
@@ -133,50 +137,6 @@ impl Canvas {
                     .is_some_and(|t| self.scene.unit_item[t] == Some(i));
             }
         }
-    }
-
-    /// Zoom and pan, from egui's memory where egui_graphs keeps them.
-    fn meta(ui: &egui::Ui) -> MetadataFrame {
-        MetadataFrame::new(Some(VIEW_ID.into())).load(ui)
-    }
-
-    /// Centres a scene rectangle in the view, zooming in if the chart is too small to read.
-    pub fn focus(&mut self, ui: &mut egui::Ui, rect: crate::scene::Rect) {
-        let mut meta = Self::meta(ui);
-        if !self.last_rect.is_positive() {
-            return;
-        }
-        meta.zoom = meta.zoom.clamp(0.9, 2.0);
-        meta.pan = self.last_rect.size() / 2.0 - centre(&rect).to_vec2() * meta.zoom;
-        meta.save(ui);
-        self.live_frames = 2;
-    }
-
-    /// Multiplies the zoom around the view's centre.
-    pub fn zoom_by(&mut self, ui: &mut egui::Ui, factor: f32) {
-        let mut meta = Self::meta(ui);
-        let mid = self.last_rect.size() / 2.0;
-        let anchor = (mid - meta.pan) / meta.zoom;
-        meta.zoom = (meta.zoom * factor).clamp(0.02, 8.0);
-        meta.pan = mid - anchor * meta.zoom;
-        meta.save(ui);
-        self.live_frames = 2;
-    }
-
-    pub fn pan_by(&mut self, ui: &mut egui::Ui, delta: Vec2) {
-        let mut meta = Self::meta(ui);
-        meta.pan += delta;
-        meta.save(ui);
-        self.live_frames = 2;
-    }
-
-    fn fit(&mut self, ui: &mut egui::Ui, size: Vec2) {
-        let mut meta = Self::meta(ui);
-        let (w, h) = (self.scene.width.max(1.0), self.scene.height.max(1.0));
-        meta.zoom = (size.x / w).min(size.y / h).clamp(0.02, 1.5);
-        meta.pan = (size - Vec2::new(w, h) * meta.zoom) / 2.0;
-        meta.save(ui);
-        self.fit_frames = self.fit_frames.saturating_sub(1);
     }
 
     /// Where a scene point was on the screen in the last frame.
@@ -228,7 +188,8 @@ impl Canvas {
         if !live {
             // Nothing could have changed: draw the last frame again, and keep the widget's
             // rect and sense so the first input after idle is not lost.
-            ui.allocate_rect(rect, egui::Sense::click_and_drag());
+            let response = ui.allocate_rect(rect, egui::Sense::click_and_drag());
+            events.hovered = self.hovered.filter(|_| response.hovered());
             let replay = self.replay.clone();
             ui.ctx().graphics_mut(|g| {
                 let list = g.entry(layer);
@@ -295,6 +256,7 @@ impl Canvas {
                 .and_then(|p| self.item_at(p, None))
                 .map(|i| self.scene.items[i].owner);
         }
+        self.hovered = events.hovered;
         // egui_graphs' own request_repaint is what keeps a window busy: frames that matter
         // were already requested above through `live_frames`.
         if self.live_frames > 0 || self.dragging.is_some() {

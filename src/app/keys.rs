@@ -1,0 +1,69 @@
+//! The keyboard: shortcuts turned into actions, and the arrow keys that pan the chart.
+
+use super::{Action, OrgApp};
+use eframe::egui;
+
+impl OrgApp {
+    pub(super) fn handle_keys(&mut self, ui: &mut egui::Ui) {
+        // While a dialog or the file chooser is open, its keys (Escape, Enter, typing) are its
+        // own.
+        if self.chooser.is_open() {
+            return;
+        }
+        let typing = ui.ctx().text_edit_focused() || self.dialog.is_some();
+        let mut fired = Vec::new();
+        ui.input_mut(|i| {
+            for action in Action::with_shortcuts() {
+                if let Some(s) = action.global_shortcut()
+                    && i.consume_shortcut(&s)
+                {
+                    fired.push(action);
+                } else if let Some(s) = action.chart_shortcut()
+                    && !typing
+                    && i.consume_shortcut(&s)
+                {
+                    fired.push(action);
+                }
+            }
+            if !typing && i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y) {
+                fired.push(Action::Redo);
+            }
+            if !typing && i.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
+                fired.push(Action::AddChild);
+            }
+        });
+        if !typing {
+            let step = 60.0;
+            let pan = ui.input(|i| {
+                let mut d = egui::Vec2::ZERO;
+                if i.key_pressed(egui::Key::ArrowLeft) {
+                    d.x += step;
+                }
+                if i.key_pressed(egui::Key::ArrowRight) {
+                    d.x -= step;
+                }
+                if i.key_pressed(egui::Key::ArrowUp) {
+                    d.y += step;
+                }
+                if i.key_pressed(egui::Key::ArrowDown) {
+                    d.y -= step;
+                }
+                d
+            });
+            if pan != egui::Vec2::ZERO {
+                self.canvas.pan_by(ui, pan);
+            }
+        }
+        for action in fired {
+            self.run(action, ui);
+            // An undo or a deletion can remove the selected unit; the next action of the same
+            // frame must not use its stale index.
+            if self
+                .selection
+                .is_some_and(|s| s >= self.doc.org.units.len())
+            {
+                self.selection = None;
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! The window's view and inspector options, driven headless by their labels: staff positions,
+//! how relations are shown, tooltips on the canvas and the toolbar, plurals in both languages.
+
+use eframe::egui;
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use organigramme::app::settings::RelationsView;
+use organigramme::app::{Action, ExportDialog, OrgApp, Settings};
+use organigramme::i18n::Lang;
+use organigramme::scene::{Owner, RelationsMode};
+use organigramme::ui::tips;
+
+fn harness(settings: Settings) -> Harness<'static, OrgApp> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut OrgApp| app.show(ui),
+            OrgApp::with_default_sample(settings),
+        );
+    h.run_steps(6);
+    h
+}
+
+fn unit_index(app: &OrgApp, id: &str) -> usize {
+    app.doc
+        .org
+        .units
+        .iter()
+        .position(|u| u.id.as_str() == id)
+        .unwrap()
+}
+
+#[test]
+fn the_staff_checkbox_sets_the_flag_and_undo_takes_it_back() {
+    let mut h = harness(Settings::default());
+    h.get_by_label("Délégation à la communication").click();
+    h.run_steps(3);
+    let unit = unit_index(h.state(), "deleg-communication");
+    assert!(!h.state().doc.org.units[unit].staff);
+    h.get_by_label("Rattachement d'état-major (à côté du responsable)")
+        .click();
+    h.run_steps(3);
+    assert!(h.state().doc.org.units[unit].staff, "the box sets the flag");
+    assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert!(!h.state().doc.org.units[unit].staff, "undo clears it again");
+    assert!(!h.state().doc.is_dirty());
+}
+
+fn relations_menu(h: &mut Harness<'static, OrgApp>, choice: &str) {
+    h.get_by_label("Affichage").click();
+    h.run_steps(2);
+    // egui labels a submenu's button with its arrow.
+    h.get_by_label("Relations ⏵").click();
+    h.run_steps(2);
+    // A menu item's label ends with its shortcut's text, empty here.
+    h.get_by_label(&format!("{choice} ")).click();
+    h.run_steps(3);
+}
+
+#[test]
+fn relations_listed_in_the_boxes_change_the_chart_and_the_export() {
+    let mut h = harness(Settings::default());
+    assert_eq!(h.state().chart.relations, RelationsMode::Lines);
+    let listed = |app: &OrgApp| {
+        app.scene()
+            .items
+            .iter()
+            .filter(|i| matches!(i.owner, Owner::Unit(_)))
+            .flat_map(|i| i.lines.iter())
+            .any(|l| l.text.starts_with("En liaison avec"))
+    };
+    assert!(!listed(h.state()));
+    relations_menu(&mut h, "En liste dans les cadres");
+    assert_eq!(h.state().chart.relations, RelationsMode::List);
+    assert_eq!(h.state().settings.relations, RelationsView::List);
+    assert!(listed(h.state()), "the boxes list their relations");
+    let export = ExportDialog::new(h.state()).request(h.state());
+    assert_eq!(export.chart.relations, RelationsMode::List);
+}
+
+#[test]
+fn relations_of_the_selection_follow_the_selection() {
+    let mut h = harness(Settings::default());
+    relations_menu(&mut h, "Celles de la sélection seulement");
+    assert_eq!(h.state().chart.relations, RelationsMode::None);
+    h.get_by_label("Délégation à la communication").click();
+    h.run_steps(3);
+    let id = h.state().doc.org.units[unit_index(h.state(), "deleg-communication")]
+        .id
+        .clone();
+    assert_eq!(h.state().chart.relations, RelationsMode::Of(id));
+}
+
+#[test]
+fn hovering_a_unit_shows_its_head_headcount_and_missions() {
+    let mut h = harness(Settings::default());
+    let unit = unit_index(h.state(), "deleg-communication");
+    let tip = tips::tip(&h.state().doc.org, Owner::Unit(unit), Lang::Fr).unwrap();
+    let mission = tip
+        .lines
+        .iter()
+        .find(|l| l.starts_with("• "))
+        .expect("the sample's unit has missions")
+        .clone();
+    assert!(h.query_by_label(&mission).is_none());
+    let rect = h.state().unit_screen_rect(unit).unwrap();
+    h.hover_at(rect.center());
+    // A tooltip is sized in one frame and shown in the next, which the canvas replays.
+    h.run_steps(4);
+    assert!(
+        h.query_by_label(&mission).is_some(),
+        "the tooltip shows « {mission} »"
+    );
+    h.hover_at(egui::pos2(5.0, 5.0));
+    h.run_steps(4);
+    assert!(h.query_by_label(&mission).is_none(), "and goes away");
+}
+
+#[test]
+fn tooltips_say_who_chairs_a_body_and_cut_long_missions() {
+    let mut org = OrgApp::with_default_sample(Settings::default()).doc.org;
+    org.units[1].headcount = Some(12);
+    let tip = tips::tip(&org, Owner::Unit(1), Lang::En).unwrap();
+    assert!(tip.lines.contains(&"Headcount: 12".to_string()), "{tip:?}");
+    let body = org.bodies.iter().position(|b| b.chair.is_some()).unwrap();
+    let tip = tips::tip(&org, Owner::Body(body), Lang::Fr).unwrap();
+    assert_eq!(tip.title, org.bodies[body].name);
+    let chair = org.label_of(org.bodies[body].chair.as_ref().unwrap());
+    assert!(tip.lines.contains(&format!("Présidence : {chair}")));
+    assert_eq!(tips::cut("Un texte court.", 40), "Un texte court.");
+    let long =
+        "Le secrétariat général prépare et met en oeuvre la politique des ressources humaines";
+    let cut = tips::cut(long, 40);
+    assert!(cut.ends_with(" …") && cut.chars().count() <= 42, "{cut}");
+    assert!(
+        long.starts_with(cut.trim_end_matches(" …")),
+        "cut at a word: {cut}"
+    );
+}
+
+#[test]
+fn toolbar_buttons_say_what_they_do_and_their_key() {
+    let h = harness(Settings::default());
+    assert_eq!(Action::Relayout.tooltip(&h.ctx, Lang::Fr), "Réorganiser");
+    assert_eq!(Action::Open.tooltip(&h.ctx, Lang::En), "Open… (Ctrl+O)");
+}
+
+/// A structure of one unit and one body chaired by it, in `lang`.
+fn one_of_each(lang: Lang) -> Harness<'static, OrgApp> {
+    use organigramme::model::{Body, Id, Organisation, Unit};
+    let org = Organisation {
+        name: "Secrétariat".into(),
+        units: vec![Unit {
+            id: Id::new("sg"),
+            name: "Secrétariat général".into(),
+            ..Default::default()
+        }],
+        bodies: vec![Body {
+            id: Id::new("cd"),
+            name: "Comité de direction".into(),
+            chair: Some(Id::new("sg")),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let settings = Settings {
+        lang,
+        ..Settings::default()
+    };
+    let app = OrgApp::new(organigramme::doc::Document::new(org, None), settings);
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
+    h.run_steps(6);
+    h
+}
+
+#[test]
+fn the_status_bar_counts_in_the_singular_and_the_plural() {
+    let h = one_of_each(Lang::En);
+    assert!(h.query_by_label("1 unit · 1 body · 0 relations").is_some());
+    let h = one_of_each(Lang::Fr);
+    assert!(
+        h.query_by_label("1 unité · 1 instance · 0 relation")
+            .is_some()
+    );
+    let h = harness(Settings {
+        lang: Lang::En,
+        ..Settings::default()
+    });
+    let org = &h.state().doc.org;
+    let status = format!(
+        "{} units · {} bodies · {} relations",
+        org.units.len(),
+        org.bodies.len(),
+        org.relations.len()
+    );
+    assert!(h.query_by_label(&status).is_some(), "no « {status} »");
+}
+
+#[test]
+fn a_refused_cycle_is_told_in_english() {
+    let h = harness(Settings::default());
+    let root = unit_index(h.state(), "sg");
+    let below = unit_index(h.state(), "deleg-communication");
+    let org = &h.state().doc.org;
+    let refused = organigramme::doc::ops::reparent(org, h.state().doc.hierarchy(), root, below)
+        .expect_err("a cycle");
+    assert!(refused.message(Lang::En).contains("would be a cycle"));
+    assert!(refused.message(Lang::En).starts_with('“'));
+    assert!(refused.to_string().contains("ce serait un cycle"));
+}
+
+#[test]
+fn an_export_by_keyboard_alone_ctrl_e_enter_a_name_enter() {
+    let dir = std::env::temp_dir().join(format!("organigramme-w2-keys-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness(Settings {
+        file_chooser: organigramme::app::chooser::ChooserKind::BuiltIn,
+        recent_dirs: vec![dir.clone()],
+        ..Settings::default()
+    });
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    assert!(matches!(
+        h.state().dialog,
+        Some(organigramme::app::Dialog::Export(_))
+    ));
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(h.state().dialog.is_none(), "Enter presses « Exporter… »");
+    assert!(h.state().chooser.is_open(), "which asks where to write");
+    // No field is clicked: the file name field has the focus, its stem selected.
+    h.event(egui::Event::Text("au-clavier".into()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    let path = dir.join("au-clavier.png");
+    for _ in 0..400 {
+        if path.exists() && !h.state().exporting() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    panic!("nothing written at {}", path.display());
+}
