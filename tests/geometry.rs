@@ -176,3 +176,31 @@ fn a_line_through_a_box_and_overlapping_boxes_are_caught() {
     assert!(faults.iter().any(|f| f.contains("crosses")), "{faults:?}");
     assert!(faults.iter().any(|f| f.contains("overlap")), "{faults:?}");
 }
+
+/// No relation's label is lost: it is on its line, or, where it found no room, in the legend.
+#[test]
+fn every_relation_label_is_on_the_chart_or_in_the_legend() {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut labels = 0;
+    for sample in SAMPLES {
+        let org = load(sample.file_name, sample.text);
+        let scene = scene::build(&org, &ChartOptions::default());
+        let text: String = scene
+            .items
+            .iter()
+            .flat_map(|i| i.lines.iter())
+            .map(|l| squeeze(&l.text))
+            .collect();
+        for rel in org.relations.iter().filter(|r| !r.label.is_empty()) {
+            labels += 1;
+            let start: String = squeeze(&rel.label).chars().take(20).collect();
+            assert!(
+                text.contains(&start),
+                "{}: « {} » lost",
+                sample.file_name,
+                rel.label
+            );
+        }
+    }
+    assert!(labels >= 30, "the samples have their labels: {labels}");
+}

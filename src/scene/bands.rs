@@ -216,6 +216,6 @@ pub fn add_bands(
             to,
         });
     }
-    super::lines::add(scene, org, palette, lines, cache);
-    decor::legend(scene, org, options, palette, hierarchy.x, top);
+    let notes = super::lines::add(scene, org, palette, lines, cache);
+    decor::legend(scene, org, options, palette, (hierarchy.x, top), &notes);
 }

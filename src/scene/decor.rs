@@ -108,13 +108,15 @@ pub(super) fn footer(scene: &mut Scene, options: &ChartOptions, palette: &Palett
     scene.items.push(text_item(lines, rect, palette));
 }
 
+/// The legend: the kinds of unit shown, the kinds of line, and the labels of the lines that
+/// had no room for them on the chart (`notes`).
 pub(super) fn legend(
     scene: &mut Scene,
     org: &Organisation,
     options: &ChartOptions,
     palette: &Palette,
-    x: f32,
-    top: f32,
+    (x, top): (f32, f32),
+    notes: &[String],
 ) {
     let lang = options.lang;
     let mut kinds: Vec<&UnitKind> = Vec::new();
@@ -247,5 +249,16 @@ pub(super) fn legend(
             palette,
         ));
         cx += w + 22.0;
+    }
+    if !notes.is_empty() {
+        let title = lang.pick(
+            "Libellés des liens sans place sur le tracé :",
+            "Labels of lines with no room on the chart:",
+        );
+        let rows: Vec<_> = std::iter::once((title.to_string(), Style::bold(10.5), palette.text))
+            .chain(notes.iter().map(|n| (n.clone(), style, palette.text)))
+            .collect();
+        let (lines, rect) = stack(&rows, x, cy + 26.0, 900.0);
+        scene.items.push(text_item(lines, rect, palette));
     }
 }

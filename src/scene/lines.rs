@@ -30,16 +30,18 @@ const LABEL: Style = Style {
 };
 
 /// Routes `lines` between the items of `scene` and adds them, with their arrowheads and
-/// labels, to it.
+/// labels, to it; returns the labels that found no room on their line, as notes naming the
+/// two ends (« DNUM → DINUM : schéma directeur »), for the legend.
 pub fn add(
     scene: &mut Scene,
     org: &Organisation,
     palette: &Palette,
     lines: Vec<Line>,
     cache: Option<&mut super::Cache>,
-) {
+) -> Vec<String> {
+    let mut notes = Vec::new();
     if lines.is_empty() {
-        return;
+        return notes;
     }
     let obstacles: Vec<Rect> = scene.items.iter().map(|i| i.rect).collect();
     let area = bounds(&obstacles, 2.0 * route::MARGIN);
@@ -109,11 +111,11 @@ pub fn add(
                 style: LineStyle::Solid,
             });
         }
-        if !label.is_empty()
-            && let Some(item) =
-                label_item(label, &points, &mut taken, &clear_of_items, colour, palette)
-        {
-            scene.items.push(item);
+        if !label.is_empty() {
+            match label_item(label, &points, &mut taken, &clear_of_items, colour, palette) {
+                Some(item) => scene.items.push(item),
+                None => notes.push(note(org, line.link, label)),
+            }
         }
         scene.connectors.push(Connector {
             link: line.link,
@@ -124,6 +126,26 @@ pub fn add(
             style,
         });
     }
+    notes
+}
+
+/// « FROM → TO : label », each end by its acronym, else its name.
+fn note(org: &Organisation, link: Link, label: &str) -> String {
+    let Link::Relation(r) = link else {
+        return label.to_string();
+    };
+    let rel = &org.relations[r];
+    let name = |id: &crate::model::Id| {
+        let unit = org.units.iter().find(|u| &u.id == id);
+        let entity = org.entities.iter().find(|e| &e.id == id);
+        let (acronym, name) = match (unit, entity) {
+            (Some(u), _) => (u.acronym.as_str(), u.name.as_str()),
+            (None, Some(e)) => (e.acronym.as_str(), e.name.as_str()),
+            _ => ("", id.as_str()),
+        };
+        if acronym.is_empty() { name } else { acronym }.to_string()
+    };
+    format!("{} → {} : {label}", name(&rel.from), name(&rel.to))
 }
 
 fn bounds(rects: &[Rect], pad: f32) -> Rect {
