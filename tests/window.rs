@@ -248,3 +248,22 @@ fn an_export_by_keyboard_alone_ctrl_e_enter_a_name_enter() {
     }
     panic!("nothing written at {}", path.display());
 }
+
+/// Ctrl+− and Ctrl+= belong to the chart: the interface keeps its size (egui would scale the
+/// whole window), which the Affichage menu changes instead.
+#[test]
+fn ctrl_minus_and_ctrl_equals_leave_the_interface_size_alone() {
+    let mut h = harness(Settings::default());
+    for key in [Key::Minus, Key::Minus, Key::Equals] {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, key);
+        h.run_steps(2);
+        assert_eq!(h.ctx.zoom_factor(), 1.0, "{key:?} scaled the interface");
+    }
+    h.get_by_label("Affichage").click();
+    h.run_steps(2);
+    h.get_by_label("Taille de l'interface ⏵").click();
+    h.run_steps(2);
+    h.get_by_label("Agrandir").click();
+    h.run_steps(2);
+    assert!(h.ctx.zoom_factor() > 1.05, "the menu scales the interface");
+}

@@ -10,6 +10,9 @@ impl OrgApp {
         if self.chooser.is_open() {
             return;
         }
+        // Ctrl+− and Ctrl+= zoom the chart, not the whole interface: its size is in the
+        // Affichage menu.
+        ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
         let typing = ui.ctx().text_edit_focused() || self.dialog.is_some();
         let mut fired = Vec::new();
         ui.input_mut(|i| {
@@ -30,6 +33,16 @@ impl OrgApp {
             }
             if !typing && i.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
                 fired.push(Action::AddChild);
+            }
+            if !typing {
+                let command =
+                    |i: &mut egui::InputState, key| i.consume_key(egui::Modifiers::COMMAND, key);
+                if command(i, egui::Key::Minus) {
+                    fired.push(Action::ZoomOut);
+                }
+                if command(i, egui::Key::Equals) || command(i, egui::Key::Plus) {
+                    fired.push(Action::ZoomIn);
+                }
             }
         });
         if !typing {

@@ -90,6 +90,18 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                     }
                 });
                 item(app, ui, Action::ToggleTheme, true);
+                ui.menu_button(lang.pick("Taille de l'interface", "Interface size"), |ui| {
+                    let zoom = ui.ctx().zoom_factor();
+                    for (label, factor) in [
+                        (lang.pick("Agrandir", "Larger"), zoom * 1.1),
+                        (lang.pick("Réduire", "Smaller"), zoom / 1.1),
+                        ("100 %", 1.0),
+                    ] {
+                        if ui.button(label).clicked() {
+                            ui.ctx().set_zoom_factor(factor.clamp(0.5, 3.0));
+                        }
+                    }
+                });
                 ui.menu_button(lang.pick("Langue", "Language"), |ui| {
                     item(app, ui, Action::SetLang(Lang::Fr), lang != Lang::Fr);
                     item(app, ui, Action::SetLang(Lang::En), lang != Lang::En);
