@@ -65,6 +65,24 @@ fn replace(
         path: path.to_path_buf(),
         message,
     };
+    // Through a symbolic link, the file saved is the one it points to: the link stays.
+    let real;
+    let path = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            real = fs::canonicalize(path)
+                .map_err(|e| fail(explain("lien symbolique sans cible", &e)))?;
+            real.as_path()
+        }
+        _ => path,
+    };
+    let old = fs::metadata(path).ok();
+    if durable && old.as_ref().is_some_and(|m| m.permissions().readonly()) {
+        return Err(fail(
+            "le fichier est en lecture seule ; enregistrez sous un autre nom, ou rendez-le \
+             modifiable ; le fichier sur le disque n'a pas été modifié"
+                .into(),
+        ));
+    }
     let dir = match path.parent() {
         Some(d) if d.as_os_str().is_empty() => Path::new("."),
         Some(d) => d,
@@ -79,10 +97,16 @@ fn replace(
     if path.is_dir() {
         return Err(fail("c'est un dossier, pas un fichier".into()));
     }
+    if durable && old.as_ref().is_some_and(shares_its_data) {
+        return rewrite_in_place(path, write).map_err(fail);
+    }
     let temp = temp_path(path);
     let written = File::create(&temp).and_then(|mut file| {
         write(&mut file)?;
         file.flush()?;
+        if let Some(old) = &old {
+            keep_owner_and_mode(&file, old)?;
+        }
         if durable { file.sync_all() } else { Ok(()) }
     });
     if let Err(e) = written {
@@ -101,6 +125,59 @@ fn replace(
         return Err(fail(explain("remplacement du fichier impossible", &e)));
     }
     Ok(())
+}
+
+/// The new file gets the old one's permissions and, where the system allows it, its owner
+/// and group: a private file stays private, a shared one shared.
+fn keep_owner_and_mode(file: &File, old: &fs::Metadata) -> io::Result<()> {
+    file.set_permissions(old.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file away; anyone else saves their own file, already theirs.
+        let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+    }
+    Ok(())
+}
+
+/// Whether the file has other names (hard links) that a rename would part from it.
+fn shares_its_data(old: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        old.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = old;
+        false
+    }
+}
+
+/// For a file with several names: the backup first, then the file rewritten where it is, so
+/// every name sees the new version. Not atomic: if the write fails half-way, the backup holds
+/// the previous version, and the message says so.
+fn rewrite_in_place(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), String> {
+    fs::copy(path, backup_path(path))
+        .map_err(|e| explain("copie de sauvegarde (.bak) impossible", &e))?;
+    let written = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)
+        .and_then(|mut file| {
+            write(&mut file)?;
+            file.flush()?;
+            file.sync_all()
+        });
+    written.map_err(|e| {
+        format!(
+            "écriture impossible : {e} ; la version précédente est dans « {} »",
+            backup_path(path).display()
+        )
+    })
 }
 
 fn explain(what: &str, e: &io::Error) -> String {
