@@ -15,6 +15,14 @@ fn dir() -> PathBuf {
 /// that points at the wrong line is a failure.
 const CASES: &[(&str, &[&str])] = &[
     (
+        "position_off_the_plane.ron",
+        &[
+            "position_off_the_plane.ron:9:17: ",
+            "unité « loin » : position (1000000000000000, 40) hors du plan",
+            "attendu : deux nombres entre -1 000 000 et 1 000 000",
+        ],
+    ),
+    (
         "syntax_missing_comma.ron",
         &[
             // The comma is missing at the end of line 9, after the name.

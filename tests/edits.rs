@@ -8,8 +8,8 @@ use organigramme::doc::ops::{self, Children};
 use organigramme::doc::{Collection, Document, Edit, Element, HISTORY_LIMIT, Header, OutOfRange};
 use organigramme::format;
 use organigramme::model::{
-    self, Body, BudgetProgramme, Entity, Headcount, Hierarchy, Id, LegalText, Organisation,
-    Position, Relation, Severity, Unit,
+    self, Body, BudgetProgramme, Entity, Headcount, Hierarchy, Id, LegalText, MAX_COORD,
+    Organisation, Position, Relation, Severity, Unit,
 };
 use organigramme::samples::SAMPLES;
 use proptest::prelude::*;
@@ -1307,4 +1307,23 @@ fn adding_a_child_under_a_folded_unit_unfolds_it_in_the_same_step() {
     );
     assert!(doc.undo());
     assert_eq!(doc.org, before, "one undo refolds and removes the unit");
+}
+
+/// A box dragged absurdly far, or to a position that is not a number, is kept on the plane
+/// the file format accepts: the document always saves to a file that loads again.
+#[test]
+fn a_unit_moved_off_the_plane_is_kept_on_it() {
+    let (name, org) = &samples()[0];
+    let (_, deep) = with_subtree(org);
+    for to in [(1e20, -1e20), (f32::NAN, f32::INFINITY)] {
+        let what = format!("{name}: move to {to:?}");
+        let edit = ops::move_unit(org, &Hierarchy::of(org), deep, (0.0, 0.0), to);
+        let moved = round_trip(org, edit, &what, true);
+        let at = moved.units[deep].position.unwrap();
+        assert!(
+            at.x.abs() <= MAX_COORD && at.y.abs() <= MAX_COORD,
+            "{what}: {at:?}"
+        );
+        assert_valid(&moved, &what);
+    }
 }

@@ -77,8 +77,12 @@ fn name() -> impl Strategy<Value = String> {
     text().prop_filter("a name has a visible character", |s| !s.trim().is_empty())
 }
 
+/// Any finite coordinate a file may hold: within a million of the origin (farther is refused),
+/// with every precision a float has.
 fn finite() -> impl Strategy<Value = f32> {
-    any::<f32>().prop_filter("finite", |f| f.is_finite())
+    any::<f32>()
+        .prop_filter("finite", |f| f.is_finite())
+        .prop_map(|f| f % organigramme::model::MAX_COORD)
 }
 
 fn citation() -> impl Strategy<Value = Citation> {

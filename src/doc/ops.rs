@@ -2,7 +2,7 @@
 //! so that it is one undo step. They check their preconditions and say why they refuse.
 
 use super::{Collection, Edit, Element};
-use crate::model::{Hierarchy, Id, Organisation, Position, Unit, UnitKind};
+use crate::model::{Hierarchy, Id, MAX_COORD, Organisation, Position, Unit, UnitKind};
 
 fn set_unit(i: usize, u: Unit) -> Edit {
     Edit::Set(i, Element::Unit(Box::new(u)))
@@ -17,18 +17,29 @@ pub fn move_unit(
     from: (f32, f32),
     to: (f32, f32),
 ) -> Edit {
+    // A position the file could not load again is never stored: kept on the plane.
+    let place = |x: f32, y: f32| {
+        let keep = |v: f32| {
+            if v.is_finite() {
+                v.clamp(-MAX_COORD, MAX_COORD)
+            } else {
+                0.0
+            }
+        };
+        Some(Position {
+            x: keep(x),
+            y: keep(y),
+        })
+    };
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let mut edits = Vec::new();
     let mut unit = org.units[i].clone();
-    unit.position = Some(Position { x: to.0, y: to.1 });
+    unit.position = place(to.0, to.1);
     edits.push(set_unit(i, unit));
     for d in tree.descendants(i) {
         if let Some(p) = org.units[d].position {
             let mut unit = org.units[d].clone();
-            unit.position = Some(Position {
-                x: p.x + dx,
-                y: p.y + dy,
-            });
+            unit.position = place(p.x + dx, p.y + dy);
             edits.push(set_unit(d, unit));
         }
     }

@@ -11,7 +11,7 @@ mod validate;
 
 pub use hierarchy::Hierarchy;
 pub use kinds::{BodyKind, EntityKind, RelationKind, UnitKind};
-pub use validate::{Issue, Severity, Stats, validate};
+pub use validate::{Issue, MAX_COORD, Severity, Stats, validate};
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};

@@ -44,6 +44,10 @@ pub struct Stats {
     pub headcount: u64,
 }
 
+/// The farthest a unit may be placed by hand from the chart's origin: a thousand metres of
+/// paper at 1 unit a millimetre; beyond, coordinates lose their precision and viewers fail.
+pub const MAX_COORD: f32 = 1_000_000.0;
+
 pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
     let mut issues = Vec::new();
     let index = check_ids(org, &mut issues);
@@ -59,6 +63,21 @@ pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
                 format!(
                     "unité « {} » : parent inconnu « {p} » (attendu : l'id d'une unité)",
                     u.id
+                ),
+            ));
+        }
+        if let Some(at) = &u.position
+            && !(at.x.is_finite()
+                && at.y.is_finite()
+                && at.x.abs() <= MAX_COORD
+                && at.y.abs() <= MAX_COORD)
+        {
+            issues.push(Issue::error(
+                &u.id,
+                format!(
+                    "unité « {} » : position ({}, {}) hors du plan (attendu : deux nombres entre \
+                     -1 000 000 et 1 000 000)",
+                    u.id, at.x, at.y
                 ),
             ));
         }
