@@ -390,3 +390,32 @@ fn an_overlong_text_is_refused_at_its_line_and_column() {
     assert_eq!(loaded.organisation.name.len(), limit);
     assert_eq!(loaded.organisation.address, "c\"#d");
 }
+
+/// A file saved by Windows' Notepad as « Unicode » (UTF-16 with its mark) is read as the text
+/// it is, in either byte order; its errors point at the same lines and columns.
+#[test]
+fn utf16_files_are_read_as_text() {
+    let text = "(\n    version: 1,\n    organisation: (name: \"Préfecture\", units: [(id: \"sg\", name: \"Secrétariat général\", kind: SecretariatGeneral)]),\n)\n";
+    for little in [true, false] {
+        let mut bytes = if little {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        let loaded = format::load_bytes("notepad.ron", &bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.organisation.units[0].name, "Secrétariat général");
+        let broken: Vec<u8> = bytes[..bytes.len() - 8].to_vec();
+        let message = format::load_bytes("notepad.ron", &broken)
+            .unwrap_err()
+            .to_string();
+        assert!(message.starts_with("notepad.ron:3:"), "{message}");
+        assert!(!message.contains("binaire"), "{message}");
+    }
+}

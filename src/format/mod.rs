@@ -176,6 +176,33 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     load_bytes(&path.display().to_string(), &bytes)
 }
 
+/// The text of a file that starts with a UTF-16 byte-order mark; `Err` with the offset of
+/// the first unit that is not UTF-16. `None` for any other file.
+fn utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|pair| match (pair, little) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        _ => 0xDC00, // half a unit at the end: a lone surrogate, refused below
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut read = 0;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                text.push(c);
+                read += c.len_utf16();
+            }
+            Err(_) => return Some(Err(2 + 2 * read)),
+        }
+    }
+    Some(Ok(text))
+}
+
 fn too_big(len: u64) -> String {
     format!(
         "fichier trop volumineux ({} Mo) : la taille maximale est de {} Mo",
@@ -188,6 +215,17 @@ fn too_big(len: u64) -> String {
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::in_text(name, None, too_big(bytes.len() as u64)));
+    }
+    // Windows' Notepad saves « Unicode » as UTF-16 with a byte-order mark: read it as the
+    // text it is (lines and columns are the same), to be saved back in UTF-8.
+    if let Some(text) = utf16(bytes) {
+        return match text {
+            Ok(text) => load_bytes(name, text.as_bytes()),
+            Err(at) => {
+                let message = "texte UTF-16 invalide : attendu un fichier texte .ron".to_string();
+                Err(LoadError::at_offset(name, bytes, at, message))
+            }
+        };
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let message = "fichier binaire (octet nul) : attendu un fichier texte .ron".to_string();
