@@ -211,7 +211,16 @@ fn fmt(files: &[PathBuf]) -> ExitCode {
             .map_err(|e| e.to_string())
             .and_then(|loaded| {
                 let text = format::to_string(&loaded.organisation);
-                format::atomic_write(path, text.as_bytes()).map_err(|e| e.to_string())
+                format::atomic_write(path, text.as_bytes()).map_err(|e| e.to_string())?;
+                if loaded.comments {
+                    eprintln!(
+                        "{} : les commentaires ne sont pas conservés par la forme canonique ; \
+                         l'ancienne version est dans {}",
+                        path.display(),
+                        format::backup_path(path).display()
+                    );
+                }
+                Ok(())
             });
         if let Err(e) = result {
             failed = true;

@@ -107,3 +107,32 @@ fn a_file_with_two_names_keeps_both() {
         "avant"
     );
 }
+
+#[test]
+fn comments_are_found_outside_strings_only() {
+    assert!(format::has_comments("(version: 1) // note"));
+    assert!(format::has_comments("( /* bloc */ version: 1)"));
+    assert!(!format::has_comments(
+        r#"(url: "https://exemple.fr/a", b: "\" // pas un commentaire")"#
+    ));
+    assert!(!format::has_comments("(a: 1 / 2)"));
+}
+
+#[test]
+fn the_first_save_says_that_the_files_comments_are_gone() {
+    let dir = Dir::new("comments");
+    let path = dir.join("sg.ron");
+    let text = "// Organigramme de travail\n(version: 1, organisation: (name: \"SG\", units: [(id: \"sg\", name: \"SG\", kind: SecretariatGeneral)]))\n";
+    fs::write(&path, text).unwrap();
+    let (mut doc, _) = organigramme::doc::Document::open(&path).unwrap();
+    assert!(
+        doc.save_as(&path).unwrap(),
+        "the first save reports the comments dropped"
+    );
+    assert!(
+        fs::read_to_string(format::backup_path(&path))
+            .unwrap()
+            .contains("// Organigramme")
+    );
+    assert!(!doc.save_as(&path).unwrap(), "and only the first");
+}

@@ -140,12 +140,21 @@ pub fn save(app: &mut OrgApp, ask: bool, then: Option<Action>, ctx: &egui::Conte
 pub fn save_to(app: &mut OrgApp, path: &Path) {
     let lang = app.lang();
     match app.doc.save_as(path) {
-        Ok(()) => {
+        Ok(dropped) => {
             app.settings.remember(path);
-            app.set_status(
-                format!("{} {}", lang.pick("Enregistré :", "Saved:"), path.display()),
-                false,
-            );
+            let mut text = format!("{} {}", lang.pick("Enregistré :", "Saved:"), path.display());
+            if dropped {
+                let backup = crate::format::backup_path(path);
+                text += &format!(
+                    "{}{}",
+                    lang.pick(
+                        " — les commentaires du fichier ne sont pas conservés ; l'ancienne version est dans ",
+                        " — the file's comments are not kept; the previous version is in ",
+                    ),
+                    backup.display()
+                );
+            }
+            app.set_status(text, false);
         }
         Err(e) => {
             app.set_status(

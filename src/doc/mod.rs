@@ -57,6 +57,9 @@ pub struct Document {
     pub revision: u64,
     /// The units' tree, rebuilt only by the edits that reshape it (a rename does not).
     hierarchy: Hierarchy,
+    /// The file it was opened from has comments: the first save, in canonical form, drops
+    /// them (the previous file is kept as a backup), and says so.
+    pub comments: bool,
 }
 
 impl Document {
@@ -69,15 +72,15 @@ impl Document {
             disk_mtime,
             history: History::default(),
             revision: 0,
+            comments: false,
         }
     }
 
     pub fn open(path: &Path) -> Result<(Self, Vec<crate::model::Issue>), format::LoadError> {
         let loaded = format::load_path(path)?;
-        Ok((
-            Document::new(loaded.organisation, Some(path.to_path_buf())),
-            loaded.warnings,
-        ))
+        let mut doc = Document::new(loaded.organisation, Some(path.to_path_buf()));
+        doc.comments = loaded.comments;
+        Ok((doc, loaded.warnings))
     }
 
     /// Marks a document restored from a recovery copy as different from its file.
@@ -191,13 +194,15 @@ impl Document {
     }
 
     /// Writes the document to `path` atomically and marks this point of the history as saved.
-    pub fn save_as(&mut self, path: &Path) -> Result<(), format::SaveError> {
+    /// Writes the document to `path`; tells whether comments of the file were dropped.
+    pub fn save_as(&mut self, path: &Path) -> Result<bool, format::SaveError> {
         format::atomic_write(path, format::to_string(&self.org).as_bytes())?;
+        let dropped = std::mem::take(&mut self.comments) && self.path.as_deref() == Some(path);
         self.path = Some(path.to_path_buf());
         self.disk_mtime = mtime(path);
         self.history.saved_state = self.history.state();
         self.history.open_merge = None;
-        Ok(())
+        Ok(dropped)
     }
 
     /// True when the file on disk changed since it was opened or saved here.

@@ -55,6 +55,25 @@ pub struct Loaded {
     pub organisation: Organisation,
     pub warnings: Vec<Issue>,
     pub stats: Stats,
+    /// The file holds comments, which a save in canonical form does not keep.
+    pub comments: bool,
+}
+
+/// Whether `text` has a `//` or `/*` comment outside its strings.
+pub fn has_comments(text: &str) -> bool {
+    let mut in_string = false;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        match (in_string, b) {
+            (true, b'\\') => {
+                bytes.next();
+            }
+            (_, b'"') => in_string = !in_string,
+            (false, b'/') if matches!(bytes.peek(), Some(b'/' | b'*')) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn ron_options() -> ron::Options {
@@ -277,6 +296,7 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         organisation,
         warnings,
         stats,
+        comments: has_comments(text),
     })
 }
 
