@@ -122,10 +122,10 @@ fn chart(c: &mut Criterion) {
                 dpi: 96.0,
                 ..Default::default()
             };
-            let (picture, t_png) = timed(|| png::render(&scene, &org, &png_options));
+            let (picture, t_png) = timed(|| png::render(&scene, &png_options));
             assert!(picture.is_ok());
             bench(&mut group, "png échelle 1", 10, t_png, || {
-                png::render(black_box(&scene), &org, &png_options)
+                png::render(black_box(&scene), &png_options)
             });
         }
         group.finish();

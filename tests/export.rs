@@ -126,7 +126,6 @@ fn every_sample_exports_to_a_png_with_its_dpi() {
         };
         let bytes = png::render(
             &scene,
-            &org,
             &png::PngOptions {
                 size,
                 transparent: false,
@@ -151,7 +150,6 @@ fn a_bitmap_too_large_is_refused_with_advice_instead_of_shrunk() {
     let scene = scene::build(&org, &ChartOptions::default());
     let err = png::render(
         &scene,
-        &org,
         &png::PngOptions {
             size: png::Size::Scale(200.0),
             ..Default::default()
@@ -206,7 +204,7 @@ fn hostile_strings_stay_text_in_the_svg_and_the_png_renders() {
     assert!(!text.contains('\u{1b}'));
     resvg::usvg::Tree::from_str(&text, &resvg::usvg::Options::default())
         .expect("the SVG stays valid XML");
-    png::render(&scene, &org, &png::PngOptions::default()).expect("the PNG renders");
+    png::render(&scene, &png::PngOptions::default()).expect("the PNG renders");
 }
 
 fn random_org(parents: &[usize], names: &[String]) -> Organisation {

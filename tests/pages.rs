@@ -77,7 +77,7 @@ fn a_landscape_png_fills_its_sheet_with_the_background() {
             transparent,
             dpi: 60.0,
         };
-        let (w, h, ppu, pixels) = decode(&png::render(&scene, &org, &options).unwrap());
+        let (w, h, ppu, pixels) = decode(&png::render(&scene, &options).unwrap());
         assert_eq!((w, h), (702, 496));
         assert_eq!(ppu, (60.0f32 / 0.0254).round() as u32);
         let corner = &pixels[..4];

@@ -3,10 +3,14 @@
 
 use super::svg;
 use crate::i18n::Lang;
-use crate::model::Organisation;
 use crate::scene::Scene;
 use crate::text::{BOLD_TTF, FAMILY, REGULAR_TTF};
 use std::sync::Arc;
+
+/// Text that would be drawn smaller than this many pixels high is left out of a bitmap: a
+/// smudge at best, while turning every glyph into a path made a small page of 50,000 units
+/// take minutes and gigabytes.
+const MIN_TEXT_PX: f32 = 2.0;
 
 /// Larger bitmaps are refused: 12,000 × 12,000 at four bytes a pixel is already 576 MB.
 pub const MAX_PIXELS: u64 = 144_000_000;
@@ -212,13 +216,9 @@ fn svg_options() -> resvg::usvg::Options<'static> {
 
 /// Renders the scene and encodes it as PNG bytes.
 /// `org` is the organisation the scene was built from (see `svg::write`).
-pub fn render(
-    scene: &Scene,
-    org: &Organisation,
-    options: &PngOptions,
-) -> Result<Vec<u8>, PngError> {
+pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> {
     let page = page(scene, options.size)?;
-    let svg = svg::write(scene, org, options.transparent);
+    let svg = svg::write_for_raster(scene, options.transparent, MIN_TEXT_PX / page.scale);
     let tree = resvg::usvg::Tree::from_str(&svg, &svg_options())
         .map_err(|e| PngError(format!("SVG interne illisible : {e}")))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(page.width, page.height)

@@ -93,7 +93,7 @@ impl ExportRequest {
                     transparent: self.transparent,
                     dpi,
                 };
-                let bytes = png::render(&scene, org, &options).map_err(|e| e.to_string())?;
+                let bytes = png::render(&scene, &options).map_err(|e| e.to_string())?;
                 let warning = png::small_print_warning(&scene, &options, self.chart.lang);
                 Ok(Rendered { bytes, warning })
             }

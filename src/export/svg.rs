@@ -95,6 +95,22 @@ fn attr(s: &mut String, name: &str, v: f32) {
 /// click and a browser shows its missions as a tooltip. `transparent` leaves out the
 /// background rectangle.
 pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
+    write_inner(scene, Some(org), transparent, 0.0)
+}
+
+/// The document a bitmap is drawn from: no groups or titles, which nothing draws, and no
+/// text smaller than `min_text` (in chart units), which would come out as a smudge of a few
+/// pixels while it costs most of the drawing (every glyph becomes a path).
+pub fn write_for_raster(scene: &Scene, transparent: bool, min_text: f32) -> String {
+    write_inner(scene, None, transparent, min_text)
+}
+
+fn write_inner(
+    scene: &Scene,
+    org: Option<&Organisation>,
+    transparent: bool,
+    min_text: f32,
+) -> String {
     let mut s = String::with_capacity(256 + scene.items.len() * 700);
     s.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"",
@@ -126,16 +142,16 @@ pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
     // A line and its arrowhead are consecutive connectors of one link: one group.
     for run in others.chunk_by(|a, b| a.link == b.link) {
         let c = run[0];
-        let ends = match c.link {
-            Link::Relation(r) => org
+        let ends = match (c.link, org) {
+            (Link::Relation(r), Some(org)) => org
                 .relations
                 .get(r)
                 .map(|r| ("relation", &r.from, &r.to, Some(r.kind.label(Lang::Fr)))),
-            Link::Chair(b) => org
+            (Link::Chair(b), Some(org)) => org
                 .bodies
                 .get(b)
                 .and_then(|b| Some(("chair", &b.id, b.chair.as_ref()?, None))),
-            Link::Hierarchy(_) | Link::Legend => None,
+            _ => None,
         };
         let Some((class, from, to, kind)) = ends else {
             for c in run {
@@ -161,8 +177,8 @@ pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
     }
     s.push_str("</g>\n");
     for item in &scene.items {
-        let grouped = open_group(&mut s, item.owner, org);
-        write_item(&mut s, item);
+        let grouped = org.is_some_and(|org| open_group(&mut s, item.owner, org));
+        write_item(&mut s, item, min_text);
         if grouped {
             s.push_str("</g>\n");
         }
@@ -286,7 +302,7 @@ fn push_slug(s: &mut String, label: &str) {
     }
 }
 
-fn write_item(s: &mut String, item: &Item) {
+fn write_item(s: &mut String, item: &Item, min_text: f32) {
     let r = &item.rect;
     match item.shape {
         Shape::Rect | Shape::Pill => {
@@ -324,7 +340,7 @@ fn write_item(s: &mut String, item: &Item) {
         colour(s, item.stroke);
         s.push_str("\" stroke-width=\"0.75\"/>\n");
     }
-    for line in item.lines.iter() {
+    for line in item.lines.iter().filter(|l| l.style.size >= min_text) {
         write_text(s, line, r);
     }
 }
