@@ -477,3 +477,37 @@ fn an_edit_that_changes_nothing_leaves_the_document_clean() {
     assert!(!h.state().doc.is_dirty());
     assert!(h.state().doc.undo_label().is_none());
 }
+
+#[test]
+fn a_dragged_unit_carries_its_subtree_live() {
+    let mut h = sample_app();
+    let head = unit_index(h.state(), "sg");
+    let child = unit_index(h.state(), "serv-pilotage");
+    let item = |h: &Harness<'static, OrgApp>, u: usize| h.state().scene().unit_item[u].unwrap();
+    let (head_item, child_item) = (item(&h, head), item(&h, child));
+    // How far the canvas shows an item from where the scene has it.
+    let shift = |h: &Harness<'static, OrgApp>, i: usize| {
+        let r = h.state().scene().items[i].rect;
+        h.state().canvas.shown_at(i).unwrap() - egui::pos2(r.x, r.y)
+    };
+    let rect = h.state().unit_screen_rect(head).unwrap();
+    let from = rect.left_top() + egui::vec2(6.0, 4.0);
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=4 {
+        h.hover_at(from + egui::vec2(10.0 * k as f32, 6.0 * k as f32));
+        // The subtree follows the head a frame later: egui_graphs reports a move after it
+        // has drawn it.
+        h.run_steps(2);
+        let (moved, carried) = (shift(&h, head_item), shift(&h, child_item));
+        assert!(moved.length() > 1.0, "the head moves with the pointer");
+        assert!(
+            (carried - moved).length() < 0.5,
+            "step {k}: the child stays behind: {carried:?} vs {moved:?}"
+        );
+    }
+    h.drop_at(from + egui::vec2(40.0, 24.0));
+    h.run_steps(3);
+}

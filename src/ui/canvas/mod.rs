@@ -54,6 +54,8 @@ pub struct Canvas {
     fit_frames: u8,
     /// The item being dragged and where its box started.
     dragging: Option<(usize, Pos2)>,
+    /// The items below it, moved along with it.
+    carried: Vec<usize>,
     drop_target: Option<usize>,
     selected: Option<usize>,
     /// Zoom and pan of the last real frame, to map scene points to the screen.
@@ -77,6 +79,7 @@ impl Default for Canvas {
             last_ppp: 0.0,
             fit_frames: 3,
             dragging: None,
+            carried: Vec::new(),
             drop_target: None,
             selected: None,
             view: (1.0, Vec2::ZERO),
@@ -142,6 +145,15 @@ impl Canvas {
     /// Where a scene point was on the screen in the last frame.
     pub fn scene_to_screen(&self, p: Pos2) -> Pos2 {
         self.last_rect.min + self.view.1 + p.to_vec2() * self.view.0
+    }
+
+    /// Where the canvas shows an item now, in scene coordinates: its scene place, or where a
+    /// drag has carried it. None when it is out of view.
+    pub fn shown_at(&self, item: usize) -> Option<Pos2> {
+        let node = self
+            .graph
+            .node(self.subset.node_of.get(item).copied().flatten()?)?;
+        Some(node.display().rect().min)
     }
 
     /// The topmost item of the scene under a point in scene coordinates.
@@ -287,12 +299,30 @@ impl Canvas {
                             Pos2::new(self.scene.items[i].rect.x, self.scene.items[i].rect.y),
                         )
                     });
+                    self.carried = item.map_or_else(Vec::new, |i| subset::below(&self.scene, i));
                 }
                 GraphChange::NodeMoved { node, .. } => {
                     let Some(n) = self.graph.node(*node) else {
                         continue;
                     };
                     let item = n.payload().item;
+                    // The subtree moves with its head, live, as it will once dropped.
+                    if let Some((dragged, _)) = self.dragging
+                        && dragged == item
+                    {
+                        // From the node's location, which the drag set this frame; its drawn
+                        // box follows only when it is drawn.
+                        let delta = n.location() - centre(&self.scene.items[item].rect);
+                        for &c in &self.carried {
+                            let Some(index) = self.subset.node_of[c] else {
+                                continue;
+                            };
+                            let at = centre(&self.scene.items[c].rect) + delta;
+                            if let Some(n) = self.graph.node_mut(index) {
+                                n.set_location(at);
+                            }
+                        }
+                    }
                     // The drop goes where the pointer is, as in other editors, not where the
                     // box's centre happens to be.
                     let Some(pointer) = pointer else { continue };

@@ -58,6 +58,26 @@ impl Links {
     }
 }
 
+/// The items drawn below `item` in the hierarchy, found through the scene's connectors: what
+/// a drag of `item` carries along.
+pub fn below(scene: &Scene, item: usize) -> Vec<usize> {
+    let mut children: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for c in &scene.connectors {
+        if let (Link::Hierarchy(_), Some((parent, child))) = (c.link, c.ends) {
+            children.entry(parent).or_default().push(child);
+        }
+    }
+    let mut found = Vec::new();
+    let mut stack = vec![item];
+    while let Some(i) = stack.pop() {
+        for &c in children.get(&i).map_or(&[][..], Vec::as_slice) {
+            found.push(c);
+            stack.push(c);
+        }
+    }
+    found
+}
+
 pub fn centre(r: &Rect) -> Pos2 {
     Pos2::new(r.x + r.w / 2.0, r.y + r.h / 2.0)
 }
