@@ -392,7 +392,14 @@ fn a_recovery_copy_is_written_while_dirty_and_offered_at_the_next_start() {
     h.state_mut().select(Some(1));
     h.run_steps(2);
     h.key_press(Key::Insert);
-    h.run_steps(3);
+    // The copy is written on a thread of its own: frames go on meanwhile.
+    for _ in 0..500 {
+        h.run_steps(1);
+        if dir.join("recovery.ron").exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     assert!(
         dir.join("recovery.ron").exists(),
         "a dirty document leaves a recovery copy"

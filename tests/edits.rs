@@ -1198,7 +1198,7 @@ proptest! {
             let mut merge = None;
             let edit = match op {
                 Op::Undo | Op::Redo => {
-                    let before = doc.org.clone();
+                    let before = (*doc.org).clone();
                     let (moved, from, to) = if matches!(op, Op::Undo) {
                         (doc.undo(), &mut past, &mut future)
                     } else {
@@ -1254,7 +1254,7 @@ proptest! {
             };
             // Setting an element to the value it already has makes no step.
             if let Some(edit) = edit.filter(|e| !e.changes_nothing(&doc.org)) {
-                let before = doc.org.clone();
+                let before = (*doc.org).clone();
                 prop_assert!(doc.apply(edit, "pas", merge.as_deref()).is_ok(), "{}: refused", what);
                 let joins = merge.is_some() && open == merge && !past.is_empty();
                 if !joins {

@@ -121,7 +121,7 @@ fn hovering_a_unit_shows_its_head_headcount_and_missions() {
 
 #[test]
 fn tooltips_say_who_chairs_a_body_and_cut_long_missions() {
-    let mut org = OrgApp::with_default_sample(Settings::default()).doc.org;
+    let mut org = (*OrgApp::with_default_sample(Settings::default()).doc.org).clone();
     org.units[1].headcount = Some(12);
     let tip = tips::tip(&org, Owner::Unit(1), Lang::En).unwrap();
     assert!(tip.lines.contains(&"Headcount: 12".to_string()), "{tip:?}");

@@ -101,7 +101,7 @@ impl ExportJob {
     /// the window need not poll.
     pub fn start(
         request: ExportRequest,
-        org: Organisation,
+        org: Arc<Organisation>,
         path: &Path,
         ctx: &egui::Context,
     ) -> ExportJob {

@@ -5,6 +5,8 @@
 use crate::doc::Document;
 use crate::format;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
 
 const EVERY: Duration = Duration::from_secs(5);
@@ -14,6 +16,9 @@ pub struct Recovery {
     file: PathBuf,
     last_write: Option<Instant>,
     written_revision: Option<u64>,
+    /// The copy being written on a thread of its own, with the revision it holds: the
+    /// window never waits for the disk, nor for the serialising of a large structure.
+    writing: Option<(u64, JoinHandle<bool>)>,
 }
 
 /// What a previous session left behind.
@@ -28,6 +33,7 @@ impl Recovery {
             file: dir.join("recovery.ron"),
             last_write: None,
             written_revision: None,
+            writing: None,
         }
     }
 
@@ -40,42 +46,66 @@ impl Recovery {
         self.file.with_extension("path")
     }
 
-    /// Writes a copy when the document changed and the last copy is old enough.
+    /// Starts writing a copy when the document changed and the last copy is old enough; takes
+    /// in the outcome of the one before. Never waits: the snapshot is the document's shared
+    /// structure, serialised and written on another thread.
     pub fn tick(&mut self, doc: &Document) {
+        if self.writing.as_ref().is_some_and(|(_, w)| w.is_finished()) {
+            self.finish();
+        }
         if !doc.is_dirty() {
-            if self.written_revision.is_some() {
+            if self.written_revision.is_some() || self.writing.is_some() {
                 self.clear();
             }
             return;
         }
         let due = self.last_write.is_none_or(|t| t.elapsed() >= EVERY);
-        if !due || self.written_revision == Some(doc.revision) {
+        if !due || self.writing.is_some() || self.written_revision == Some(doc.revision) {
             return;
         }
-        if let Some(dir) = self.file.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        // A failed copy must not disturb the user: the next tick tries again.
-        if format::atomic_write(&self.file, format::to_string(&doc.org).as_bytes()).is_ok() {
-            let path = doc
-                .path
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            let _ = std::fs::write(self.path_file(), path);
-            self.written_revision = Some(doc.revision);
-        }
+        let (file, path_file) = (self.file.clone(), self.path_file());
+        let org = Arc::clone(&doc.org);
+        let path = doc
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let writer = std::thread::spawn(move || {
+            let text = format::to_string(&org);
+            // Let go of the snapshot before the slow part: an edit meanwhile copies nothing.
+            drop(org);
+            if let Some(dir) = file.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            // A failed copy must not disturb the user: the next tick tries again.
+            let written = format::atomic_write(&file, text.as_bytes()).is_ok();
+            written && std::fs::write(path_file, path).is_ok()
+        });
+        self.writing = Some((doc.revision, writer));
         self.last_write = Some(Instant::now());
+    }
+
+    /// Waits for the copy being written, if any, and records it.
+    fn finish(&mut self) {
+        if let Some((revision, writer)) = self.writing.take()
+            && writer.join().unwrap_or(false)
+        {
+            self.written_revision = Some(revision);
+        }
     }
 
     /// Removes the copy only if this session wrote it: another window's copy stays.
     pub fn clear_own(&mut self) {
+        self.finish();
         if self.written_revision.is_some() {
             self.clear();
         }
     }
 
+    /// Removes the copy, once the one being written (if any) is done: it must not appear
+    /// after a save.
     pub fn clear(&mut self) {
+        self.finish();
         let _ = std::fs::remove_file(&self.file);
         let _ = std::fs::remove_file(format::backup_path(&self.file));
         let _ = std::fs::remove_file(self.path_file());

@@ -8,6 +8,7 @@ pub use edit::{Collection, Edit, Element, Header, OutOfRange, Reshape};
 use crate::format;
 use crate::model::{Hierarchy, Organisation};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// Undo steps kept; older ones are dropped.
@@ -46,7 +47,9 @@ impl History {
 }
 
 pub struct Document {
-    pub org: Organisation,
+    /// Shared, so that a snapshot for a background save costs a reference count: an edit
+    /// copies it only while a save still holds the old one.
+    pub org: Arc<Organisation>,
     /// None for a new document or a built-in sample.
     pub path: Option<PathBuf>,
     /// The file's modification time when it was opened or last saved, to notice when someone
@@ -67,7 +70,7 @@ impl Document {
         let disk_mtime = path.as_deref().and_then(mtime);
         Document {
             hierarchy: Hierarchy::of(&org),
-            org,
+            org: Arc::new(org),
             path,
             disk_mtime,
             history: History::default(),
@@ -104,7 +107,7 @@ impl Document {
             return Ok(());
         }
         let reshapes = edit.reshapes(&self.org);
-        let inverse = edit.apply(&mut self.org)?;
+        let inverse = edit.apply(Arc::make_mut(&mut self.org))?;
         self.changed(reshapes);
         let h = &mut self.history;
         h.redo.clear();
@@ -167,7 +170,7 @@ impl Document {
         let popped = if back { h.undo.pop() } else { h.redo.pop() };
         let Some(step) = popped else { return false };
         let reshapes = step.inverse.reshapes(&self.org);
-        let Ok(inverse) = step.inverse.apply(&mut self.org) else {
+        let Ok(inverse) = step.inverse.apply(Arc::make_mut(&mut self.org)) else {
             return false;
         };
         self.changed(reshapes);
