@@ -181,7 +181,8 @@ fn add_a_child_rename_it_save_and_reload() {
     h.run_steps(1);
     field(&h, "Nouvelle unité").type_text("Bureau de la presse");
     h.run_steps(2);
-    organigramme::app::files::save_to(h.state_mut(), &path);
+    let ctx = h.ctx.clone();
+    organigramme::app::files::save_to(h.state_mut(), &path, &ctx);
     let (reloaded, _) = Document::open(&path).unwrap();
     let unit = reloaded
         .org
@@ -251,7 +252,8 @@ fn dragging_a_unit_keeps_its_position_in_the_saved_file() {
     let pos = h.state().doc.org.units[unit]
         .position
         .expect("the drop pinned the unit");
-    organigramme::app::files::save_to(h.state_mut(), &path);
+    let ctx = h.ctx.clone();
+    organigramme::app::files::save_to(h.state_mut(), &path, &ctx);
     let (reloaded, _) = Document::open(&path).unwrap();
     assert_eq!(reloaded.org.units[unit].position, Some(pos));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
@@ -419,7 +421,8 @@ fn a_recovery_copy_is_written_while_dirty_and_offered_at_the_next_start() {
     );
     // Saving it removes the copy.
     let path = dir.join("saved.ron");
-    organigramme::app::files::save_to(next.state_mut(), &path);
+    let ctx = next.ctx.clone();
+    organigramme::app::files::save_to(next.state_mut(), &path, &ctx);
     next.run_steps(2);
     assert!(!dir.join("recovery.ron").exists());
 }
@@ -429,7 +432,8 @@ fn saving_over_a_file_someone_else_changed_asks_first() {
     let dir = temp_dir("changed");
     let path = dir.join("shared.ron");
     let mut h = sample_app();
-    organigramme::app::files::save_to(h.state_mut(), &path);
+    let ctx = h.ctx.clone();
+    organigramme::app::files::save_to(h.state_mut(), &path, &ctx);
     std::thread::sleep(std::time::Duration::from_millis(20));
     let theirs = std::fs::read_to_string(&path)
         .unwrap()
@@ -517,4 +521,34 @@ fn a_dragged_unit_carries_its_subtree_live() {
     }
     h.drop_at(from + egui::vec2(40.0, 24.0));
     h.run_steps(3);
+}
+
+/// A save runs off the interface's thread on a snapshot: an edit made while it writes is not
+/// in the file, and leaves the document dirty.
+#[test]
+fn an_edit_made_while_saving_is_not_lost_and_keeps_the_document_dirty() {
+    let dir = temp_dir("saving");
+    let path = dir.join("sg.ron");
+    let mut h = sample_app();
+    let ctx = h.ctx.clone();
+    let before = h.state().doc.org.units.len();
+    h.state_mut().start_save(&path, None, &ctx);
+    h.state_mut().select(Some(1));
+    h.run_steps(1);
+    h.key_press(Key::Insert);
+    h.run_steps(2);
+    h.state_mut().wait_for_save(&ctx);
+    let (saved, _) = Document::open(&path).unwrap();
+    assert_eq!(saved.org.units.len(), before, "the file holds the snapshot");
+    assert_eq!(h.state().doc.org.units.len(), before + 1);
+    assert!(
+        h.state().doc.is_dirty(),
+        "the edit after the snapshot is still unsaved"
+    );
+    assert!(
+        h.state()
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Enregistré"))
+    );
 }

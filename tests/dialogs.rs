@@ -70,7 +70,8 @@ fn the_export_dialog_writes_what_the_command_line_writes() {
     let dir = temp_dir("export");
     let mut h = app_in(&dir);
     let source = dir.join("sgmas.ron");
-    organigramme::app::files::save_to(h.state_mut(), &source);
+    let ctx = h.ctx.clone();
+    organigramme::app::files::save_to(h.state_mut(), &source, &ctx);
     ctrl(&mut h, Key::E);
     assert!(matches!(h.state().dialog, Some(Dialog::Export(_))));
     // A free scale (2 by default) instead of a sheet of paper, and no date in the footer.
@@ -176,6 +177,14 @@ fn save_as_through_the_built_in_dialog_by_typing_a_name() {
     h.run_steps(2);
     h.key_press(Key::Enter);
     h.run_steps(3);
+    // The file is written on a thread of its own; the window goes on meanwhile.
+    for _ in 0..500 {
+        if !h.state().saving() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
     let path = dir.join("copie.ron");
     assert!(path.exists(), "nothing written at {}", path.display());
     assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));

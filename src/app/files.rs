@@ -37,14 +37,7 @@ impl OrgApp {
         super::chooser::remember_dir(&mut self.settings.recent_dirs, path);
         match purpose {
             Purpose::Open => open_path(self, path),
-            Purpose::SaveAs { then } => {
-                save_to(self, path);
-                if let Some(action) = then
-                    && !self.doc.is_dirty()
-                {
-                    self.run_unguarded(action, ctx);
-                }
-            }
+            Purpose::SaveAs { then } => self.start_save(path, then, ctx),
             Purpose::Export(request) => self.start_export(*request, path, ctx),
         }
     }
@@ -136,37 +129,11 @@ pub fn save(app: &mut OrgApp, ask: bool, then: Option<Action>, ctx: &egui::Conte
     }
 }
 
-/// Saves to `path`; a failure leaves the file on disk and the document as they were.
-pub fn save_to(app: &mut OrgApp, path: &Path) {
-    let lang = app.lang();
-    match app.doc.save_as(path) {
-        Ok(dropped) => {
-            app.settings.remember(path);
-            let mut text = format!("{} {}", lang.pick("Enregistré :", "Saved:"), path.display());
-            if dropped {
-                let backup = crate::format::backup_path(path);
-                text += &format!(
-                    "{}{}",
-                    lang.pick(
-                        " — les commentaires du fichier ne sont pas conservés ; l'ancienne version est dans ",
-                        " — the file's comments are not kept; the previous version is in ",
-                    ),
-                    backup.display()
-                );
-            }
-            app.set_status(text, false);
-        }
-        Err(e) => {
-            app.set_status(
-                lang.pick("L'enregistrement a échoué", "Saving failed"),
-                true,
-            );
-            app.dialog = Some(Dialog::Error {
-                title: lang.pick("Enregistrement impossible", "Cannot save").into(),
-                text: e.to_string(),
-            });
-        }
-    }
+/// Saves to `path` and waits for the file to be written: a failure leaves the file on disk
+/// and the document as they were.
+pub fn save_to(app: &mut OrgApp, path: &Path, ctx: &egui::Context) {
+    app.start_save(path, None, ctx);
+    app.wait_for_save(ctx);
 }
 
 fn file_stem(org: &crate::model::Organisation) -> String {

@@ -8,6 +8,7 @@ pub mod export;
 pub mod files;
 mod keys;
 pub mod recovery;
+mod saving;
 pub mod settings;
 
 pub use actions::Action;
@@ -85,6 +86,7 @@ pub struct OrgApp {
     platform: chooser::Platform,
     /// The export running on a worker thread.
     export_job: Option<export::ExportJob>,
+    saving: Option<saving::SaveJob>,
 }
 
 impl OrgApp {
@@ -117,6 +119,7 @@ impl OrgApp {
             chooser: chooser::BuiltIn::default(),
             platform: chooser::Platform::detect(),
             export_job: None,
+            saving: None,
         }
     }
 
@@ -253,6 +256,7 @@ impl OrgApp {
             self.chosen(purpose, &path, &ctx);
         }
         self.poll_export();
+        self.finish_save(false, &ctx);
         self.refresh_scene(&ctx);
         self.handle_screenshot(&ctx);
         if let Some(r) = &mut self.recovery {
@@ -355,6 +359,10 @@ impl eframe::App for OrgApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A save in flight ends before the window does.
+        if let Some(job) = self.saving.take() {
+            let _ = job.join();
+        }
         // A normal quit (the guard was answered) leaves no recovery copy behind.
         if let Some(r) = &mut self.recovery {
             r.clear_own();

@@ -196,16 +196,32 @@ impl Document {
         &self.hierarchy
     }
 
-    /// Writes the document to `path` atomically and marks this point of the history as saved.
-    /// Writes the document to `path`; tells whether comments of the file were dropped.
+    /// Writes the document to `path` atomically and marks this point of the history as saved;
+    /// tells whether comments of the file were dropped.
     pub fn save_as(&mut self, path: &Path) -> Result<bool, format::SaveError> {
-        format::atomic_write(path, format::to_string(&self.org).as_bytes())?;
+        let snapshot = self.snapshot();
+        format::atomic_write(path, format::to_string(&snapshot.0).as_bytes())?;
+        Ok(self.saved_as(path, snapshot.1))
+    }
+
+    /// What a save on another thread writes: the structure as it is now (shared, not
+    /// copied) and the point of the history it is.
+    pub fn snapshot(&self) -> (Arc<Organisation>, u64) {
+        (Arc::clone(&self.org), self.history.state())
+    }
+
+    /// Records that the snapshot taken at history point `state` is now the file at `path`:
+    /// the document is clean unless it changed since. Tells whether the file's comments were
+    /// dropped.
+    pub fn saved_as(&mut self, path: &Path, state: u64) -> bool {
         let dropped = std::mem::take(&mut self.comments) && self.path.as_deref() == Some(path);
         self.path = Some(path.to_path_buf());
         self.disk_mtime = mtime(path);
-        self.history.saved_state = self.history.state();
-        self.history.open_merge = None;
-        Ok(dropped)
+        self.history.saved_state = state;
+        if self.history.state() == state {
+            self.history.open_merge = None;
+        }
+        dropped
     }
 
     /// True when the file on disk changed since it was opened or saved here.

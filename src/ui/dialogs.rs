@@ -139,7 +139,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                 ui.horizontal(|ui| {
                     if ui.button(lang.pick("Écraser", "Overwrite")).clicked() {
                         if let Some(path) = app.doc.path.clone() {
-                            crate::app::files::save_to(app, &path);
+                            app.start_save(&path, None, ui.ctx());
                         }
                         keep = false;
                     }

@@ -1,0 +1,125 @@
+//! Saving on a thread of its own. The window takes a snapshot (the document's shared
+//! structure and its point in the history: no copy), a worker serialises and writes it
+//! atomically, and a later frame takes in the outcome: the status bar says « Enregistré » or
+//! why not; a failed save leaves the document dirty and the guard in force. A save asked for
+//! while another runs, and quitting, wait for the one in flight.
+
+use super::{Action, Dialog, OrgApp};
+use crate::format::{self, SaveError};
+use eframe::egui;
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+
+pub struct SaveJob {
+    path: PathBuf,
+    /// The history point the file will hold.
+    state: u64,
+    /// What to do once saved (New, Open, Quit after the unsaved-changes guard).
+    then: Option<Action>,
+    writer: JoinHandle<Result<(), SaveError>>,
+}
+
+impl OrgApp {
+    /// Starts writing the document to `path`; `then` runs once it is saved.
+    pub fn start_save(&mut self, path: &Path, then: Option<Action>, ctx: &egui::Context) {
+        self.finish_save(true, ctx);
+        let (org, state) = self.doc.snapshot();
+        let target = path.to_path_buf();
+        let repaint = ctx.clone();
+        let writer = std::thread::spawn(move || {
+            let text = format::to_string(&org);
+            drop(org);
+            let written = format::atomic_write(&target, text.as_bytes());
+            // The window may be idle: it takes in the outcome on the frame this asks for.
+            repaint.request_repaint();
+            written
+        });
+        let lang = self.lang();
+        self.set_status(
+            format!(
+                "{} {}",
+                lang.pick("Enregistrement de", "Saving"),
+                path.display()
+            ),
+            false,
+        );
+        self.saving = Some(SaveJob {
+            path: path.to_path_buf(),
+            state,
+            then,
+            writer,
+        });
+    }
+
+    pub fn saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Waits for a save in flight, if any, and takes in its outcome: for tests, and before
+    /// anything that must see the file written.
+    pub fn wait_for_save(&mut self, ctx: &egui::Context) {
+        self.finish_save(true, ctx);
+    }
+
+    /// Takes in the outcome of a save that has ended; with `wait`, of one still running too.
+    pub(super) fn finish_save(&mut self, wait: bool, ctx: &egui::Context) {
+        if !self
+            .saving
+            .as_ref()
+            .is_some_and(|job| wait || job.writer.is_finished())
+        {
+            return;
+        }
+        let Some(job) = self.saving.take() else {
+            return;
+        };
+        let lang = self.lang();
+        let outcome = job.writer.join().unwrap_or_else(|_| {
+            Err(SaveError {
+                path: job.path.clone(),
+                message: "erreur interne pendant l'écriture".into(),
+            })
+        });
+        match outcome {
+            Ok(()) => {
+                let dropped = self.doc.saved_as(&job.path, job.state);
+                self.settings.remember(&job.path);
+                let mut text = format!(
+                    "{} {}",
+                    lang.pick("Enregistré :", "Saved:"),
+                    job.path.display()
+                );
+                if dropped {
+                    text += lang.pick(
+                        " — les commentaires du fichier ne sont pas conservés ; l'ancienne version est dans ",
+                        " — the file's comments are not kept; the previous version is in ",
+                    );
+                    text += &format::backup_path(&job.path).display().to_string();
+                }
+                self.set_status(text, false);
+                if let Some(action) = job.then
+                    && !self.doc.is_dirty()
+                {
+                    self.run_unguarded(action, ctx);
+                }
+            }
+            Err(e) => {
+                self.set_status(
+                    lang.pick("L'enregistrement a échoué", "Saving failed"),
+                    true,
+                );
+                self.dialog = Some(Dialog::Error {
+                    title: lang.pick("Enregistrement impossible", "Cannot save").into(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+}
+
+impl SaveJob {
+    /// Waits for the file to be written, whatever the outcome: the window is closing.
+    pub(super) fn join(self) -> Result<(), SaveError> {
+        self.writer.join().unwrap_or(Ok(()))
+    }
+}
