@@ -113,6 +113,11 @@ fn a_broken_file_shows_its_error_and_keeps_the_document() {
     let ctx = h.ctx.clone();
     h.state_mut()
         .run_unguarded(Action::OpenPath(bad.clone()), &ctx);
+    assert!(
+        h.state().opening(),
+        "the file is read on a thread of its own"
+    );
+    h.state_mut().wait_for_open();
     h.run_steps(3);
     match &h.state().dialog {
         Some(Dialog::Error { text, .. }) => assert!(text.contains("casse.ron:4:"), "{text}"),
@@ -550,5 +555,35 @@ fn an_edit_made_while_saving_is_not_lost_and_keeps_the_document_dirty() {
             .status
             .as_ref()
             .is_some_and(|s| s.text.contains("Enregistré"))
+    );
+}
+
+/// A file being read can be given up: the document open before stays, whatever the reading
+/// thread finds afterwards.
+#[test]
+fn opening_a_file_can_be_cancelled() {
+    let dir = temp_dir("cancel-open");
+    let path = dir.join("insee.ron");
+    std::fs::write(&path, organigramme::samples::SAMPLES[3].text).unwrap();
+    let mut h = sample_app();
+    let ctx = h.ctx.clone();
+    let before = h.state().doc.org.name.clone();
+    h.state_mut().start_open(&path, &ctx);
+    // As the status bar's « Annuler l'ouverture » does; clicking it would race the reader.
+    h.state_mut().cancel_open();
+    h.run_steps(2);
+    assert!(!h.state().opening());
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.org.name,
+        before,
+        "the cancelled file was not shown"
+    );
+    assert!(
+        h.state()
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("annulée"))
     );
 }

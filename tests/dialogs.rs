@@ -157,6 +157,8 @@ fn open_through_the_built_in_dialog() {
     h.run_steps(2);
     h.get_by_label("🗀  Ouvrir").click();
     h.run_steps(3);
+    // Read on a thread of its own: the window goes on meanwhile.
+    wait_for(&mut h, "the file to be read", |h| !h.state().opening());
     assert!(!h.state().chooser.is_open());
     assert_eq!(
         h.state().doc.path.as_deref(),
@@ -178,13 +180,7 @@ fn save_as_through_the_built_in_dialog_by_typing_a_name() {
     h.key_press(Key::Enter);
     h.run_steps(3);
     // The file is written on a thread of its own; the window goes on meanwhile.
-    for _ in 0..500 {
-        if !h.state().saving() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.run_steps(1);
-    }
+    wait_for(&mut h, "the file to be written", |h| !h.state().saving());
     let path = dir.join("copie.ron");
     assert!(path.exists(), "nothing written at {}", path.display());
     assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));

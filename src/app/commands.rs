@@ -53,7 +53,7 @@ impl OrgApp {
                 None,
             )),
             Action::Open => files::open_dialog(self, ctx),
-            Action::OpenPath(path) => files::open_path(self, &path),
+            Action::OpenPath(path) => self.start_open(&path, ctx),
             Action::OpenSample(i) => files::open_sample(self, i),
             Action::Save => files::save(self, false, None, ctx),
             Action::SaveAs => files::save(self, true, None, ctx),

@@ -36,7 +36,7 @@ impl OrgApp {
     pub fn chosen(&mut self, purpose: Purpose, path: &Path, ctx: &egui::Context) {
         super::chooser::remember_dir(&mut self.settings.recent_dirs, path);
         match purpose {
-            Purpose::Open => open_path(self, path),
+            Purpose::Open => self.start_open(path, ctx),
             Purpose::SaveAs { then } => self.start_save(path, then, ctx),
             Purpose::Export(request) => self.start_export(*request, path, ctx),
         }
@@ -57,44 +57,11 @@ pub fn open_dialog(app: &mut OrgApp, ctx: &egui::Context) {
     app.choose(ask, ctx);
 }
 
-/// Opens a file; on failure the current document stays open and untouched.
-pub fn open_path(app: &mut OrgApp, path: &Path) {
-    let lang = app.lang();
-    match Document::open(path) {
-        Ok((doc, warnings)) => {
-            app.replace_document(doc);
-            app.settings.remember(path);
-            let n = warnings.len();
-            let text = if n == 0 {
-                format!("{} {}", lang.pick("Ouvert :", "Opened:"), path.display())
-            } else {
-                format!(
-                    "{} {} — {}",
-                    lang.pick("Ouvert :", "Opened:"),
-                    path.display(),
-                    lang.count(
-                        n,
-                        ("avertissement", "avertissements"),
-                        ("warning", "warnings")
-                    )
-                )
-            };
-            app.set_status(text, false);
-        }
-        Err(e) => {
-            app.set_status(
-                lang.pick(
-                    "Le fichier n'a pas pu être ouvert",
-                    "The file could not be opened",
-                ),
-                true,
-            );
-            app.dialog = Some(Dialog::Error {
-                title: lang.pick("Ouverture impossible", "Cannot open file").into(),
-                text: e.to_string(),
-            });
-        }
-    }
+/// Opens a file and waits for it to be read; on failure the current document stays open
+/// and untouched. The window's own paths read on a thread (`OrgApp::start_open`).
+pub fn open_path(app: &mut OrgApp, path: &Path, ctx: &egui::Context) {
+    app.start_open(path, ctx);
+    app.wait_for_open();
 }
 
 pub fn open_sample(app: &mut OrgApp, i: usize) {

@@ -7,6 +7,7 @@ mod commands;
 pub mod export;
 pub mod files;
 mod keys;
+mod opening;
 pub mod recovery;
 mod saving;
 pub mod settings;
@@ -87,6 +88,7 @@ pub struct OrgApp {
     /// The export running on a worker thread.
     export_job: Option<export::ExportJob>,
     saving: Option<saving::SaveJob>,
+    opening: Option<opening::OpenJob>,
 }
 
 impl OrgApp {
@@ -120,6 +122,7 @@ impl OrgApp {
             platform: chooser::Platform::detect(),
             export_job: None,
             saving: None,
+            opening: None,
         }
     }
 
@@ -257,6 +260,7 @@ impl OrgApp {
         }
         self.poll_export();
         self.finish_save(false, &ctx);
+        self.finish_open(false);
         self.refresh_scene(&ctx);
         self.handle_screenshot(&ctx);
         if let Some(r) = &mut self.recovery {

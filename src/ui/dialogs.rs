@@ -145,7 +145,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                     }
                     if ui.button(lang.pick("Recharger (perdre mes modifications)", "Reload (lose my changes)")).clicked() {
                         if let Some(path) = app.doc.path.clone() {
-                            crate::app::files::open_path(app, &path);
+                            app.start_open(&path, ui.ctx());
                         }
                         keep = false;
                     }

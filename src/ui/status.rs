@@ -17,6 +17,15 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                     app.cancel_export();
                 }
             }
+            if app.opening() {
+                ui.spinner();
+                if ui
+                    .small_button(lang.pick("Annuler l'ouverture", "Cancel opening"))
+                    .clicked()
+                {
+                    app.cancel_open();
+                }
+            }
             if let Some(status) = &app.status {
                 let colour = if status.error {
                     ui.visuals().error_fg_color

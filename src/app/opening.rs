@@ -1,0 +1,119 @@
+//! Opening a file on a thread of its own: reading, parsing and validating a large structure
+//! take seconds, during which the current document stays on screen and usable, a line in
+//! the status bar says what is loading, and « Annuler » gives up on it.
+
+use super::{Dialog, OrgApp};
+use crate::doc::Document;
+use crate::format::LoadError;
+use crate::model::Issue;
+use eframe::egui;
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+
+type Opened = Result<(Document, Vec<Issue>), LoadError>;
+
+pub struct OpenJob {
+    path: PathBuf,
+    reader: JoinHandle<Opened>,
+}
+
+impl OrgApp {
+    /// Starts reading `path`; the document open now stays until it is read.
+    pub fn start_open(&mut self, path: &Path, ctx: &egui::Context) {
+        let (target, repaint) = (path.to_path_buf(), ctx.clone());
+        let reader = std::thread::spawn(move || {
+            let opened = Document::open(&target);
+            repaint.request_repaint();
+            opened
+        });
+        let lang = self.lang();
+        self.set_status(
+            format!(
+                "{} {}…",
+                lang.pick("Ouverture de", "Opening"),
+                path.display()
+            ),
+            false,
+        );
+        // One file at a time: a newer choice replaces a read still running.
+        self.opening = Some(OpenJob {
+            path: path.to_path_buf(),
+            reader,
+        });
+    }
+
+    pub fn opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
+    /// Gives up on the file being read: its thread ends on its own, unheard.
+    pub fn cancel_open(&mut self) {
+        if self.opening.take().is_some() {
+            let lang = self.lang();
+            self.set_status(lang.pick("Ouverture annulée", "Opening cancelled"), false);
+        }
+    }
+
+    /// Waits for the file being read, if any, and shows it: for tests.
+    pub fn wait_for_open(&mut self) {
+        self.finish_open(true);
+    }
+
+    /// Shows a file that has been read (with `wait`, waits for it), or its error.
+    pub(super) fn finish_open(&mut self, wait: bool) {
+        if !self
+            .opening
+            .as_ref()
+            .is_some_and(|job| wait || job.reader.is_finished())
+        {
+            return;
+        }
+        let Some(job) = self.opening.take() else {
+            return;
+        };
+        let lang = self.lang();
+        let opened = match job.reader.join() {
+            Ok(opened) => opened.map_err(|e| e.to_string()),
+            Err(_) => Err(format!(
+                "{} : erreur interne pendant la lecture",
+                job.path.display()
+            )),
+        };
+        match opened {
+            Ok((doc, warnings)) => {
+                self.replace_document(doc);
+                self.settings.remember(&job.path);
+                let opened = format!(
+                    "{} {}",
+                    lang.pick("Ouvert :", "Opened:"),
+                    job.path.display()
+                );
+                let text = match warnings.len() {
+                    0 => opened,
+                    n => format!(
+                        "{opened} — {}",
+                        lang.count(
+                            n,
+                            ("avertissement", "avertissements"),
+                            ("warning", "warnings")
+                        )
+                    ),
+                };
+                self.set_status(text, false);
+            }
+            Err(e) => {
+                self.set_status(
+                    lang.pick(
+                        "Le fichier n'a pas pu être ouvert",
+                        "The file could not be opened",
+                    ),
+                    true,
+                );
+                self.dialog = Some(Dialog::Error {
+                    title: lang.pick("Ouverture impossible", "Cannot open file").into(),
+                    text: e,
+                });
+            }
+        }
+    }
+}
