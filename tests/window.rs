@@ -267,3 +267,18 @@ fn ctrl_minus_and_ctrl_equals_leave_the_interface_size_alone() {
     h.run_steps(2);
     assert!(h.ctx.zoom_factor() > 1.05, "the menu scales the interface");
 }
+
+#[test]
+fn the_performance_view_opens_from_the_view_menu() {
+    let mut h = harness(Settings::default());
+    h.get_by_label("Affichage").click();
+    h.run_steps(2);
+    h.get_by_label("Performance").click();
+    h.run_steps(3);
+    assert!(h.state().frames.open);
+    assert!(
+        h.query_by_label_contains("Aucune image encore").is_some()
+            || h.query_by_label_contains("dernières images").is_some(),
+        "the Performance window shows the frames"
+    );
+}

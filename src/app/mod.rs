@@ -6,6 +6,7 @@ pub mod chooser;
 mod commands;
 pub mod export;
 pub mod files;
+pub mod frames;
 mod keys;
 mod opening;
 pub mod recovery;
@@ -89,6 +90,7 @@ pub struct OrgApp {
     export_job: Option<export::ExportJob>,
     saving: Option<saving::SaveJob>,
     opening: Option<opening::OpenJob>,
+    pub frames: frames::FrameTimes,
 }
 
 impl OrgApp {
@@ -123,6 +125,7 @@ impl OrgApp {
             export_job: None,
             saving: None,
             opening: None,
+            frames: frames::FrameTimes::from_env(),
         }
     }
 
@@ -255,6 +258,10 @@ impl OrgApp {
         ui::inspector::show(self, ui);
         ui::chart::show(self, ui);
         ui::dialogs::show(self, &ctx);
+        if self.frames.open {
+            let lang = self.lang();
+            self.frames.show(&ctx, lang);
+        }
         if let Some((purpose, path)) = self.chooser.show(&ctx) {
             self.chosen(purpose, &path, &ctx);
         }
@@ -354,8 +361,16 @@ impl OrgApp {
 }
 
 impl eframe::App for OrgApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let start = std::time::Instant::now();
         self.show(ui);
+        // The previous frame whole (painting included) where eframe knows it, else this
+        // frame's interface pass.
+        let ms = frame
+            .info()
+            .cpu_usage
+            .map_or_else(|| start.elapsed().as_secs_f32() * 1000.0, |s| s * 1000.0);
+        self.frames.push(ms);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -363,6 +378,7 @@ impl eframe::App for OrgApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.frames.report();
         // A save in flight ends before the window does.
         if let Some(job) = self.saving.take() {
             let _ = job.join();

@@ -90,6 +90,10 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                     }
                 });
                 item(app, ui, Action::ToggleTheme, true);
+                ui.checkbox(
+                    &mut app.frames.open,
+                    lang.pick("Performance", "Performance"),
+                );
                 ui.menu_button(lang.pick("Taille de l'interface", "Interface size"), |ui| {
                     let zoom = ui.ctx().zoom_factor();
                     for (label, factor) in [
