@@ -78,6 +78,7 @@ pub struct Layout {
 mod arrange;
 mod column;
 mod place;
+mod staff;
 
 pub use arrange::Arrangement;
 

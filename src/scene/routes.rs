@@ -149,18 +149,7 @@ impl Routes {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rect(x: f32, y: f32, w: f32, h: f32) -> Rect {
-        Rect { x, y, w, h }
-    }
-
-    fn crosses(points: &[(f32, f32)], r: &Rect) -> bool {
-        points.windows(2).any(|s| {
-            let (x0, x1) = (s[0].0.min(s[1].0), s[0].0.max(s[1].0));
-            let (y0, y1) = (s[0].1.min(s[1].1), s[0].1.max(s[1].1));
-            x1 > r.x && x0 < r.right() && y1 > r.y && y0 < r.bottom()
-        })
-    }
+    use crate::scene::route::tests::{crosses, rect};
 
     #[test]
     fn a_box_moved_into_a_kept_path_has_it_routed_again() {
