@@ -20,6 +20,7 @@ fn open_window(_: Cli) -> ExitCode {
 fn open_window(args: Cli) -> ExitCode {
     use organigramme::app::{OrgApp, Settings, settings::APP_ID};
     use organigramme::doc::Document;
+    use organigramme::model::Organisation;
 
     if let Some(reason) = no_display() {
         eprintln!(
@@ -27,16 +28,6 @@ fn open_window(args: Cli) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    // A file that does not load is reported in the terminal and in the window, which opens on
-    // the sample: launched from a file manager, the terminal is nowhere to be seen.
-    let (opened, failure) = match args.file.as_deref().map(Document::open) {
-        Some(Ok((doc, _))) => (Some(doc), None),
-        Some(Err(e)) => {
-            eprintln!("{e}");
-            (None, Some(e.to_string()))
-        }
-        None => (None, None),
-    };
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
     let mut viewport = eframe::egui::ViewportBuilder::default()
         .with_title("Organigramme")
@@ -66,17 +57,23 @@ fn open_window(args: Cli) -> ExitCode {
             } else {
                 eframe::egui::Theme::Light
             });
-            let mut app = match opened {
-                Some(doc) => OrgApp::new(doc, settings),
+            // A file named on the command line is read on a thread, the window showing an
+            // empty document and what is loading meanwhile; one that does not load is
+            // reported in the terminal and in the window (launched from a file manager, the
+            // terminal is nowhere to be seen), which then shows the sample.
+            let mut app = match &args.file {
+                Some(path) => {
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    let waiting = Organisation {
+                        name: format!("{name}…"),
+                        ..Default::default()
+                    };
+                    let mut app = OrgApp::new(Document::new(waiting, None), settings);
+                    app.start_open(path, &cc.egui_ctx);
+                    app
+                }
                 None => OrgApp::with_default_sample(settings),
             };
-            if let Some(text) = failure {
-                let title = app
-                    .lang()
-                    .pick("Ouverture impossible", "Cannot open file")
-                    .to_string();
-                app.dialog = Some(organigramme::app::Dialog::Error { title, text });
-            }
             match args.screenshot {
                 Some(path) => app.take_screenshot(path),
                 None => {

@@ -331,6 +331,11 @@ impl OrgApp {
     }
 
     fn handle_screenshot(&mut self, ctx: &egui::Context) {
+        // The first settled frame is the one of the file, once read.
+        if self.opening() {
+            ctx.request_repaint();
+            return;
+        }
         let Some((path, frames)) = self.screenshot.as_mut() else {
             return;
         };

@@ -80,6 +80,19 @@ impl OrgApp {
             )),
         };
         match opened {
+            // Changes made while it was read (a recovered copy restored meanwhile) are not
+            // dropped for it: the user opens it again once they are saved.
+            Ok(_) if self.doc.is_dirty() => self.set_status(
+                format!(
+                    "{} {}",
+                    lang.pick(
+                        "Non ouvert, le document en cours ayant des modifications :",
+                        "Not opened, as the current document has changes:"
+                    ),
+                    job.path.display()
+                ),
+                true,
+            ),
             Ok((doc, warnings)) => {
                 self.replace_document(doc);
                 self.settings.remember(&job.path);
@@ -102,6 +115,11 @@ impl OrgApp {
                 self.set_status(text, false);
             }
             Err(e) => {
+                eprintln!("{e}");
+                if self.doc.path.is_none() && self.doc.org.units.is_empty() {
+                    // The window opened on this file alone: something to look at instead.
+                    super::files::open_sample(self, 0);
+                }
                 self.set_status(
                     lang.pick(
                         "Le fichier n'a pas pu être ouvert",
