@@ -1,16 +1,17 @@
 //! One frame of the whole window, headless: the egui pass of `OrgApp::show` plus
 //! tessellation, no GPU. Measured with the whole chart in view, zoomed in on about fifty
-//! units, while dragging a unit, and from an edit (a rename, a subtree moved under another
-//! unit) to the redrawn chart.
+//! units, while dragging a unit, from an edit (a rename, a subtree moved under another unit)
+//! to the redrawn chart, and the frames in which an autosave falls due or a save starts.
 //! Run with `cargo bench --bench frame`.
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use eframe::egui;
+use organigramme::app::recovery::Recovery;
 use organigramme::app::{Action, OrgApp, Settings};
 use organigramme::doc::{Document, Edit, Element, ops};
 use organigramme::generate::generate;
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const SCREEN: egui::Vec2 = egui::vec2(1600.0, 1000.0);
 
@@ -101,6 +102,45 @@ fn frames(c: &mut Criterion) {
                 black_box(w.live())
             })
         });
+        // The frame in which a recovery copy falls due during an edit, and the one in which
+        // Ctrl+S starts a save: the interface's part only, the writer's own time apart.
+        let dir = std::env::temp_dir().join(format!("organigramme-bench-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        group.bench_function(format!("autosave due during an edit/{units}"), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    w.app.recovery = Some(Recovery::in_dir(&dir));
+                    let mut u = w.app.doc.org.units[unit].clone();
+                    u.name = format!("Bureau renommé {n}");
+                    let edit = Edit::Set(unit, Element::Unit(Box::new(u)));
+                    let start = Instant::now();
+                    w.app.doc.apply(edit, "rename", None).unwrap();
+                    black_box(w.live());
+                    spent += start.elapsed();
+                    if let Some(r) = &mut w.app.recovery {
+                        r.clear();
+                    }
+                }
+                spent
+            })
+        });
+        let saved = dir.join("sauvegarde.ron");
+        group.bench_function(format!("save requested/{units}"), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    w.app.start_save(&saved, None, &w.ctx);
+                    black_box(w.live());
+                    spent += start.elapsed();
+                    w.app.wait_for_save(&w.ctx);
+                }
+                spent
+            })
+        });
+        let _ = std::fs::remove_dir_all(&dir);
         // The selected unit and its subtree go under another unit, then back.
         let home = w.app.doc.hierarchy().parent(unit);
         let away = (0..units).rev().find(|&u| {
