@@ -93,6 +93,9 @@ pub struct OrgApp {
     pub frames: frames::FrameTimes,
 }
 
+/// A frame's share of routing, so that an edit of a large chart redraws at once.
+const ROUTE_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
+
 impl OrgApp {
     pub fn new(doc: Document, settings: Settings) -> Self {
         let missions = scene::MissionsMode::default_for(doc.org.units.len());
@@ -109,8 +112,7 @@ impl OrgApp {
             dialog: None,
             canvas: Canvas::default(),
             scene: Arc::new(Scene::default()),
-            // A frame's share of routing, so that an edit of a large chart redraws at once.
-            scene_cache: scene::Cache::with_route_budget(std::time::Duration::from_millis(6)),
+            scene_cache: scene::Cache::with_route_budget(ROUTE_BUDGET),
             scene_revision: None,
             focus_name: false,
             allow_close: false,
@@ -156,26 +158,45 @@ impl OrgApp {
         });
     }
 
+    /// The chart options the window's settings and selection ask for now.
+    fn wanted_chart(&self) -> scene::ChartOptions {
+        let selected = self.selection.and_then(|u| self.doc.org.units.get(u));
+        scene::ChartOptions {
+            theme: if self.settings.dark {
+                Theme::Dark
+            } else {
+                Theme::Light
+            },
+            relations: self.settings.relations.mode(selected.map(|u| &u.id)),
+            lang: self.settings.lang,
+            ..self.chart.clone()
+        }
+    }
+
+    /// Shows a scene built elsewhere (by the thread that read the document) for the current
+    /// revision of the document, with the cache that built it.
+    fn install_scene(
+        &mut self,
+        built: scene::Scene,
+        cache: scene::Cache,
+        chart: scene::ChartOptions,
+    ) {
+        self.chart = chart;
+        self.scene = Arc::new(built);
+        self.scene_cache = cache;
+        self.scene_revision = Some(self.doc.revision);
+        self.canvas.set_scene(self.scene.clone(), true);
+        self.canvas.select(self.selected_item());
+    }
+
     /// Rebuilds the scene when the document or the chart options changed since the last one.
     fn refresh_scene(&mut self, ctx: &egui::Context) {
-        let theme = if self.settings.dark {
-            Theme::Dark
-        } else {
-            Theme::Light
-        };
-        let selected = self.selection.and_then(|u| self.doc.org.units.get(u));
-        let relations = self.settings.relations.mode(selected.map(|u| &u.id));
+        let wanted = self.wanted_chart();
         let routed = self.scene_cache.pending_lines() == 0;
-        if self.scene_revision == Some(self.doc.revision)
-            && self.chart.theme == theme
-            && self.chart.relations == relations
-            && routed
-        {
+        if self.scene_revision == Some(self.doc.revision) && self.chart == wanted && routed {
             return;
         }
-        self.chart.theme = theme;
-        self.chart.relations = relations;
-        self.chart.lang = self.settings.lang;
+        self.chart = wanted;
         let first = self.scene_revision.is_none();
         self.scene = Arc::new(scene::build_with(
             &self.doc.org,

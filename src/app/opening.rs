@@ -2,29 +2,45 @@
 //! take seconds, during which the current document stays on screen and usable, a line in
 //! the status bar says what is loading, and « Annuler » gives up on it.
 
-use super::{Dialog, OrgApp};
+use super::{Dialog, OrgApp, ROUTE_BUDGET};
 use crate::doc::Document;
 use crate::format::LoadError;
 use crate::model::Issue;
+use crate::scene::{self, Cache, ChartOptions, MissionsMode, Scene};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
-type Opened = Result<(Document, Vec<Issue>), LoadError>;
+/// A document read, with its chart built: the options, the scene and the cache that built it.
+type Read = (Document, Vec<Issue>, Built);
+type Built = (ChartOptions, Scene, Cache);
 
 pub struct OpenJob {
     path: PathBuf,
-    reader: JoinHandle<Opened>,
+    reader: JoinHandle<Result<Read, LoadError>>,
 }
 
 impl OrgApp {
     /// Starts reading `path`; the document open now stays until it is read.
     pub fn start_open(&mut self, path: &Path, ctx: &egui::Context) {
         let (target, repaint) = (path.to_path_buf(), ctx.clone());
+        // The chart the window would build for it, built here too: laying out and routing a
+        // large structure is most of the wait.
+        let mut chart = ChartOptions {
+            root: None,
+            relations: self.settings.relations.mode(None),
+            ..self.wanted_chart()
+        };
         let reader = std::thread::spawn(move || {
-            let opened = Document::open(&target);
+            let read = Document::open(&target).map(|(doc, warnings)| {
+                chart.missions = MissionsMode::default_for(doc.org.units.len());
+                let mut cache = Cache::default();
+                let scene = scene::build_with(&doc.org, doc.hierarchy(), &chart, &mut cache);
+                cache.set_route_budget(Some(ROUTE_BUDGET));
+                (doc, warnings, (chart, scene, cache))
+            });
             repaint.request_repaint();
-            opened
+            read
         });
         let lang = self.lang();
         self.set_status(
@@ -93,8 +109,9 @@ impl OrgApp {
                 ),
                 true,
             ),
-            Ok((doc, warnings)) => {
+            Ok((doc, warnings, (chart, scene, cache))) => {
                 self.replace_document(doc);
+                self.install_scene(scene, cache, chart);
                 self.settings.remember(&job.path);
                 let opened = format!(
                     "{} {}",

@@ -20,8 +20,13 @@ impl Cache {
     /// left straight until a later build routes them (see `pending_lines`).
     pub fn with_route_budget(budget: std::time::Duration) -> Self {
         let mut cache = Cache::default();
-        cache.routes.budget = Some(budget);
+        cache.set_route_budget(Some(budget));
         cache
+    }
+
+    /// See [`Cache::with_route_budget`]; none: every build routes every line.
+    pub fn set_route_budget(&mut self, budget: Option<std::time::Duration>) {
+        self.routes.budget = budget;
     }
 
     /// Lines the last build drew straight for want of time: build again to route them.
