@@ -587,3 +587,26 @@ fn opening_a_file_can_be_cancelled() {
             .is_some_and(|s| s.text.contains("annulée"))
     );
 }
+
+/// A background save that fails (its folder is gone) says why, and leaves the document dirty
+/// and the guard in force.
+#[test]
+fn a_failed_background_save_keeps_the_document_dirty_and_says_why() {
+    let dir = temp_dir("failed-save");
+    let path = dir.join("absent").join("sg.ron");
+    let mut h = sample_app();
+    h.state_mut().select(Some(1));
+    h.run_steps(1);
+    h.key_press(Key::Insert);
+    h.run_steps(2);
+    let ctx = h.ctx.clone();
+    h.state_mut().start_save(&path, None, &ctx);
+    h.state_mut().wait_for_save(&ctx);
+    h.run_steps(2);
+    assert!(!path.exists());
+    assert!(h.state().doc.is_dirty(), "the document stays unsaved");
+    match &h.state().dialog {
+        Some(Dialog::Error { text, .. }) => assert!(text.contains("n'existe pas"), "{text}"),
+        _ => panic!("no error dialog"),
+    }
+}
