@@ -268,3 +268,33 @@ fn a_sibling_needs_a_selected_unit() {
         "Enter adds no second root"
     );
 }
+
+/// Ctrl+Z in the name field undoes the typing, then the step before it, with the field still
+/// in focus; Ctrl+Y brings them back. The search field keeps its own undo.
+#[test]
+fn undo_in_a_field_reaches_the_documents_history() {
+    let dir = temp_dir("undo-field");
+    let mut h = app_in(&dir);
+    let units = h.state().doc.org.units.len();
+    let new = add_child_of_communication(&mut h);
+    h.event(egui::Event::Text("Bureau de la presse".into()));
+    h.run_steps(2);
+    assert!(h.ctx.text_edit_focused());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.org.units[new].name,
+        "Nouvelle unité",
+        "the typing is undone"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.org.units.len(),
+        units,
+        "then the unit's creation"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.org.units.len(), units + 1, "Ctrl+Y redoes it");
+}

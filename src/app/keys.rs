@@ -14,6 +14,16 @@ impl OrgApp {
         // Affichage menu.
         ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
         let typing = ui.ctx().text_edit_focused() || self.dialog.is_some();
+        // In a field of the document (the inspector's), Ctrl+Z undoes the field's typing, one
+        // step of the history, and then the steps before it: the history, not the field's own
+        // undo, which would leave steps that do nothing.
+        let search = egui::Id::new(crate::ui::outline::SEARCH_FIELD);
+        let document_field = self.dialog.is_none()
+            && ui.ctx().text_edit_focused()
+            && ui
+                .ctx()
+                .memory(|m| m.focused())
+                .is_some_and(|id| id != search);
         let mut fired = Vec::new();
         ui.input_mut(|i| {
             for action in Action::with_shortcuts() {
@@ -30,6 +40,16 @@ impl OrgApp {
             }
             if !typing && i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y) {
                 fired.push(Action::Redo);
+            }
+            if document_field {
+                let shift = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+                if i.consume_key(shift, egui::Key::Z)
+                    || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)
+                {
+                    fired.push(Action::Redo);
+                } else if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z) {
+                    fired.push(Action::Undo);
+                }
             }
             if !typing && i.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
                 fired.push(Action::AddChild);

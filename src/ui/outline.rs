@@ -25,6 +25,9 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Units whose name, acronym, head or missions contain every word of `query`.
+/// The search field's id: its typing is not the document's, so Ctrl+Z there stays its own.
+pub const SEARCH_FIELD: &str = "outline-search";
+
 pub fn search(org: &Organisation, query: &str) -> Vec<usize> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
     if words.is_empty() {
@@ -71,6 +74,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
             ui.add_space(4.0);
             ui.add(
                 egui::TextEdit::singleline(&mut app.search)
+                    .id(egui::Id::new(SEARCH_FIELD))
                     .hint_text(lang.pick(
                         "🔎 Rechercher une unité, une mission…",
                         "🔎 Search units, missions…",
