@@ -282,3 +282,20 @@ fn the_performance_view_opens_from_the_view_menu() {
         "the Performance window shows the frames"
     );
 }
+
+/// The toolbar shows the chart's zoom, and Ctrl+= changes it.
+#[test]
+fn the_toolbar_shows_the_charts_zoom() {
+    let mut h = harness(Settings::default());
+    let shown = |h: &Harness<'static, OrgApp>| format!("{:.0} %", h.state().canvas.zoom() * 100.0);
+    let before = shown(&h);
+    assert!(
+        h.query_by_label(&before).is_some(),
+        "{before} in the toolbar"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Equals);
+    h.run_steps(4);
+    let after = shown(&h);
+    assert_ne!(before, after, "Ctrl+= zooms the chart");
+    assert!(h.query_by_label(&after).is_some(), "{after} in the toolbar");
+}

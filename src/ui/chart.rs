@@ -90,6 +90,9 @@ fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
                 app.run(action, ui);
             }
         }
+        // The chart's zoom, apart from the interface's size (Affichage → Taille).
+        ui.label(format!("{:.0} %", app.canvas.zoom() * 100.0))
+            .on_hover_text(lang.pick("Zoom du graphique", "Chart zoom"));
         ui.separator();
         for action in [
             Action::AddChild,

@@ -147,6 +147,11 @@ impl Canvas {
         self.last_rect.min + self.view.1 + p.to_vec2() * self.view.0
     }
 
+    /// The chart's zoom as last drawn: 1 shows a box at its size in points.
+    pub fn zoom(&self) -> f32 {
+        self.view.0
+    }
+
     /// Where the canvas shows an item now, in scene coordinates: its scene place, or where a
     /// drag has carried it. None when it is out of view.
     pub fn shown_at(&self, item: usize) -> Option<Pos2> {
