@@ -69,7 +69,7 @@ fn open_window(args: Cli) -> ExitCode {
                         ..Default::default()
                     };
                     let mut app = OrgApp::new(Document::new(waiting, None), settings);
-                    app.start_open(path, &cc.egui_ctx);
+                    app.start_open_from_command_line(path, &cc.egui_ctx);
                     app
                 }
                 None => OrgApp::with_default_sample(settings),

@@ -165,6 +165,9 @@ impl OrgApp {
         self.chart.missions = scene::MissionsMode::default_for(doc.org.units.len());
         self.chart.root = None;
         self.doc = doc;
+        // Nothing of the last document's chart is worth keeping, least of all lines it had
+        // still to route.
+        self.scene_cache = scene::Cache::with_route_budget(super::ROUTE_BUDGET);
         self.selection = None;
         // A dialog about the previous document (a deletion) must not act on this one.
         self.dialog = None;

@@ -159,6 +159,17 @@ impl OrgApp {
     /// Starts writing the chart to `path` off the UI thread.
     pub fn start_export(&mut self, request: ExportRequest, path: &Path, ctx: &egui::Context) {
         let lang = self.lang();
+        if self.exporting() {
+            // One at a time: two writers of one file would race for it.
+            self.set_status(
+                lang.pick(
+                    "Un export est déjà en cours : attendez-le ou annulez-le",
+                    "An export is already running: wait for it or cancel it",
+                ),
+                true,
+            );
+            return;
+        }
         self.export_job = Some(ExportJob::start(request, self.doc.org.clone(), path, ctx));
         self.set_status(
             format!(

@@ -57,13 +57,6 @@ pub fn open_dialog(app: &mut OrgApp, ctx: &egui::Context) {
     app.choose(ask, ctx);
 }
 
-/// Opens a file and waits for it to be read; on failure the current document stays open
-/// and untouched. The window's own paths read on a thread (`OrgApp::start_open`).
-pub fn open_path(app: &mut OrgApp, path: &Path, ctx: &egui::Context) {
-    app.start_open(path, ctx);
-    app.wait_for_open();
-}
-
 pub fn open_sample(app: &mut OrgApp, i: usize) {
     let Some(sample) = crate::samples::SAMPLES.get(i) else {
         return;

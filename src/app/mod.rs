@@ -189,10 +189,12 @@ impl OrgApp {
         self.canvas.select(self.selected_item());
     }
 
-    /// Rebuilds the scene when the document or the chart options changed since the last one.
-    fn refresh_scene(&mut self, ctx: &egui::Context) {
+    /// Rebuilds the scene when the document or the chart options changed since the last one;
+    /// with `settle`, also to route lines an earlier build left pending, unless a drag is
+    /// under way (a new scene would drop it).
+    fn refresh_scene(&mut self, ctx: &egui::Context, settle: bool) {
         let wanted = self.wanted_chart();
-        let routed = self.scene_cache.pending_lines() == 0;
+        let routed = self.scene_cache.pending_lines() == 0 || !settle || self.canvas.dragging();
         if self.scene_revision == Some(self.doc.revision) && self.chart == wanted && routed {
             return;
         }
@@ -268,7 +270,7 @@ impl OrgApp {
             ctx.request_repaint();
             return;
         }
-        self.refresh_scene(&ctx);
+        self.refresh_scene(&ctx, true);
         self.handle_dropped_files(&ctx);
         self.handle_keys(ui);
         self.handle_close_request(&ctx);
@@ -289,11 +291,14 @@ impl OrgApp {
         self.poll_export();
         self.finish_save(false, &ctx);
         self.finish_open(false);
-        self.refresh_scene(&ctx);
+        self.refresh_scene(&ctx, false);
         self.handle_screenshot(&ctx);
         if let Some(r) = &mut self.recovery {
             r.tick(&self.doc);
-            if self.doc.is_dirty() {
+            if r.busy() {
+                // Takes in the copy being written, and removes it if the document was saved.
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            } else if self.doc.is_dirty() {
                 // Idle frames do not happen: ask for the one that writes the next copy.
                 ctx.request_repaint_after(std::time::Duration::from_secs(6));
             }

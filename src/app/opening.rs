@@ -16,6 +16,11 @@ type Read = (Document, Vec<Issue>, Built);
 type Built = (ChartOptions, Scene, Cache);
 
 pub struct OpenJob {
+    /// The document open when it started, and its revision: the file replaces it only if
+    /// the user has not changed it meanwhile (or opened another).
+    doc: (u64, u64),
+    /// Named on the command line: on failure, the window shows the sample instead.
+    from_command_line: bool,
     path: PathBuf,
     reader: JoinHandle<Result<Read, LoadError>>,
 }
@@ -53,9 +58,19 @@ impl OrgApp {
         );
         // One file at a time: a newer choice replaces a read still running.
         self.opening = Some(OpenJob {
+            doc: (self.doc.id(), self.doc.revision),
+            from_command_line: false,
             path: path.to_path_buf(),
             reader,
         });
+    }
+
+    /// [`OrgApp::start_open`] for the file named on the command line.
+    pub fn start_open_from_command_line(&mut self, path: &Path, ctx: &egui::Context) {
+        self.start_open(path, ctx);
+        if let Some(job) = &mut self.opening {
+            job.from_command_line = true;
+        }
     }
 
     pub fn opening(&self) -> bool {
@@ -77,10 +92,12 @@ impl OrgApp {
 
     /// Shows a file that has been read (with `wait`, waits for it), or its error.
     pub(super) fn finish_open(&mut self, wait: bool) {
+        // The offer of a crashed session's work is answered first: the file would close it.
+        let offering = matches!(self.dialog, Some(Dialog::Recover(_)));
         if !self
             .opening
             .as_ref()
-            .is_some_and(|job| wait || job.reader.is_finished())
+            .is_some_and(|job| wait || (job.reader.is_finished() && !offering))
         {
             return;
         }
@@ -96,14 +113,14 @@ impl OrgApp {
             )),
         };
         match opened {
-            // Changes made while it was read (a recovered copy restored meanwhile) are not
+            // Changes made while it was read (an edit, a recovered copy restored) are not
             // dropped for it: the user opens it again once they are saved.
-            Ok(_) if self.doc.is_dirty() => self.set_status(
+            Ok(_) if job.doc != (self.doc.id(), self.doc.revision) => self.set_status(
                 format!(
                     "{} {}",
                     lang.pick(
-                        "Non ouvert, le document en cours ayant des modifications :",
-                        "Not opened, as the current document has changes:"
+                        "Non ouvert, le document ayant changé pendant la lecture :",
+                        "Not opened, as the document changed while it was read:"
                     ),
                     job.path.display()
                 ),
@@ -133,7 +150,7 @@ impl OrgApp {
             }
             Err(e) => {
                 eprintln!("{e}");
-                if self.doc.path.is_none() && self.doc.org.units.is_empty() {
+                if job.from_command_line {
                     // The window opened on this file alone: something to look at instead.
                     super::files::open_sample(self, 0);
                 }

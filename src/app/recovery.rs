@@ -54,7 +54,8 @@ impl Recovery {
             self.finish();
         }
         if !doc.is_dirty() {
-            if self.written_revision.is_some() || self.writing.is_some() {
+            // Once the copy in flight is written (a later tick): clearing now would wait.
+            if self.writing.is_none() && self.written_revision.is_some() {
                 self.clear();
             }
             return;
@@ -83,6 +84,11 @@ impl Recovery {
         });
         self.writing = Some((doc.revision, writer));
         self.last_write = Some(Instant::now());
+    }
+
+    /// A copy is being written: the window should look again soon.
+    pub fn busy(&self) -> bool {
+        self.writing.is_some()
     }
 
     /// Waits for the copy being written, if any, and records it.

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
 pub struct SaveJob {
+    /// The document it saves: another may be open by the time it ends.
+    doc: u64,
     path: PathBuf,
     /// The history point the file will hold.
     state: u64,
@@ -44,6 +46,7 @@ impl OrgApp {
             false,
         );
         self.saving = Some(SaveJob {
+            doc: self.doc.id(),
             path: path.to_path_buf(),
             state,
             then,
@@ -81,6 +84,14 @@ impl OrgApp {
             })
         });
         match outcome {
+            Ok(()) if job.doc != self.doc.id() => self.set_status(
+                format!(
+                    "{} {}",
+                    lang.pick("Enregistré :", "Saved:"),
+                    job.path.display()
+                ),
+                false,
+            ),
             Ok(()) => {
                 let dropped = self.doc.saved_as(&job.path, job.state);
                 self.settings.remember(&job.path);
@@ -97,10 +108,17 @@ impl OrgApp {
                     text += &format::backup_path(&job.path).display().to_string();
                 }
                 self.set_status(text, false);
-                if let Some(action) = job.then
-                    && !self.doc.is_dirty()
-                {
-                    self.run_unguarded(action, ctx);
+                match job.then {
+                    Some(action) if !self.doc.is_dirty() => self.run_unguarded(action, ctx),
+                    // Changed while it was written: what was to follow waits for a new answer.
+                    Some(_) => self.set_status(
+                        lang.pick(
+                            "Enregistré, mais modifié pendant l'écriture : rien d'autre n'a été fait",
+                            "Saved, but changed while being written: nothing else was done",
+                        ),
+                        false,
+                    ),
+                    None => {}
                 }
             }
             Err(e) => {

@@ -63,6 +63,9 @@ pub struct Document {
     /// The file it was opened from has comments: the first save, in canonical form, drops
     /// them (the previous file is kept as a backup), and says so.
     pub comments: bool,
+    /// Unique in the process: a save or an open that ends after the document was replaced
+    /// knows it is not about this one.
+    id: u64,
 }
 
 impl Document {
@@ -76,6 +79,10 @@ impl Document {
             history: History::default(),
             revision: 0,
             comments: false,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
     }
 
@@ -84,6 +91,11 @@ impl Document {
         let mut doc = Document::new(loaded.organisation, Some(path.to_path_buf()));
         doc.comments = loaded.comments;
         Ok((doc, loaded.warnings))
+    }
+
+    /// Which document this is, in this process.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Marks a document restored from a recovery copy as different from its file.

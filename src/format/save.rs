@@ -28,9 +28,13 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 fn temp_path(path: &Path) -> PathBuf {
+    // Process and call: two writes in flight at once (a save, a recovery copy, an export)
+    // never share a temporary file.
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".{}.tmp", std::process::id()));
+    name.push(format!(".{}-{call}.tmp", std::process::id()));
     path.with_file_name(name)
 }
 

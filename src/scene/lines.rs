@@ -41,6 +41,10 @@ pub fn add(
 ) -> Vec<String> {
     let mut notes = Vec::new();
     if lines.is_empty() {
+        // Nothing pending either: lines left from the last build are gone.
+        if let Some(c) = cache {
+            c.routes.forget();
+        }
         return notes;
     }
     let obstacles: Vec<Rect> = scene.items.iter().map(|i| i.rect).collect();

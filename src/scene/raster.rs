@@ -18,9 +18,12 @@ impl Raster {
     /// An empty raster of `area` in cells of `cell`; none when it would hold more than
     /// `max_cells` (a box placed absurdly far away), for the caller to do without.
     pub fn new(area: &Rect, cell: f32, max_cells: usize) -> Option<Raster> {
-        let cols = (area.w / cell).ceil() as usize + 1;
-        let rows = (area.h / cell).ceil() as usize + 1;
-        if !(area.w.is_finite() && area.h.is_finite()) || cols.saturating_mul(rows) > max_cells {
+        if !(area.w.is_finite() && area.h.is_finite() && cell > 0.0) {
+            return None;
+        }
+        let cols = ((area.w / cell).ceil() as usize).saturating_add(1);
+        let rows = ((area.h / cell).ceil() as usize).saturating_add(1);
+        if cols.saturating_mul(rows) > max_cells {
             return None;
         }
         let words = cols.div_ceil(64);
@@ -41,7 +44,9 @@ impl Raster {
     pub fn fill(&mut self, r: &Rect) {
         let span = |lo: f32, hi: f32, origin: f32, count: usize| {
             let a = ((lo - origin) / self.cell).floor().max(0.0) as usize;
-            let b = (((hi - origin) / self.cell).ceil() as isize - 1).min(count as isize - 1);
+            let b = (((hi - origin) / self.cell).ceil() as isize)
+                .saturating_sub(1)
+                .min(count as isize - 1);
             (a, b)
         };
         let (c0, c1) = span(r.x, r.right(), self.x0, self.cols);

@@ -64,6 +64,13 @@ fn moved(old: &[Rect], new: &[Rect]) -> Vec<Rect> {
 }
 
 impl Routes {
+    /// Drops what was kept: the chart has no line to route.
+    pub fn forget(&mut self) {
+        self.paths.clear();
+        self.pending = 0;
+        self.obstacles = None;
+    }
+
     /// Routes every job around `rects` inside `area`, reusing the kept paths that no
     /// changed box can affect; then keeps these paths for the next call. Past the budget,
     /// the lines left are drawn straight (`pending`), and not kept.

@@ -87,6 +87,22 @@ fn grow(r: &Rect, by: f32) -> Rect {
     }
 }
 
+/// `r` grown to the lattice lines around it.
+fn on_lattice(r: &Rect) -> Rect {
+    let (x0, y0) = (
+        (r.x / LATTICE).floor() * LATTICE,
+        (r.y / LATTICE).floor() * LATTICE,
+    );
+    let x1 = (r.right() / LATTICE).ceil() * LATTICE;
+    let y1 = (r.bottom() / LATTICE).ceil() * LATTICE;
+    Rect {
+        x: x0,
+        y: y0,
+        w: x1 - x0,
+        h: y1 - y0,
+    }
+}
+
 fn clip(r: &Rect, to: &Rect) -> Rect {
     let (x0, y0) = (r.x.max(to.x), r.y.max(to.y));
     let (x1, y1) = (r.right().min(to.right()), r.bottom().min(to.bottom()));
@@ -214,9 +230,11 @@ impl Obstacles {
             w: job.from.right().max(job.to.right()) - job.from.x.min(job.to.x),
             h: job.from.bottom().max(job.to.bottom()) - job.from.y.min(job.to.y),
         };
+        // Window edges become grid lines: on the lattice, like the boxes' lines, they keep
+        // the margin the rasters assume.
         let windows = PADS
             .iter()
-            .map(|&pad| clip(&grow(&ends, pad), &self.area))
+            .map(|&pad| clip(&on_lattice(&grow(&ends, pad)), &self.area))
             .chain([self.area]);
         let mut last = self.area;
         for window in windows {

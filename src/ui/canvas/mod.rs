@@ -147,6 +147,11 @@ impl Canvas {
         self.last_rect.min + self.view.1 + p.to_vec2() * self.view.0
     }
 
+    /// Whether a box is being dragged.
+    pub fn dragging(&self) -> bool {
+        self.dragging.is_some()
+    }
+
     /// The chart's zoom as last drawn: 1 shows a box at its size in points.
     pub fn zoom(&self) -> f32 {
         self.view.0
