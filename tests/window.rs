@@ -299,3 +299,38 @@ fn the_toolbar_shows_the_charts_zoom() {
     assert_ne!(before, after, "Ctrl+= zooms the chart");
     assert!(h.query_by_label(&after).is_some(), "{after} in the toolbar");
 }
+
+/// Pointing at a body marks its member units on the canvas; leaving it clears the marks.
+#[test]
+fn pointing_at_a_body_marks_its_members() {
+    let text = include_str!("charts/secretariat-exemple.ron");
+    let org = organigramme::format::load_bytes("exemple.ron", text.as_bytes())
+        .unwrap()
+        .organisation;
+    let app = OrgApp::new(
+        organigramme::doc::Document::new(org, None),
+        Settings::default(),
+    );
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
+    h.run_steps(6);
+    let (body, member) = *h
+        .state()
+        .scene()
+        .members
+        .first()
+        .expect("a body with members");
+    assert!(!h.state().canvas.is_marked(member));
+    let r = h.state().scene().items[body].rect;
+    let centre = egui::pos2(r.x + r.w / 2.0, r.y + r.h / 2.0);
+    h.hover_at(h.state().canvas.scene_to_screen(centre));
+    h.run_steps(3);
+    assert!(h.state().canvas.is_marked(member), "the member is marked");
+    h.hover_at(egui::pos2(5.0, 5.0));
+    h.run_steps(3);
+    assert!(
+        !h.state().canvas.is_marked(member),
+        "the mark goes with the pointer"
+    );
+}

@@ -186,6 +186,13 @@ pub fn add_bands(
             .and_then(|u| scene.unit_item[u])
             .or_else(|| band_item.get(id).copied())
     };
+    for &b in &bodies {
+        let Some(bi) = item_of(&org.bodies[b].id) else {
+            continue;
+        };
+        let members = org.bodies[b].members.iter().filter_map(&item_of);
+        scene.members.extend(members.map(|m| (bi, m)));
+    }
     let mut lines = Vec::new();
     for &b in &bodies {
         let (Some(chair), Some(bi)) = (org.bodies[b].chair.as_ref(), item_of(&org.bodies[b].id))

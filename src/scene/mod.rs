@@ -211,6 +211,9 @@ pub struct Scene {
     /// Where the layout's (0, 0) lies in the scene: stored unit positions are layout
     /// coordinates, so a dragged box is stored at its scene position minus this.
     pub origin: (f32, f32),
+    /// (body's item, member's item) for each member drawn: the window marks a body's members
+    /// when the body is pointed at.
+    pub members: Vec<(usize, usize)>,
 }
 
 pub const MARGIN: f32 = 24.0;

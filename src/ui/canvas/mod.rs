@@ -130,16 +130,39 @@ impl Canvas {
         self.live_frames = 2;
     }
 
-    /// Puts the selection and drop-target marks on the nodes the graph holds now.
+    /// Puts the selection and drop-target marks, and those of the members of the body
+    /// pointed at, on the nodes the graph holds now.
     fn apply_marks(&mut self) {
+        let body = self.hovered_body();
         for (i, n) in self.subset.node_of.iter().enumerate() {
             if let Some(node) = n.and_then(|n| self.graph.node_mut(n)) {
                 node.set_selected(self.selected == Some(i));
-                node.payload_mut().emphasis = self
-                    .drop_target
-                    .is_some_and(|t| self.scene.unit_item[t] == Some(i));
+                node.payload_mut().emphasis = Self::marked(&self.scene, self.drop_target, body, i);
             }
         }
+    }
+
+    /// The item of the body the pointer is over.
+    fn hovered_body(&self) -> Option<usize> {
+        match self.hovered {
+            Some(Owner::Body(b)) => self
+                .scene
+                .items
+                .iter()
+                .position(|it| it.owner == Owner::Body(b)),
+            _ => None,
+        }
+    }
+
+    /// Whether item `i` is marked: the unit a drag would drop onto, or a member of `body`.
+    fn marked(scene: &Scene, drop: Option<usize>, body: Option<usize>, i: usize) -> bool {
+        drop.is_some_and(|t| scene.unit_item[t] == Some(i))
+            || body.is_some_and(|b| scene.members.contains(&(b, i)))
+    }
+
+    /// Whether the canvas marks item `i` now (see [`Canvas::marked`]).
+    pub fn is_marked(&self, i: usize) -> bool {
+        Self::marked(&self.scene, self.drop_target, self.hovered_body(), i)
     }
 
     /// Where a scene point was on the screen in the last frame.
@@ -212,6 +235,13 @@ impl Canvas {
             // rect and sense so the first input after idle is not lost.
             let response = ui.allocate_rect(rect, egui::Sense::click_and_drag());
             events.hovered = self.hovered.filter(|_| response.hovered());
+            if events.hovered.is_none() && self.hovered.is_some_and(|o| matches!(o, Owner::Body(_)))
+            {
+                // The pointer left the chart: the members' marks go, drawn on the next frame.
+                self.hovered = None;
+                self.refresh_marks();
+                ui.ctx().request_repaint();
+            }
             let replay = self.replay.clone();
             ui.ctx().graphics_mut(|g| {
                 let list = g.entry(layer);
@@ -278,7 +308,10 @@ impl Canvas {
                 .and_then(|p| self.item_at(p, None))
                 .map(|i| self.scene.items[i].owner);
         }
-        self.hovered = events.hovered;
+        if std::mem::replace(&mut self.hovered, events.hovered) != events.hovered {
+            // A body pointed at, or left: its members' marks follow.
+            self.refresh_marks();
+        }
         // egui_graphs' own request_repaint is what keeps a window busy: frames that matter
         // were already requested above through `live_frames`.
         if self.live_frames > 0 || self.dragging.is_some() {
