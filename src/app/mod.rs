@@ -11,6 +11,7 @@ mod keys;
 mod opening;
 pub mod recovery;
 mod saving;
+mod screenshot;
 pub mod settings;
 
 pub use actions::Action;
@@ -137,10 +138,6 @@ impl OrgApp {
         let loaded = crate::format::load_bytes(sample.file_name, sample.text.as_bytes())
             .expect("built-in samples are valid (tested)");
         OrgApp::new(Document::new(loaded.organisation, None), settings)
-    }
-
-    pub fn take_screenshot(&mut self, path: PathBuf) {
-        self.screenshot = Some((path, 12));
     }
 
     pub fn lang(&self) -> crate::i18n::Lang {
@@ -354,40 +351,6 @@ impl OrgApp {
         if let Some(path) = dropped {
             self.guarded(Action::OpenPath(path), ctx);
         }
-    }
-
-    fn handle_screenshot(&mut self, ctx: &egui::Context) {
-        // The first settled frame is the one of the file, once read.
-        if self.opening() {
-            ctx.request_repaint();
-            return;
-        }
-        let Some((path, frames)) = self.screenshot.as_mut() else {
-            return;
-        };
-        let image = ctx.input(|i| {
-            i.raw.events.iter().find_map(|e| match e {
-                egui::Event::Screenshot { image, .. } => Some(image.clone()),
-                _ => None,
-            })
-        });
-        if let Some(image) = image {
-            let result = files::write_screenshot(path, &image);
-            if let Err(e) = result {
-                eprintln!("{e}");
-            }
-            self.allow_close = true;
-            self.screenshot = None;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            return;
-        }
-        if *frames == 0 {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(Default::default()));
-            *frames = u32::MAX;
-        } else if *frames != u32::MAX {
-            *frames -= 1;
-        }
-        ctx.request_repaint();
     }
 }
 
