@@ -105,18 +105,9 @@ fn file_stem(org: &crate::model::Organisation) -> String {
     // ASCII only: the file travels between systems, and egui-file-dialog 0.15 selects the
     // proposed stem by byte count as if it were characters, so each accent would leave the
     // selection one character into the extension.
-    let stem: String = base
+    let stem: String = crate::ui::outline::fold(base)
         .chars()
-        .map(|c| match c.to_lowercase().next().unwrap_or(c) {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     let stem = stem.trim_matches('-').to_string();
     if stem.is_empty() {

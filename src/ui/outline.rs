@@ -24,10 +24,10 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Units whose name, acronym, head or missions contain every word of `query`.
 /// The search field's id: its typing is not the document's, so Ctrl+Z there stays its own.
 pub const SEARCH_FIELD: &str = "outline-search";
 
+/// Units whose name, acronym, head or missions contain every word of `query`.
 pub fn search(org: &Organisation, query: &str) -> Vec<usize> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
     if words.is_empty() {
