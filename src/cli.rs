@@ -172,6 +172,16 @@ fn generate(args: &GenerateArgs) -> Result<(), String> {
     }
     let org = crate::generate::generate(args.units, args.seed);
     let text = format::to_string(&org);
+    // A structure `check` and the window would refuse is not written.
+    if text.len() as u64 > format::MAX_FILE_BYTES {
+        return Err(format!(
+            "--units {} : le fichier ferait {} Mo, au-delà des {} Mo qu'Organigramme ouvre ; \
+             essayez moins d'unités",
+            args.units,
+            text.len() / (1024 * 1024),
+            format::MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
     format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.to_string())
 }
 

@@ -419,3 +419,26 @@ fn utf16_files_are_read_as_text() {
         assert!(!message.contains("binaire"), "{message}");
     }
 }
+
+/// A relation from a unit to itself loads, with a warning saying so, and draws no line.
+#[test]
+fn a_relation_of_a_unit_with_itself_is_warned_and_not_drawn() {
+    let text = "(version: 1, organisation: (name: \"SG\", units: [(id: \"sg\", name: \"SG\", kind: SecretariatGeneral, missions: [(text: \"x\")])], relations: [(from: \"sg\", to: \"sg\", kind: Coordination)]))";
+    let loaded = format::load_bytes("soi.ron", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("elle-même")),
+        "{:?}",
+        loaded.warnings
+    );
+    let scene = organigramme::scene::build(&loaded.organisation, &Default::default());
+    assert!(
+        scene
+            .connectors
+            .iter()
+            .all(|c| !matches!(c.link, organigramme::scene::Link::Relation(_))),
+        "no line for it"
+    );
+}

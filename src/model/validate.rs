@@ -111,6 +111,16 @@ pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
         }
     }
     for (n, r) in org.relations.iter().enumerate() {
+        if r.from == r.to {
+            issues.push(Issue::warning(
+                Some(&r.from),
+                format!(
+                    "relation n° {} : « {} » est en relation avec elle-même (rien n'est tracé)",
+                    n + 1,
+                    r.from
+                ),
+            ));
+        }
         for end in [&r.from, &r.to] {
             if !is_endpoint(end) {
                 issues.push(Issue {

@@ -209,11 +209,13 @@ pub fn add_bands(
         });
     }
     for (r, rel) in org.relations.iter().enumerate() {
-        let shown = match &options.relations {
-            RelationsMode::Lines => true,
-            RelationsMode::Of(id) => &rel.from == id || &rel.to == id,
-            RelationsMode::List | RelationsMode::None => false,
-        };
+        // A unit tied to itself says nothing a line could show (`validate` warns of it).
+        let shown = rel.from != rel.to
+            && match &options.relations {
+                RelationsMode::Lines => true,
+                RelationsMode::Of(id) => &rel.from == id || &rel.to == id,
+                RelationsMode::List | RelationsMode::None => false,
+            };
         let (true, Some(from), Some(to)) = (shown, item_of(&rel.from), item_of(&rel.to)) else {
             continue;
         };
