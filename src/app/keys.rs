@@ -10,9 +10,6 @@ impl OrgApp {
         if self.chooser.is_open() {
             return;
         }
-        // Ctrl+− and Ctrl+= zoom the chart, not the whole interface: its size is in the
-        // Affichage menu.
-        ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
         let typing = ui.ctx().text_edit_focused() || self.dialog.is_some();
         // In a field of the document (the inspector's), Ctrl+Z undoes the field's typing, one
         // step of the history, and then the steps before it: the history, not the field's own

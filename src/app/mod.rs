@@ -264,6 +264,9 @@ impl OrgApp {
         if !std::mem::replace(&mut self.fonts_installed, true) {
             // Fonts set now serve from the next frame on; the chart needs its bold face.
             ui::shapes::install_fonts(&ctx);
+            // Ctrl+− and Ctrl+= zoom the chart (keys.rs), not the whole interface: its size is
+            // in the Affichage menu.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
             ctx.request_repaint();
             return;
         }

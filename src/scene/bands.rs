@@ -71,26 +71,14 @@ pub fn add_bands(
     // The items of bodies and entities; a unit's is found through `tree`.
     let mut band_item: IdMap<usize> = IdMap::default();
 
+    let names = content::Names::new(org, tree);
     let chairs: Vec<Option<&str>> = bodies
         .iter()
-        .map(|&b| {
-            let chair = org.bodies[b].chair.as_ref()?;
-            Some(match tree.unit(chair) {
-                Some(u) if !org.units[u].acronym.is_empty() => org.units[u].acronym.as_str(),
-                Some(u) => org.units[u].name.as_str(),
-                None => chair.as_str(),
-            })
-        })
-        .collect();
-    let entity_of: IdMap<usize> = org
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (&e.id, i))
+        .map(|&b| Some(names.of(org.bodies[b].chair.as_ref()?)))
         .collect();
     let members: Vec<String> = bodies
         .iter()
-        .map(|&b| content::member_names(org, tree, &entity_of, &org.bodies[b]))
+        .map(|&b| content::member_names(&names, &org.bodies[b]))
         .collect();
     let body_box = |i: usize| {
         let chair = chairs[i].map(str::to_string);
@@ -225,6 +213,6 @@ pub fn add_bands(
             to,
         });
     }
-    let notes = super::lines::add(scene, org, palette, lines, cache);
+    let notes = super::lines::add(scene, org, &names, palette, lines, cache);
     decor::legend(scene, org, options, palette, (hierarchy.x, top), &notes);
 }

@@ -216,22 +216,48 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
     b.finish()
 }
 
+/// How a box names another unit or outside entity: its acronym, else its name (else the id
+/// the file gives, for an end it does not know).
+pub struct Names<'a> {
+    org: &'a Organisation,
+    tree: &'a Hierarchy,
+    entity_of: IdMap<'a, usize>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(org: &'a Organisation, tree: &'a Hierarchy) -> Self {
+        let entity_of = org
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (&e.id, i))
+            .collect();
+        Names {
+            org,
+            tree,
+            entity_of,
+        }
+    }
+
+    pub fn of<'b>(&self, id: &'b Id) -> &'b str
+    where
+        'a: 'b,
+    {
+        let (acronym, name) = match (self.tree.unit(id), self.entity_of.get(id)) {
+            (Some(u), _) => (&self.org.units[u].acronym, &self.org.units[u].name),
+            (None, Some(&e)) => (&self.org.entities[e].acronym, &self.org.entities[e].name),
+            (None, None) => return id.as_str(),
+        };
+        if acronym.is_empty() { name } else { acronym }
+    }
+}
+
 /// For each unit, its relations in words, one line per kind: « En liaison avec : DGCS,
 /// DGOS ». A relation is listed in the boxes of both its ends, each naming the other.
 pub fn relation_lists(org: &Organisation, tree: &Hierarchy, lang: Lang) -> Vec<Vec<String>> {
-    let name_of = |id: &Id| -> String {
-        let named =
-            |acronym: &str, name: &str| if acronym.is_empty() { name } else { acronym }.to_string();
-        if let Some(u) = tree.unit(id) {
-            return named(&org.units[u].acronym, &org.units[u].name);
-        }
-        org.entities
-            .iter()
-            .find(|e| &e.id == id)
-            .map_or_else(|| id.as_str().to_string(), |e| named(&e.acronym, &e.name))
-    };
+    let names = Names::new(org, tree);
     // Per unit: per kind (in the order kinds are listed), the other ends.
-    let mut by_unit: Vec<Vec<(&RelationKind, Vec<String>)>> = vec![Vec::new(); org.units.len()];
+    let mut by_unit: Vec<Vec<(&RelationKind, Vec<&str>)>> = vec![Vec::new(); org.units.len()];
     for rel in &org.relations {
         for (end, other) in [(&rel.from, &rel.to), (&rel.to, &rel.from)] {
             let Some(u) = tree.unit(end) else { continue };
@@ -243,7 +269,7 @@ pub fn relation_lists(org: &Organisation, tree: &Hierarchy, lang: Lang) -> Vec<V
                     kinds.len() - 1
                 }
             };
-            kinds[at].1.push(name_of(other));
+            kinds[at].1.push(names.of(other));
         }
     }
     by_unit
@@ -258,27 +284,10 @@ pub fn relation_lists(org: &Organisation, tree: &Hierarchy, lang: Lang) -> Vec<V
         .collect()
 }
 
-/// The members of a body as its box names them: a unit's or an entity's acronym, else its
-/// name, joined by commas. `entity_of` maps entity ids to indices into `org.entities`.
-pub fn member_names(
-    org: &Organisation,
-    tree: &Hierarchy,
-    entity_of: &IdMap<usize>,
-    body: &Body,
-) -> String {
-    let mut out = String::new();
-    for id in &body.members {
-        let (acronym, name) = match (tree.unit(id), entity_of.get(id)) {
-            (Some(u), _) => (&org.units[u].acronym, &org.units[u].name),
-            (None, Some(&e)) => (&org.entities[e].acronym, &org.entities[e].name),
-            (None, None) => (&id.0, &id.0),
-        };
-        if !out.is_empty() {
-            out.push_str(", ");
-        }
-        out.push_str(if acronym.is_empty() { name } else { acronym });
-    }
-    out
+/// The members of a body as its box names them, joined by commas.
+pub fn member_names(names: &Names, body: &Body) -> String {
+    let members: Vec<&str> = body.members.iter().map(|id| names.of(id)).collect();
+    members.join(", ")
 }
 
 /// `members` as `member_names` gives them.

@@ -5,6 +5,7 @@
 //! has a direction, an arrowhead; labels are set on their line where they fit.
 
 use super::buckets::Buckets;
+use super::content::Names;
 use super::decor::text_item;
 use super::route::{self, Job, Obstacles, Rail, Routed};
 use super::theme::relation_look;
@@ -35,6 +36,7 @@ const LABEL: Style = Style {
 pub fn add(
     scene: &mut Scene,
     org: &Organisation,
+    names: &Names,
     palette: &Palette,
     lines: Vec<Line>,
     cache: Option<&mut super::Cache>,
@@ -118,7 +120,7 @@ pub fn add(
         if !label.is_empty() {
             match label_item(label, &points, &mut taken, &clear_of_items, colour, palette) {
                 Some(item) => scene.items.push(item),
-                None => notes.push(note(org, line.link, label)),
+                None => notes.push(note(org, names, line.link, label)),
             }
         }
         scene.connectors.push(Connector {
@@ -134,22 +136,12 @@ pub fn add(
 }
 
 /// « FROM → TO : label », each end by its acronym, else its name.
-fn note(org: &Organisation, link: Link, label: &str) -> String {
+fn note(org: &Organisation, names: &Names, link: Link, label: &str) -> String {
     let Link::Relation(r) = link else {
         return label.to_string();
     };
     let rel = &org.relations[r];
-    let name = |id: &crate::model::Id| {
-        let unit = org.units.iter().find(|u| &u.id == id);
-        let entity = org.entities.iter().find(|e| &e.id == id);
-        let (acronym, name) = match (unit, entity) {
-            (Some(u), _) => (u.acronym.as_str(), u.name.as_str()),
-            (None, Some(e)) => (e.acronym.as_str(), e.name.as_str()),
-            _ => ("", id.as_str()),
-        };
-        if acronym.is_empty() { name } else { acronym }.to_string()
-    };
-    format!("{} → {} : {label}", name(&rel.from), name(&rel.to))
+    format!("{} → {} : {label}", names.of(&rel.from), names.of(&rel.to))
 }
 
 fn bounds(rects: &[Rect], pad: f32) -> Rect {

@@ -7,24 +7,16 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if app.exporting() {
-                // The spinner asks for frames while the worker runs, and only then.
+            // A spinner asks for frames while its worker runs, and only then.
+            let running = |ui: &mut egui::Ui, cancel: &str| {
                 ui.spinner();
-                if ui
-                    .small_button(lang.pick("Annuler l'export", "Cancel export"))
-                    .clicked()
-                {
-                    app.cancel_export();
-                }
+                ui.small_button(cancel).clicked()
+            };
+            if app.exporting() && running(ui, lang.pick("Annuler l'export", "Cancel export")) {
+                app.cancel_export();
             }
-            if app.opening() {
-                ui.spinner();
-                if ui
-                    .small_button(lang.pick("Annuler l'ouverture", "Cancel opening"))
-                    .clicked()
-                {
-                    app.cancel_open();
-                }
+            if app.opening() && running(ui, lang.pick("Annuler l'ouverture", "Cancel opening")) {
+                app.cancel_open();
             }
             if let Some(status) = &app.status {
                 let colour = if status.error {
