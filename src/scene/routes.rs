@@ -91,9 +91,9 @@ impl Routes {
             .iter()
             .map(|job| {
                 let kept = self.paths.get(&job.key()).filter(|_| reusable)?;
-                // A box or rail a margin from the window adds a line to its grid; a raster
-                // cell it marks may reach a cell further.
-                let reach = 2.0 * MARGIN;
+                // A box within two bands of the window adds a line that its paths may
+                // stop on; a raster cell a box or rail marks may reach a margin further.
+                let reach = 2.0 * route::BAND + 2.0 * MARGIN;
                 let touched = moved.iter().any(|r| {
                     let w = &kept.window;
                     r.right() + reach >= w.x

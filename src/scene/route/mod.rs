@@ -1,11 +1,13 @@
 //! Routes the lines that are not hierarchy (relations, a body to its chair) as orthogonal
 //! paths in the channels between boxes, after Wybrow, Marriott and Stuckey's orthogonal
-//! connector routing: A* over the grid of lines that run a margin away from every box edge,
-//! with a cost per bend, so that no path ever passes through or under a box.
+//! connector routing: A* over the lines that run a margin away from the box edges, with a
+//! cost per bend, so that no path ever passes through or under a box. A path moving along a
+//! row stops only on the edges of the boxes near that row (`Lines`): on a grid of every edge,
+//! a path across a large chart stopped at thousands of lines it had no use for.
 //!
 //! A path is searched in a window around its two ends, widened only when the window holds
-//! no path; it depends on nothing but the boxes that touch its final window, which lets
-//! `Routes` keep it while no changed box touches that window.
+//! no path; it depends on nothing but the boxes near its final window, which lets `Routes`
+//! keep it while no changed box comes near that window.
 
 mod search;
 
@@ -38,14 +40,79 @@ const PARALLEL_FROM: usize = 16;
 pub struct Obstacles {
     grown: Vec<Rect>,
     buckets: Buckets,
-    /// Every grown box's left and right edges, with the box, sorted; and its top and bottom.
-    xs: Vec<(f32, u32)>,
-    ys: Vec<(f32, u32)>,
+    /// The lines a path moving across may stop and turn on, by band of rows; those a path
+    /// moving down may, by band of columns.
+    across: Lines,
+    down: Lines,
     rails: Vec<(Rect, bool)>,
     rail_buckets: Buckets,
     /// The boxes, and the horizontal and vertical rails, grown by less than a margin.
     rasters: Option<[Raster; 3]>,
     area: Rect,
+}
+
+/// The edges of the boxes, by band across one axis, each band sorted: a path moving along
+/// a row may stop and turn only on the edges of the boxes within a band or two of that row.
+/// Those of a box it passes through are among them, so a step from one line to the next is
+/// either all inside a box or all outside; lines of boxes far from the row, which a grid of
+/// every edge would make it stop on at every one, offer no turn worth taking.
+struct Lines {
+    origin: f32,
+    band: f32,
+    bands: Vec<Vec<f32>>,
+}
+
+/// The height of a band: a row sees the boxes within one to two bands of it, enough to reach
+/// those across the channel between two levels.
+pub const BAND: f32 = 64.0;
+/// Bands per axis at most: a box placed absurdly far makes bands wider, not more.
+const MAX_BANDS: f32 = 65_536.0;
+
+impl Lines {
+    /// `items`: each box's span across the bands, and its two edges along them.
+    fn new(origin: f32, extent: f32, items: impl Iterator<Item = ((f32, f32), [f32; 2])>) -> Self {
+        let band = BAND.max(extent / MAX_BANDS);
+        let count = (extent / band).ceil().max(0.0) as usize + 1;
+        let mut lines = Lines {
+            origin,
+            band,
+            bands: vec![Vec::new(); count],
+        };
+        for ((lo, hi), edges) in items {
+            let (a, b) = (lines.index(lo), lines.index(hi));
+            for band in &mut lines.bands[a..=b] {
+                band.extend(edges);
+            }
+        }
+        for band in &mut lines.bands {
+            band.sort_unstable_by(f32::total_cmp);
+            band.dedup();
+        }
+        lines
+    }
+
+    fn index(&self, v: f32) -> usize {
+        let i = ((v - self.origin) / self.band).floor();
+        i.clamp(0.0, (self.bands.len() - 1) as f32) as usize
+    }
+
+    /// The nearest line after `from` (before it, not `forward`) for a path at `at`.
+    fn next(&self, at: f32, from: f32, forward: bool) -> Option<f32> {
+        let b = self.index(at);
+        let bands = &self.bands[b.saturating_sub(1)..(b + 2).min(self.bands.len())];
+        let found = bands.iter().filter_map(|band| {
+            if forward {
+                band.get(band.partition_point(|&v| v <= from)).copied()
+            } else {
+                band[..band.partition_point(|&v| v < from)].last().copied()
+            }
+        });
+        if forward {
+            found.reduce(f32::min)
+        } else {
+            found.reduce(f32::max)
+        }
+    }
 }
 
 /// The search's best arrivals: per node, cost, the node before, the direction.
@@ -164,24 +231,25 @@ impl Obstacles {
         // Lines run on a lattice of LATTICE units, each moved away from its box to the next
         // lattice line: still in free space (a channel between two boxes is at least two
         // margins wide, and its two lines meet at worst), and far fewer lines to search.
-        let out = |v: f32, up: bool| {
-            let q = v / LATTICE;
-            LATTICE * if up { q.ceil() } else { q.floor() }
-        };
-        let edges = |lo: fn(&Rect) -> f32, hi: fn(&Rect) -> f32| {
-            let mut edges: Vec<(f32, u32)> = grown
+        let lattice: Vec<Rect> = grown.iter().map(on_lattice).collect();
+        let across = Lines::new(
+            area.y,
+            area.h,
+            lattice
                 .iter()
-                .enumerate()
-                .flat_map(|(i, r)| [(out(lo(r), false), i as u32), (out(hi(r), true), i as u32)])
-                .collect();
-            edges.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-            edges
-        };
-        let (xs, ys) = (edges(|r| r.x, Rect::right), edges(|r| r.y, Rect::bottom));
+                .map(|r| ((r.y, r.bottom()), [r.x, r.right()])),
+        );
+        let down = Lines::new(
+            area.x,
+            area.w,
+            lattice
+                .iter()
+                .map(|r| ((r.x, r.right()), [r.y, r.bottom()])),
+        );
         Obstacles {
             buckets: Buckets::new(grown.iter(), CELL),
-            xs,
-            ys,
+            across,
+            down,
             grown,
             rail_buckets: Buckets::new(rails.iter().map(|(r, _)| r), CELL),
             rails,

@@ -10,54 +10,65 @@ use crate::scene::Rect;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
+/// A node of the search: a point, as its two coordinates' bits.
+fn key((x, y): (f32, f32)) -> u64 {
+    (u64::from(x.to_bits()) << 32) | u64::from(y.to_bits())
+}
+
+fn unkey(k: u64) -> (f32, f32) {
+    (f32::from_bits((k >> 32) as u32), f32::from_bits(k as u32))
+}
+
 impl Obstacles {
-    /// A* over the grid of the lines of `window`: the grown edges of the boxes in it, its
-    /// own edges and the lines of the ports.
+    /// A* inside `window`, stepping from line to line: the edges of the boxes near the path
+    /// (see `Lines`), the window's own edges and the lines of the ports.
     pub(super) fn search(&self, job: &Job, window: &Rect) -> Option<Vec<(f32, f32)>> {
-        let inside = |v: f32, lo: f32, hi: f32| v >= lo && v <= hi;
-        // The edges of the boxes that meet the window, in order: the lines of its grid.
-        let meets = |i: u32| {
-            let r = &self.grown[i as usize];
-            r.right() >= window.x
-                && r.x <= window.right()
-                && r.bottom() >= window.y
-                && r.y <= window.bottom()
+        let inside = |(x, y): (f32, f32)| {
+            x >= window.x && x <= window.right() && y >= window.y && y <= window.bottom()
         };
-        let lines = |edges: &[(f32, u32)], lo: f32, hi: f32| -> Vec<f32> {
-            let start = edges.partition_point(|e| e.0 < lo);
-            let end = edges.partition_point(|e| e.0 <= hi);
-            let mut v = vec![lo, hi];
-            v.extend(edges[start..end].iter().filter(|e| meets(e.1)).map(|e| e.0));
-            v
-        };
-        let mut xs = lines(&self.xs, window.x, window.right());
-        let mut ys = lines(&self.ys, window.y, window.bottom());
         let (from, to) = (ports(&job.from), ports(&job.to));
-        for ((x, y), _) in from.iter().chain(&to) {
-            if inside(*x, window.x, window.right()) && inside(*y, window.y, window.bottom()) {
-                xs.push(*x);
-                ys.push(*y);
+        // Lines on every row or column: the ports', so that a path can line up with them.
+        let mut port_xs = Vec::with_capacity(8);
+        let mut port_ys = Vec::with_capacity(8);
+        for &(p, _) in from.iter().chain(&to).filter(|(p, _)| inside(*p)) {
+            port_xs.push(p.0);
+            port_ys.push(p.1);
+        }
+        // The next stop from `p` in direction `d`: the nearest line, or the window's edge.
+        let step = |(x, y): (f32, f32), d: u8| -> Option<(f32, f32)> {
+            let forward = d == DOWN || d == RIGHT;
+            let (along, at, lines, extra, (lo, hi)) = if d >= LEFT {
+                (x, y, &self.across, &port_xs, (window.x, window.right()))
+            } else {
+                (y, x, &self.down, &port_ys, (window.y, window.bottom()))
+            };
+            let mut next = if forward { hi } else { lo };
+            if (forward && along >= hi) || (!forward && along <= lo) {
+                return None;
             }
-        }
-        // Nearly in order already: a few values to place.
-        for v in [&mut xs, &mut ys] {
-            v.sort_unstable_by(f32::total_cmp);
-            v.dedup();
-        }
-        let at = |v: &[f32], c: f32| v.binary_search_by(|p| p.total_cmp(&c)).ok();
-        let node = |(x, y): (f32, f32)| Some((at(&xs, x)?, at(&ys, y)?));
-        let goals: Vec<((usize, usize), u8)> = to
+            let nearer = |a: f32, b: f32| if forward { a.min(b) } else { a.max(b) };
+            if let Some(v) = lines.next(at, along, forward) {
+                next = nearer(next, v);
+            }
+            for &v in extra.iter() {
+                if (forward && v > along) || (!forward && v < along) {
+                    next = nearer(next, v);
+                }
+            }
+            Some(if d >= LEFT { (next, y) } else { (x, next) })
+        };
+        let goals: Vec<((f32, f32), u8)> = to
             .iter()
-            .filter(|(p, _)| !self.blocked(*p))
-            .filter_map(|&(p, d)| Some((node(p)?, opposite(d))))
+            .filter(|&&(p, _)| inside(p) && !self.blocked(p))
+            .map(|&(p, d)| (p, opposite(d)))
             .collect();
         // Length and the bends still needed, to the nearest goal; overestimated by GREED, so
         // that the search heads for the target instead of flooding every detour as long.
-        let h = |i: usize, j: usize, d: u8| {
+        let h = |(x, y): (f32, f32), d: u8| {
             goals
                 .iter()
-                .map(|&((gi, gj), _)| {
-                    let (dx, dy) = (xs[gi] - xs[i], ys[gj] - ys[j]);
+                .map(|&((gx, gy), _)| {
+                    let (dx, dy) = (gx - x, gy - y);
                     let away = match d {
                         UP => dy > 0.0,
                         DOWN => dy < 0.0,
@@ -75,46 +86,44 @@ impl Obstacles {
                 .fold(f32::MAX, f32::min)
                 * GREED
         };
+        if goals.is_empty() {
+            return None;
+        }
         // A node's state is its place alone, with the direction of its best arrival: four
         // times fewer states than one per direction, for paths that may rarely bend once more.
-        let key = |i: usize, j: usize| ((i as u64) << 32) | j as u64;
-        let unkey = |k: u64| ((k >> 32) as usize, (k & 0xffff_ffff) as usize);
         // Per node: best cost so far, the node it came from, the direction it came in.
         let mut best: Best = HashMap::default();
         // (f, h, key, done): on equal f, nearer the target first, which walks one of the many
         // equally good paths instead of all of them.
         let mut open: BinaryHeap<Reverse<(u32, u32, u64, bool)>> = BinaryHeap::new();
-        if goals.is_empty() {
-            return None;
-        }
         for &(p, d) in &from {
-            let Some((i, j)) = node(p).filter(|_| !self.blocked(p)) else {
+            if !inside(p) || self.blocked(p) {
                 continue;
-            };
-            let k = key(i, j);
+            }
+            let k = key(p);
             if best.contains_key(&k) {
                 continue;
             }
             best.insert(k, (MARGIN, u64::MAX, d));
-            let est = h(i, j, d);
+            let est = h(p, d);
             open.push(Reverse(((MARGIN + est).to_bits(), est.to_bits(), k, false)));
         }
         let mut expanded = 0;
         while let Some(Reverse((f, _, k, done))) = open.pop() {
             if done {
-                return Some(self.path(job, k, &best, &xs, &ys, unkey));
+                return Some(self.path(job, k, &best));
             }
-            let (i, j) = unkey(k);
+            let a = unkey(k);
             let (g, _, d) = best[&k];
-            if (g + h(i, j, d)).to_bits() < f {
+            if (g + h(a, d)).to_bits() < f {
                 continue; // a stale entry
             }
             expanded += 1;
             if expanded > MAX_EXPANDED {
                 return None;
             }
-            for &(gn, gd) in &goals {
-                if gn == (i, j) {
+            for &(goal, gd) in &goals {
+                if goal == a {
                     let total = g + MARGIN + if d == gd { 0.0 } else { BEND };
                     open.push(Reverse((total.to_bits(), 0, k, true)));
                 }
@@ -123,14 +132,9 @@ impl Obstacles {
                 if nd == opposite(d) {
                     continue;
                 }
-                let (ni, nj) = match nd {
-                    UP if j > 0 => (i, j - 1),
-                    DOWN if j + 1 < ys.len() => (i, j + 1),
-                    LEFT if i > 0 => (i - 1, j),
-                    RIGHT if i + 1 < xs.len() => (i + 1, j),
-                    _ => continue,
+                let Some(b) = step(a, nd) else {
+                    continue;
                 };
-                let (a, b) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
                 let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
                 if self.blocked(b) || self.blocked(mid) {
                     continue;
@@ -140,36 +144,26 @@ impl Obstacles {
                     length *= 1.0 + ALONG_RAIL;
                 }
                 let ng = g + length + if nd == d { 0.0 } else { BEND };
-                let nk = key(ni, nj);
+                let nk = key(b);
                 if best.get(&nk).is_some_and(|&(old, _, _)| old <= ng) {
                     continue;
                 }
                 best.insert(nk, (ng, k, nd));
-                let est = h(ni, nj, nd);
+                let est = h(b, nd);
                 open.push(Reverse(((ng + est).to_bits(), est.to_bits(), nk, false)));
             }
         }
         None
     }
 
-    /// The points of the path ending at state `last`: from the edge of the first box, through
+    /// The points of the path ending at node `last`: from the edge of the first box, through
     /// the grid, into the edge of the second, with the points where it goes straight on left
     /// out.
-    #[allow(clippy::too_many_arguments)]
-    fn path(
-        &self,
-        job: &Job,
-        last: u64,
-        best: &Best,
-        xs: &[f32],
-        ys: &[f32],
-        unkey: impl Fn(u64) -> (usize, usize),
-    ) -> Vec<(f32, f32)> {
+    fn path(&self, job: &Job, last: u64, best: &Best) -> Vec<(f32, f32)> {
         let mut grid = Vec::new();
         let mut k = last;
         while k != u64::MAX {
-            let (i, j) = unkey(k);
-            grid.push((xs[i], ys[j]));
+            grid.push(unkey(k));
             k = best[&k].1;
         }
         grid.reverse();
