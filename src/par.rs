@@ -40,6 +40,29 @@ pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&[T]) -> Vec<R>
     })
 }
 
+/// `a` and `b` side by side: `a` on a thread of its own where there are two cores.
+pub fn join<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    if threads() < 2 {
+        let a = a();
+        return (a, b());
+    }
+    // Taken by the thread, or, if it cannot be started, by this one.
+    let a = std::sync::Mutex::new(Some(a));
+    let take = || a.lock().ok()?.take();
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new().spawn_scoped(scope, || take().map(|a| a()));
+        let b = b();
+        let done = match thread {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => None,
+        };
+        let a = done.or_else(|| take().map(|a| a())).expect("run once");
+        (a, b)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -49,5 +72,11 @@ mod tests {
             let doubled = super::map(&items, 2, |part| part.iter().map(|i| i * 2).collect());
             assert_eq!(doubled, (0..n).map(|i| i * 2).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn join_gives_both_results() {
+        let items = [1, 2, 3];
+        assert_eq!(super::join(|| items.len(), || items[0]), (3, 1));
     }
 }

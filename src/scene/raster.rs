@@ -14,28 +14,41 @@ pub struct Raster {
     bits: Vec<u64>,
 }
 
+/// Where a raster of `area` starts, and its columns and rows.
+fn shape(area: &Rect, cell: f32, max_cells: usize) -> Option<(f32, f32, usize, usize)> {
+    if !(area.w.is_finite() && area.h.is_finite() && cell > 0.0) {
+        return None;
+    }
+    let (x0, y0) = (
+        (area.x / cell).floor() * cell,
+        (area.y / cell).floor() * cell,
+    );
+    let cols = (((area.right() - x0) / cell).ceil() as usize).saturating_add(1);
+    let rows = (((area.bottom() - y0) / cell).ceil() as usize).saturating_add(1);
+    (cols.saturating_mul(rows) <= max_cells).then_some((x0, y0, cols, rows))
+}
+
 impl Raster {
-    /// An empty raster of `area` in cells of `cell`; none when it would hold more than
-    /// `max_cells` (a box placed absurdly far away), for the caller to do without.
+    /// An empty raster of `area` in cells of `cell`, counted from a multiple of `cell` so that
+    /// a point's cell does not depend on where the area starts; none when it would hold more
+    /// than `max_cells` (a box placed absurdly far away), for the caller to do without.
     pub fn new(area: &Rect, cell: f32, max_cells: usize) -> Option<Raster> {
-        if !(area.w.is_finite() && area.h.is_finite() && cell > 0.0) {
-            return None;
-        }
-        let cols = ((area.w / cell).ceil() as usize).saturating_add(1);
-        let rows = ((area.h / cell).ceil() as usize).saturating_add(1);
-        if cols.saturating_mul(rows) > max_cells {
-            return None;
-        }
+        let (x0, y0, cols, rows) = shape(area, cell, max_cells)?;
         let words = cols.div_ceil(64);
         Some(Raster {
-            x0: area.x,
-            y0: area.y,
+            x0,
+            y0,
             cell,
             cols,
             rows,
             words,
             bits: vec![0; words * rows],
         })
+    }
+
+    /// Whether [`Raster::new`] would make a raster of `area`.
+    pub fn fits(area: &Rect, cell: f32, max_cells: usize) -> bool {
+        shape(area, cell, max_cells).is_some()
     }
 
     /// Marks every cell that meets the inside of `r` (its edges excluded): a point of a
@@ -115,5 +128,33 @@ mod tests {
             assert!(!raster.get((x, y)), "({x}, {y}) a cell away");
         }
         assert!(Raster::new(&area, 4.0, 100).is_none());
+    }
+
+    #[test]
+    fn a_point_is_marked_alike_wherever_the_area_starts() {
+        let rail = Rect {
+            x: 100.0,
+            y: 203.5,
+            w: 300.0,
+            h: 1.0,
+        };
+        let rasters: Vec<Raster> = [-1000.0, -1013.5, -997.25]
+            .iter()
+            .map(|&x0| {
+                let area = Rect {
+                    x: x0,
+                    y: x0,
+                    w: 3000.0,
+                    h: 3000.0,
+                };
+                let mut raster = Raster::new(&area, 8.0, 1 << 20).unwrap();
+                raster.fill(&rail);
+                raster
+            })
+            .collect();
+        for y in [195.0, 199.0, 200.0, 204.0, 207.9, 208.0, 211.0] {
+            let marked: Vec<bool> = rasters.iter().map(|r| r.get((150.0, y))).collect();
+            assert!(marked.iter().all(|&m| m == marked[0]), "y {y}: {marked:?}");
+        }
     }
 }

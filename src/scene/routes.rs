@@ -63,6 +63,10 @@ fn moved(old: &[Rect], new: &[Rect]) -> Vec<Rect> {
         .collect()
 }
 
+fn inside(r: &Rect, area: &Rect) -> bool {
+    r.x >= area.x && r.y >= area.y && r.right() <= area.right() && r.bottom() <= area.bottom()
+}
+
 impl Routes {
     /// Drops what was kept: the chart has no line to route.
     pub fn forget(&mut self) {
@@ -86,11 +90,20 @@ impl Routes {
         if !moved.is_empty() || self.area != area {
             self.obstacles = None;
         }
-        let reusable = self.area == area && moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
+        let reusable = moved.len().saturating_mul(jobs.len()) <= MAX_CHECKS;
+        let same_grid = route::same_grid(&self.area, &area);
+        // A path holds in the new area if it is the old one, or if the area did not shape it
+        // and still holds its window (an edit that grew or shrank the chart elsewhere).
+        let holds = |kept: &Routed| {
+            self.area == area || (same_grid && !kept.cut && inside(&kept.window, &area))
+        };
         let mut paths: Vec<Option<Routed>> = jobs
             .iter()
             .map(|job| {
-                let kept = self.paths.get(&job.key()).filter(|_| reusable)?;
+                let kept = self
+                    .paths
+                    .get(&job.key())
+                    .filter(|kept| reusable && holds(kept))?;
                 // A box within two bands of the window adds a line that its paths may
                 // stop on; a raster cell a box or rail marks may reach a margin further.
                 let reach = 2.0 * route::BAND + 2.0 * MARGIN;
@@ -107,11 +120,11 @@ impl Routes {
         let todo: Vec<usize> = (0..jobs.len()).filter(|&i| paths[i].is_none()).collect();
         if !todo.is_empty() {
             // Kept while the boxes stay: the frames that route what an edit left pending
-            // only route.
+            // only route. Building them counts in the budget.
+            let start = Instant::now();
             let obstacles = self
                 .obstacles
                 .get_or_insert_with(|| Obstacles::new(&rects, &rails, area));
-            let start = Instant::now();
             let chunk = if self.budget.is_some() {
                 CHUNK
             } else {
@@ -143,6 +156,7 @@ impl Routes {
                 p.unwrap_or_else(|| Routed {
                     points: route::provisional(job),
                     window: area,
+                    cut: true,
                 })
             })
             .collect();
@@ -198,5 +212,32 @@ mod tests {
         assert_eq!(routes.pending, 0);
         assert_eq!(second, Obstacles::new(&boxes, &[], area).route_all(&job));
         assert!(!crosses(&second[0].points, &wall));
+    }
+
+    #[test]
+    fn a_path_the_area_did_not_shape_is_kept_when_the_chart_grows_elsewhere() {
+        let (a, b) = (rect(3.0, 5.0, 100.0, 40.0), rect(303.0, 5.0, 100.0, 40.0));
+        let wall = rect(150.0, -100.0, 100.0, 400.0);
+        let job = [Job { from: a, to: b }];
+        let mut routes = Routes::default();
+        let area = rect(-2003.0, -1995.0, 4500.0, 4500.0);
+        routes.route_all(vec![a, b, wall], vec![], area, &job);
+        // The chart grows far away: nothing is routed again, and what is kept is what a
+        // fresh routing in the new area gives.
+        routes.budget = Some(Duration::ZERO);
+        let boxes = vec![a, b, wall, rect(6000.0, 7000.0, 100.0, 40.0)];
+        let grown = rect(-2013.5, -1999.0, 8200.0, 9100.0);
+        let kept = routes.route_all(boxes.clone(), vec![], grown, &job);
+        assert_eq!(routes.pending, 0);
+        assert_eq!(kept, Obstacles::new(&boxes, &[], grown).route_all(&job));
+        // Routed in an area that cut its window, it went under the wall; in a larger area
+        // it would go over: routed again.
+        routes.budget = None;
+        let low = rect(-200.0, -60.0, 800.0, 500.0);
+        let under = routes.route_all(vec![a, b, wall], vec![], low, &job);
+        assert!(under[0].points.iter().any(|p| p.1 > wall.bottom()));
+        routes.budget = Some(Duration::ZERO);
+        routes.route_all(vec![a, b, wall], vec![], area, &job);
+        assert_eq!(routes.pending, 1);
     }
 }

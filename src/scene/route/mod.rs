@@ -59,7 +59,9 @@ pub struct Obstacles {
 struct Lines {
     origin: f32,
     band: f32,
-    bands: Vec<Vec<f32>>,
+    /// Band `b` holds `values[starts[b]..starts[b + 1]]`.
+    starts: Vec<u32>,
+    values: Vec<f32>,
 }
 
 /// The height of a band: a row sees the boxes within one to two bands of it, enough to reach
@@ -69,38 +71,86 @@ pub const BAND: f32 = 64.0;
 const MAX_BANDS: f32 = 65_536.0;
 
 impl Lines {
-    /// `items`: each box's span across the bands, and its two edges along them.
-    fn new(origin: f32, extent: f32, items: impl Iterator<Item = ((f32, f32), [f32; 2])>) -> Self {
+    /// `span`: a box's span across the bands, and its two edges along them. Bands are counted
+    /// from a multiple of their width, so that the lines found do not depend on where the
+    /// area starts (see `Routes`).
+    fn new(
+        (from, extent): (f32, f32),
+        boxes: &[Rect],
+        span: impl Fn(&Rect) -> ((f32, f32), [f32; 2]),
+    ) -> Self {
         let band = BAND.max(extent / MAX_BANDS);
-        let count = (extent / band).ceil().max(0.0) as usize + 1;
+        let origin = (from / band).floor() * band;
+        let count = ((from + extent - origin) / band).ceil().max(0.0) as usize + 1;
         let mut lines = Lines {
             origin,
             band,
-            bands: vec![Vec::new(); count],
+            starts: vec![0; count + 1],
+            values: Vec::new(),
         };
-        for ((lo, hi), edges) in items {
-            let (a, b) = (lines.index(lo), lines.index(hi));
-            for band in &mut lines.bands[a..=b] {
-                band.extend(edges);
+        let bands = |lines: &Lines, r: &Rect| {
+            let ((lo, hi), _) = span(r);
+            lines.index(lo)..=lines.index(hi)
+        };
+        // Counted, then filled in place: one vector for every band.
+        for r in boxes {
+            for b in bands(&lines, r) {
+                lines.starts[b + 1] += 2;
             }
         }
-        for band in &mut lines.bands {
-            band.sort_unstable_by(f32::total_cmp);
-            band.dedup();
+        for b in 0..count {
+            lines.starts[b + 1] += lines.starts[b];
         }
+        // Sorted once, then dealt out in order: each band comes out sorted, where sorting
+        // each band on its own sorts every edge as many times as it has bands.
+        let mut edges: Vec<(f32, u32)> = boxes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| span(r).1.map(|v| (v, i as u32)))
+            .collect();
+        edges.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        let mut fill = lines.starts.clone();
+        let mut values = vec![0.0; lines.starts[count] as usize];
+        for (v, i) in edges {
+            for b in bands(&lines, &boxes[i as usize]) {
+                values[fill[b] as usize] = v;
+                fill[b] += 1;
+            }
+        }
+        // Each band's repeats left out, and the bands moved down over the room they took.
+        let mut kept = 0;
+        for b in 0..count {
+            let (start, end) = (lines.starts[b] as usize, lines.starts[b + 1] as usize);
+            let first = kept;
+            for i in start..end {
+                if kept == first || values[kept - 1] != values[i] {
+                    values[kept] = values[i];
+                    kept += 1;
+                }
+            }
+            lines.starts[b] = first as u32;
+        }
+        lines.starts[count] = kept as u32;
+        values.truncate(kept);
+        lines.values = values;
         lines
     }
 
     fn index(&self, v: f32) -> usize {
         let i = ((v - self.origin) / self.band).floor();
-        i.clamp(0.0, (self.bands.len() - 1) as f32) as usize
+        i.clamp(0.0, (self.starts.len() - 2) as f32) as usize
+    }
+
+    fn band(&self, b: usize) -> &[f32] {
+        &self.values[self.starts[b] as usize..self.starts[b + 1] as usize]
     }
 
     /// The nearest line after `from` (before it, not `forward`) for a path at `at`.
     fn next(&self, at: f32, from: f32, forward: bool) -> Option<f32> {
         let b = self.index(at);
-        let bands = &self.bands[b.saturating_sub(1)..(b + 2).min(self.bands.len())];
-        let found = bands.iter().filter_map(|band| {
+        let last = self.starts.len() - 2;
+        let found = (b.saturating_sub(1)..=(b + 1).min(last)).filter_map(|b| {
+            let band = self.band(b);
             if forward {
                 band.get(band.partition_point(|&v| v <= from)).copied()
             } else {
@@ -143,6 +193,9 @@ pub struct Job {
 pub struct Routed {
     pub points: Vec<(f32, f32)>,
     pub window: Rect,
+    /// Whether the area cut a window it was searched in: then the path holds in that area
+    /// only; otherwise in any area that holds its window, on the same grid.
+    pub cut: bool,
 }
 
 fn grow(r: &Rect, by: f32) -> Rect {
@@ -211,43 +264,25 @@ impl Obstacles {
             .iter()
             .map(|r| (grow(r, MARGIN - 0.5), r.h == 0.0))
             .collect();
-        let rasters = (|| {
-            let cell = RASTER_CELL;
-            let make = || Raster::new(&area, cell, MAX_RASTER_CELLS);
-            let (mut boxes, mut across, mut down) = (make()?, make()?, make()?);
-            let near = MARGIN - cell;
-            rects.iter().for_each(|r| boxes.fill(&grow(r, near)));
-            for (rail, horizontal) in &rails {
-                // A rail has no width: drawn at least half a unit wide to mark its cells.
-                let rail = grow(rail, near.max(0.5) - MARGIN + 0.5);
-                if *horizontal {
-                    across.fill(&rail)
-                } else {
-                    down.fill(&rail)
-                }
-            }
-            Some([boxes, across, down])
-        })();
-        // Lines run on a lattice of LATTICE units, each moved away from its box to the next
-        // lattice line: still in free space (a channel between two boxes is at least two
-        // margins wide, and its two lines meet at worst), and far fewer lines to search.
-        let lattice: Vec<Rect> = grown.iter().map(on_lattice).collect();
-        let across = Lines::new(
-            area.y,
-            area.h,
-            lattice
-                .iter()
-                .map(|r| ((r.y, r.bottom()), [r.x, r.right()])),
-        );
-        let down = Lines::new(
-            area.x,
-            area.w,
-            lattice
-                .iter()
-                .map(|r| ((r.x, r.right()), [r.y, r.bottom()])),
+        // The rasters on one core, the lines and buckets on the other.
+        let (rasters, (across, down, buckets)) = crate::par::join(
+            || rasters(rects, &rails, &area),
+            || {
+                // Lines run on a lattice of LATTICE units, each moved away from its box to the
+                // next lattice line: still in free space (a channel between two boxes is at
+                // least two margins wide, and its two lines meet at worst).
+                let lattice: Vec<Rect> = grown.iter().map(on_lattice).collect();
+                let across = Lines::new((area.y, area.h), &lattice, |r| {
+                    ((r.y, r.bottom()), [r.x, r.right()])
+                });
+                let down = Lines::new((area.x, area.w), &lattice, |r| {
+                    ((r.x, r.right()), [r.y, r.bottom()])
+                });
+                (across, down, Buckets::new(grown.iter(), CELL))
+            },
         );
         Obstacles {
-            buckets: Buckets::new(grown.iter(), CELL),
+            buckets,
             across,
             down,
             grown,
@@ -298,25 +333,57 @@ impl Obstacles {
             w: job.from.right().max(job.to.right()) - job.from.x.min(job.to.x),
             h: job.from.bottom().max(job.to.bottom()) - job.from.y.min(job.to.y),
         };
-        // Window edges become grid lines: on the lattice, like the boxes' lines, they keep
-        // the margin the rasters assume.
-        let windows = PADS
-            .iter()
-            .map(|&pad| clip(&on_lattice(&grow(&ends, pad)), &self.area))
-            .chain([self.area]);
-        let mut last = self.area;
-        for window in windows {
-            if let Some(points) = self.search(job, &window) {
-                return Routed { points, window };
+        // Window edges become lines paths stop on: on the lattice, like the boxes' lines, they
+        // keep the margin the rasters assume.
+        let mut cut = false;
+        for pad in PADS {
+            let window = on_lattice(&grow(&ends, pad));
+            let clipped = clip(&window, &self.area);
+            cut |= clipped != window;
+            if let Some(points) = self.search(job, &clipped) {
+                return Routed {
+                    points,
+                    window: clipped,
+                    cut,
+                };
             }
-            last = window;
         }
-        // Nothing joins the two boxes inside the area (one is walled in).
+        let points = self.search(job, &self.area);
+        // None: nothing joins the two boxes inside the area (one is walled in).
         Routed {
-            points: provisional(job),
-            window: last,
+            points: points.unwrap_or_else(|| provisional(job)),
+            window: self.area,
+            cut: true,
         }
     }
+}
+
+/// Whether two areas give the same answers wherever both reach: the same bands, and rasters
+/// in both or neither.
+pub fn same_grid(a: &Rect, b: &Rect) -> bool {
+    let band = |extent: f32| BAND.max(extent / MAX_BANDS);
+    let raster = |r: &Rect| Raster::fits(r, RASTER_CELL, MAX_RASTER_CELLS);
+    band(a.w) == band(b.w) && band(a.h) == band(b.h) && raster(a) == raster(b)
+}
+
+/// The boxes, and the horizontal and vertical rails, each on a raster of `area`; none where
+/// the area is too large for one.
+fn rasters(rects: &[Rect], rails: &[(Rect, bool)], area: &Rect) -> Option<[Raster; 3]> {
+    let cell = RASTER_CELL;
+    let make = || Raster::new(area, cell, MAX_RASTER_CELLS);
+    let (mut boxes, mut across, mut down) = (make()?, make()?, make()?);
+    let near = MARGIN - cell;
+    rects.iter().for_each(|r| boxes.fill(&grow(r, near)));
+    for (rail, horizontal) in rails {
+        // A rail has no width: drawn at least half a unit wide to mark its cells.
+        let rail = grow(rail, near.max(0.5) - MARGIN + 0.5);
+        if *horizontal {
+            across.fill(&rail)
+        } else {
+            down.fill(&rail)
+        }
+    }
+    Some([boxes, across, down])
 }
 
 /// A straight elbow from one box to the other, which says at least which boxes are tied:
@@ -364,5 +431,30 @@ pub(super) mod tests {
                 .all(|s| s[0].0 == s[1].0 || s[0].1 == s[1].1)
         );
         assert_eq!(routed.points[0].0.clamp(a.x, a.right()), routed.points[0].0);
+    }
+
+    #[test]
+    fn the_lines_a_row_stops_on_do_not_depend_on_where_the_area_starts() {
+        // Boxes at every height, so that some sit near a band's edge wherever bands start.
+        let boxes: Vec<Rect> = (0..40)
+            .map(|i| rect(i as f32 * 37.0, i as f32 * 23.0, 20.0, 16.0))
+            .collect();
+        let span = |r: &Rect| ((r.y, r.bottom()), [r.x, r.right()]);
+        let all: Vec<Lines> = [-100.0, -131.0, -77.5]
+            .iter()
+            .map(|&from| Lines::new((from, 2000.0), &boxes, span))
+            .collect();
+        for y in (0..100).map(|i| i as f32 * 9.5) {
+            for x in [-50.0, 100.0, 700.0] {
+                for forward in [true, false] {
+                    let found: Vec<_> = all.iter().map(|l| l.next(y, x, forward)).collect();
+                    assert!(found.iter().all(|f| *f == found[0]), "{y} {x}: {found:?}");
+                }
+            }
+        }
+        // A row stops on the boxes near it, not on every box.
+        assert_eq!(all[0].next(0.0, 0.0, true), Some(20.0));
+        assert_eq!(all[0].next(0.0, 20.0, true), Some(37.0));
+        assert_eq!(all[0].next(0.0, 300.0, true), None);
     }
 }
