@@ -880,6 +880,220 @@ fn duplicate_unit_copies_one_unit_beside_it() {
     }
 }
 
+#[test]
+fn toggle_fold_folds_and_unfolds_one_unit() {
+    for (name, org) in samples() {
+        for i in [0, org.units.len() / 2, org.units.len() - 1] {
+            let what = format!("{name}: fold unit {i}");
+            let folded = round_trip(org, ops::toggle_fold(org, i), &what, true);
+            assert_eq!(folded.units[i].collapsed, !org.units[i].collapsed, "{what}");
+            let mut rest = folded.clone();
+            rest.units[i].collapsed = org.units[i].collapsed;
+            assert_same(&rest, org, &format!("{what}: anything else changed"));
+            let unfolded = round_trip(&folded, ops::toggle_fold(&folded, i), &what, true);
+            assert_same(&unfolded, org, &format!("{what}, twice"));
+        }
+    }
+}
+
+/// A form's copy set by id lands on its element even after an insertion moved it down the
+/// list; an element that is gone is not set in another's place.
+#[test]
+fn set_by_id_finds_the_element_where_it_is_now() {
+    let org = complete(&samples()[0].1);
+    let mut unit = org.units[1].clone();
+    unit.name = "Renommée".into();
+    let mut body = org.bodies[0].clone();
+    body.cadence = "chaque lundi".into();
+    let mut entity = org.entities[0].clone();
+    entity.name = "Renommée".into();
+    let mut moved = org.clone();
+    let (inserts, _) = ops::add_unit(&moved, &Hierarchy::of(&moved), None, "Avant");
+    inserts.apply(&mut moved).unwrap();
+    moved.units.rotate_right(1);
+    moved.bodies.insert(
+        0,
+        Body {
+            id: Id::new("b-avant"),
+            name: "Avant".into(),
+            ..Default::default()
+        },
+    );
+    moved.entities.insert(
+        0,
+        Entity {
+            id: Id::new("e-avant"),
+            name: "Avant".into(),
+            ..Default::default()
+        },
+    );
+    let tree = Hierarchy::of(&moved);
+    let after = round_trip(
+        &moved,
+        ops::set_unit(&tree, unit.clone()).unwrap(),
+        "unit",
+        true,
+    );
+    assert_eq!(after.units[2], unit, "the unit now at index 2");
+    let after = round_trip(
+        &moved,
+        ops::set_body(&moved, body.clone()).unwrap(),
+        "body",
+        true,
+    );
+    assert_eq!(after.bodies[1], body);
+    let after = round_trip(
+        &moved,
+        ops::set_entity(&moved, entity.clone()).unwrap(),
+        "entity",
+        true,
+    );
+    assert_eq!(after.entities[1], entity);
+    let gone = |id: &str| Id::new(id);
+    assert!(
+        ops::set_unit(
+            &tree,
+            Unit {
+                id: gone("absente"),
+                ..unit
+            }
+        )
+        .is_none()
+    );
+    assert!(
+        ops::set_body(
+            &moved,
+            Body {
+                id: gone("absente"),
+                ..body
+            }
+        )
+        .is_none()
+    );
+    assert!(
+        ops::set_entity(
+            &moved,
+            Entity {
+                id: gone("absente"),
+                ..entity
+            }
+        )
+        .is_none()
+    );
+}
+
+#[test]
+fn adding_and_removing_bodies_and_entities_round_trips() {
+    for (name, org) in samples() {
+        let ids: HashSet<&Id> = org.index().into_keys().collect();
+        let (edit, id) = ops::add_body(org, "Nouvelle instance");
+        let what = format!("{name}: add a body");
+        let after = round_trip(org, edit, &what, true);
+        assert!(!ids.contains(&id), "{what}: id {id} not fresh");
+        assert_eq!(after.bodies.last().map(|b| &b.id), Some(&id), "{what}");
+        let removed = round_trip(&after, ops::remove_body(&after, &id).unwrap(), &what, true);
+        assert_same(&removed, org, &format!("{what}, then remove it"));
+        let (edit, id) = ops::add_entity(org, "Nouvelle entité");
+        let what = format!("{name}: add an entity");
+        let after = round_trip(org, edit, &what, true);
+        assert!(!ids.contains(&id), "{what}: id {id} not fresh");
+        assert_eq!(after.entities.last().map(|e| &e.id), Some(&id), "{what}");
+        assert!(
+            ops::remove_body(org, &id).is_none(),
+            "{what}: an entity is no body"
+        );
+    }
+}
+
+#[test]
+fn remove_entity_takes_its_relations_and_seats_with_it() {
+    let (mut dropped_relations, mut dropped_seats) = (0, 0);
+    for (name, org) in samples() {
+        let mut org = org.clone();
+        // Make sure some entity sits in a body.
+        if let (Some(e), Some(b)) = (org.entities.first().cloned(), org.bodies.first_mut()) {
+            b.members.push(e.id);
+        }
+        for e in 0..org.entities.len() {
+            let id = org.entities[e].id.clone();
+            let what = format!("{name}: remove entity {id}");
+            let edit = ops::remove_entity(&org, &id).unwrap();
+            let after = round_trip(&org, edit, &what, true);
+            assert_valid(&after, &what);
+            let expected = Organisation {
+                entities: org
+                    .entities
+                    .iter()
+                    .filter(|x| x.id != id)
+                    .cloned()
+                    .collect(),
+                relations: org
+                    .relations
+                    .iter()
+                    .filter(|r| r.from != id && r.to != id)
+                    .cloned()
+                    .collect(),
+                bodies: org
+                    .bodies
+                    .iter()
+                    .map(|b| {
+                        let mut b = b.clone();
+                        b.members.retain(|m| *m != id);
+                        b
+                    })
+                    .collect(),
+                ..org.clone()
+            };
+            assert_same(&after, &expected, &what);
+            dropped_relations += org.relations.len() - after.relations.len();
+            dropped_seats += org.bodies.iter().map(|b| b.members.len()).sum::<usize>()
+                - after.bodies.iter().map(|b| b.members.len()).sum::<usize>();
+        }
+        assert!(ops::remove_entity(&org, &Id::new("absente")).is_none());
+    }
+    assert!(dropped_relations > 0, "no removal took a relation");
+    assert!(dropped_seats > 0, "no removal took a seat");
+}
+
+#[test]
+fn adding_and_removing_a_relation_round_trips() {
+    for (name, org) in samples() {
+        let org = &complete(org);
+        let relation = Relation {
+            from: org.units[0].id.clone(),
+            to: org.units[1].id.clone(),
+            label: "ajoutée".into(),
+            ..Default::default()
+        };
+        let what = format!("{name}: add a relation");
+        let after = round_trip(org, ops::add_relation(org, relation.clone()), &what, true);
+        assert_valid(&after, &what);
+        assert_eq!(after.relations.last(), Some(&relation), "{what}");
+        let removed = round_trip(
+            &after,
+            ops::remove_relation(&after, &relation).unwrap(),
+            &what,
+            true,
+        );
+        assert_same(&removed, org, &format!("{what}, then remove it"));
+        let r = org.relations.len() / 2;
+        let what = format!("{name}: remove relation {r}");
+        let after = round_trip(
+            org,
+            ops::remove_relation(org, &org.relations[r]).unwrap(),
+            &what,
+            true,
+        );
+        let mut expected = org.clone();
+        expected.relations.remove(r);
+        assert_same(&after, &expected, &what);
+        assert!(
+            ops::remove_relation(&removed, &relation).is_none(),
+            "{what}: already gone"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // History and the dirty flag.
 
@@ -1152,6 +1366,10 @@ enum Op {
     Duplicate(usize),
     /// The last flag: as merged typing (one step per unit while typing on).
     Rename(usize, String, bool),
+    Fold(usize),
+    RemoveEntity(usize),
+    AddRelation(usize, usize),
+    RemoveRelation(usize),
     Undo,
     Redo,
 }
@@ -1166,6 +1384,10 @@ fn op() -> impl Strategy<Value = Op> {
         2 => any::<usize>().prop_map(Op::Duplicate),
         3 => (any::<usize>(), "[A-Za-zéè][A-Za-zéè' ]{0,12}", any::<bool>())
             .prop_map(|(i, name, typing)| Op::Rename(i, name, typing)),
+        1 => any::<usize>().prop_map(Op::Fold),
+        1 => any::<usize>().prop_map(Op::RemoveEntity),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Op::AddRelation(a, b)),
+        1 => any::<usize>().prop_map(Op::RemoveRelation),
         3 => Just(Op::Undo),
         2 => Just(Op::Redo),
     ]
@@ -1251,6 +1473,23 @@ proptest! {
                     }
                     Some(rename(org, i, name))
                 }
+                Op::Fold(i) => Some(ops::toggle_fold(org, pick(*i))),
+                Op::RemoveEntity(e) => org
+                    .entities
+                    .get(e % org.entities.len().max(1))
+                    .and_then(|entity| ops::remove_entity(org, &entity.id)),
+                Op::AddRelation(a, b) => {
+                    let relation = Relation {
+                        from: org.units[pick(*a)].id.clone(),
+                        to: org.units[pick(*b)].id.clone(),
+                        ..Default::default()
+                    };
+                    Some(ops::add_relation(org, relation))
+                }
+                Op::RemoveRelation(r) => org
+                    .relations
+                    .get(r % org.relations.len().max(1))
+                    .and_then(|relation| ops::remove_relation(org, relation)),
             };
             // Setting an element to the value it already has makes no step.
             if let Some(edit) = edit.filter(|e| !e.changes_nothing(&doc.org)) {

@@ -120,14 +120,8 @@ impl OrgApp {
             }
             Action::ToggleCollapse => {
                 if let Some(unit) = self.selection {
-                    let mut u = self.doc.org.units[unit].clone();
-                    u.collapsed = !u.collapsed;
-                    let label = lang.pick("Replier / déplier", "Fold / unfold");
-                    self.edit(
-                        crate::doc::Edit::Set(unit, crate::doc::Element::Unit(Box::new(u))),
-                        label,
-                        None,
-                    );
+                    let edit = ops::toggle_fold(&self.doc.org, unit);
+                    self.edit(edit, lang.pick("Replier / déplier", "Fold / unfold"), None);
                 }
             }
             Action::Relayout => match ops::reset_positions(&self.doc.org) {

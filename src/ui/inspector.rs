@@ -3,7 +3,7 @@
 //! field merges into one undo step until the field loses focus.
 
 use crate::app::OrgApp;
-use crate::doc::{Edit, Element, ops};
+use crate::doc::ops;
 use crate::model::{Citation, Mission, Relation, RelationKind, Unit, UnitKind};
 use eframe::egui;
 
@@ -117,7 +117,9 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
             lang.pick("Modifier", "Edit"),
             lang.quote(field_label(field, lang))
         );
-        app.edit(Edit::Set(i, Element::Unit(Box::new(u))), &label, Some(&key));
+        if let Some(edit) = ops::set_unit(app.doc.hierarchy(), u) {
+            app.edit(edit, &label, Some(&key));
+        }
     }
     if changes.sealed {
         app.doc.seal();
@@ -291,13 +293,12 @@ fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     let id = app.doc.org.units[i].id.clone();
     ui.heading(lang.pick("Relations", "Relations"));
     let mut remove = None;
-    for (r, rel) in app
+    for rel in app
         .doc
         .org
         .relations
         .iter()
-        .enumerate()
-        .filter(|(_, r)| r.from == id || r.to == id)
+        .filter(|r| r.from == id || r.to == id)
     {
         ui.horizontal_wrapped(|ui| {
             let other = if rel.from == id { &rel.to } else { &rel.from };
@@ -312,13 +313,13 @@ fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
                 app.doc.org.label_of(other)
             ));
             if ui.small_button("🗑").clicked() {
-                remove = Some(r);
+                remove = Some(rel.clone());
             }
         });
     }
-    if let Some(r) = remove {
+    if let Some(edit) = remove.and_then(|r| ops::remove_relation(&app.doc.org, &r)) {
         app.edit(
-            Edit::Remove(crate::doc::Collection::Relations, r),
+            edit,
             lang.pick("Supprimer la relation", "Remove relation"),
             None,
         );
@@ -352,9 +353,9 @@ fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         },
     );
     if let Some(rel) = added {
-        let at = app.doc.org.relations.len();
+        let edit = ops::add_relation(&app.doc.org, rel);
         app.edit(
-            Edit::Insert(at, Element::Relation(Box::new(rel))),
+            edit,
             lang.pick("Ajouter une relation", "Add a relation"),
             None,
         );

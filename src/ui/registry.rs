@@ -2,10 +2,8 @@
 //! budget programmes. Shown under the organisation's summary; every change is one edit.
 
 use crate::app::OrgApp;
-use crate::doc::{Collection, Edit, Element, Header};
-use crate::model::{
-    Body, BodyKind, BudgetProgramme, Entity, EntityKind, Id, LegalText, Organisation,
-};
+use crate::doc::{Edit, Header, ops};
+use crate::model::{BodyKind, BudgetProgramme, EntityKind, Id, LegalText, Organisation};
 use eframe::egui;
 
 type Changed = super::FieldEdits<String>;
@@ -82,9 +80,9 @@ pub fn bodies(app: &mut OrgApp, ui: &mut egui::Ui) {
                     .button(lang.pick("Supprimer l'instance", "Delete body"))
                     .clicked()
                 {
-                    edit = Some((Edit::Remove(Collection::Bodies, b), None));
+                    edit = ops::remove_body(org, &body.id).map(|e| (e, None));
                 } else if let Some(key) = c.field {
-                    edit = Some((Edit::Set(b, Element::Body(Box::new(body))), Some(key)));
+                    edit = ops::set_body(org, body).map(|e| (e, Some(key)));
                 }
                 sealed |= c.sealed;
             });
@@ -93,15 +91,8 @@ pub fn bodies(app: &mut OrgApp, ui: &mut egui::Ui) {
         .button(lang.pick("+ Nouvelle instance", "+ New body"))
         .clicked()
     {
-        let body = Body {
-            id: org.fresh_id("instance"),
-            name: lang.pick("Nouvelle instance", "New body").into(),
-            ..Default::default()
-        };
-        edit = Some((
-            Edit::Insert(org.bodies.len(), Element::Body(Box::new(body))),
-            None,
-        ));
+        let (added, _) = ops::add_body(org, lang.pick("Nouvelle instance", "New body"));
+        edit = Some((added, None));
     }
     if let Some((e, key)) = edit {
         app.edit(
@@ -218,9 +209,9 @@ pub fn entities(app: &mut OrgApp, ui: &mut egui::Ui) {
                     ))
                     .clicked()
                 {
-                    edit = Some((remove_entity(org, e), None));
+                    edit = ops::remove_entity(org, &entity.id).map(|e| (e, None));
                 } else if let Some(key) = c.field {
-                    edit = Some((Edit::Set(e, Element::Entity(Box::new(entity))), Some(key)));
+                    edit = ops::set_entity(org, entity).map(|e| (e, Some(key)));
                 }
                 sealed |= c.sealed;
             });
@@ -229,15 +220,8 @@ pub fn entities(app: &mut OrgApp, ui: &mut egui::Ui) {
         .button(lang.pick("+ Nouvelle entité extérieure", "+ New outside entity"))
         .clicked()
     {
-        let entity = Entity {
-            id: org.fresh_id("entite"),
-            name: lang.pick("Nouvelle entité", "New entity").into(),
-            ..Default::default()
-        };
-        edit = Some((
-            Edit::Insert(org.entities.len(), Element::Entity(Box::new(entity))),
-            None,
-        ));
+        let (added, _) = ops::add_entity(org, lang.pick("Nouvelle entité", "New entity"));
+        edit = Some((added, None));
     }
     if let Some((e, key)) = edit {
         app.edit(
@@ -249,38 +233,6 @@ pub fn entities(app: &mut OrgApp, ui: &mut egui::Ui) {
     if sealed {
         app.doc.seal();
     }
-}
-
-/// Removes an entity with the relations and body seats that name it, as one step.
-fn remove_entity(org: &Organisation, e: usize) -> Edit {
-    let id = &org.entities[e].id;
-    let mut edits = Vec::new();
-    for (b, body) in org
-        .bodies
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.members.contains(id))
-    {
-        let members = body.members.iter().filter(|m| *m != id).cloned().collect();
-        edits.push(Edit::Set(
-            b,
-            Element::Body(Box::new(Body {
-                members,
-                ..body.clone()
-            })),
-        ));
-    }
-    let mut relations: Vec<usize> = (0..org.relations.len())
-        .filter(|&r| &org.relations[r].from == id || &org.relations[r].to == id)
-        .collect();
-    relations.reverse();
-    edits.extend(
-        relations
-            .into_iter()
-            .map(|r| Edit::Remove(Collection::Relations, r)),
-    );
-    edits.push(Edit::Remove(Collection::Entities, e));
-    Edit::Batch(edits)
 }
 
 /// Legal texts and budget programmes: part of the organisation's own fields.
