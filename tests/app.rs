@@ -44,7 +44,7 @@ fn field<'h>(h: &'h Harness<'static, OrgApp>, value: &'h str) -> egui_kittest::N
 
 fn unit_index(app: &OrgApp, id: &str) -> usize {
     app.doc
-        .org
+        .org()
         .units
         .iter()
         .position(|u| u.id.as_str() == id)
@@ -54,8 +54,8 @@ fn unit_index(app: &OrgApp, id: &str) -> usize {
 #[test]
 fn starts_on_the_sgmas_sample_and_lists_its_units() {
     let h = sample_app();
-    assert_eq!(h.state().doc.org.acronym, "SGMAS");
-    for unit in &h.state().doc.org.units {
+    assert_eq!(h.state().doc.org().acronym, "SGMAS");
+    for unit in &h.state().doc.org().units {
         assert!(
             h.query_by_label(&unit.name).is_some(),
             "the outline does not list « {} »",
@@ -75,8 +75,8 @@ fn search_filters_and_choosing_a_result_shows_its_missions() {
     search.focus();
     search.type_text("expertise juridique");
     h.run_steps(3);
-    let found = organigramme::ui::outline::search(&h.state().doc.org, "expertise juridique").len();
-    assert!(found >= 1 && found < h.state().doc.org.units.len());
+    let found = organigramme::ui::outline::search(h.state().doc.org(), "expertise juridique").len();
+    assert!(found >= 1 && found < h.state().doc.org().units.len());
     assert!(
         h.query_by_label_contains(&format!("{found} résultat"))
             .is_some(),
@@ -92,10 +92,10 @@ fn search_filters_and_choosing_a_result_shows_its_missions() {
     h.run_steps(3);
     let selected = h.state().selection.expect("choosing a result selects it");
     assert_eq!(
-        h.state().doc.org.units[selected].id.as_str(),
+        h.state().doc.org().units[selected].id.as_str(),
         "serv-juridique"
     );
-    let mission = &h.state().doc.org.units[selected].missions[0].text;
+    let mission = &h.state().doc.org().units[selected].missions[0].text;
     field(&h, mission);
 }
 
@@ -109,7 +109,7 @@ fn a_broken_file_shows_its_error_and_keeps_the_document() {
     )
     .unwrap();
     let mut h = sample_app();
-    let before = h.state().doc.org.clone();
+    let before = h.state().doc.org().clone();
     let ctx = h.ctx.clone();
     h.state_mut()
         .run_unguarded(Action::OpenPath(bad.clone()), &ctx);
@@ -127,7 +127,11 @@ fn a_broken_file_shows_its_error_and_keeps_the_document() {
         h.query_by_label_contains("casse.ron:4:").is_some(),
         "the error is shown in the window"
     );
-    assert_eq!(h.state().doc.org, before, "the open document is untouched");
+    assert_eq!(
+        *h.state().doc.org(),
+        before,
+        "the open document is untouched"
+    );
     h.get_by_label("OK").click();
     h.run_steps(2);
     assert!(h.state().dialog.is_none());
@@ -139,28 +143,28 @@ fn editing_a_mission_is_one_undo_step_and_redo_reapplies_it() {
     h.get_by_label("Délégation à la communication").click();
     h.run_steps(3);
     let unit = unit_index(h.state(), "deleg-communication");
-    let original = h.state().doc.org.units[unit].missions[0].text.clone();
+    let original = h.state().doc.org().units[unit].missions[0].text.clone();
     let input = field(&h, &original);
     input.focus();
     input.type_text(" et interne");
     h.run_steps(2);
     h.key_press(Key::Escape);
     h.run_steps(2);
-    let edited = h.state().doc.org.units[unit].missions[0].text.clone();
+    let edited = h.state().doc.org().units[unit].missions[0].text.clone();
     assert_ne!(edited, original);
     assert!(edited.contains("et interne"));
     assert!(h.state().doc.is_dirty());
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units[unit].missions[0].text,
+        h.state().doc.org().units[unit].missions[0].text,
         original,
         "one undo restores the text typed in one go"
     );
     assert!(!h.state().doc.is_dirty(), "back at the saved point");
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units[unit].missions[0].text, edited);
+    assert_eq!(h.state().doc.org().units[unit].missions[0].text, edited);
 }
 
 #[test]
@@ -174,7 +178,7 @@ fn add_a_child_rename_it_save_and_reload() {
     h.run_steps(3);
     let new = h.state().selection.unwrap();
     assert_eq!(
-        h.state().doc.org.units[new]
+        h.state().doc.org().units[new]
             .parent
             .as_ref()
             .unwrap()
@@ -190,7 +194,7 @@ fn add_a_child_rename_it_save_and_reload() {
     organigramme::app::files::save_to(h.state_mut(), &path, &ctx);
     let (reloaded, _) = Document::open(&path).unwrap();
     let unit = reloaded
-        .org
+        .org()
         .units
         .iter()
         .find(|u| u.name.contains("Bureau de la presse"))
@@ -254,17 +258,17 @@ fn dragging_a_unit_keeps_its_position_in_the_saved_file() {
     let from = rect.left_top() + egui::vec2(6.0, 4.0);
     let to = empty_spot_near(h.state(), from);
     drag(&mut h, from, to);
-    let pos = h.state().doc.org.units[unit]
+    let pos = h.state().doc.org().units[unit]
         .position
         .expect("the drop pinned the unit");
     let ctx = h.ctx.clone();
     organigramme::app::files::save_to(h.state_mut(), &path, &ctx);
     let (reloaded, _) = Document::open(&path).unwrap();
-    assert_eq!(reloaded.org.units[unit].position, Some(pos));
+    assert_eq!(reloaded.org().units[unit].position, Some(pos));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units[unit].position,
+        h.state().doc.org().units[unit].position,
         None,
         "one drag is one undo step"
     );
@@ -279,7 +283,7 @@ fn dropping_a_unit_onto_another_reparents_it_and_a_cycle_is_refused() {
     let to = h.state().unit_screen_rect(target).unwrap().center();
     drag(&mut h, from, to);
     assert_eq!(
-        h.state().doc.org.units[child]
+        h.state().doc.org().units[child]
             .parent
             .as_ref()
             .unwrap()
@@ -293,7 +297,7 @@ fn dropping_a_unit_onto_another_reparents_it_and_a_cycle_is_refused() {
     let to = h.state().unit_screen_rect(target).unwrap().center();
     drag(&mut h, from, to);
     assert!(
-        h.state().doc.org.units[root].parent.is_none(),
+        h.state().doc.org().units[root].parent.is_none(),
         "the cycle was refused"
     );
     assert!(
@@ -315,7 +319,7 @@ fn deleting_a_subtree_then_undo_restores_it_identically() {
             Settings::default(),
         )
     });
-    let before = h.state().doc.org.clone();
+    let before = h.state().doc.org().clone();
     let dept = unit_index(h.state(), "dept-programmation-gestion");
     h.state_mut().select(Some(dept));
     h.run_steps(2);
@@ -324,13 +328,13 @@ fn deleting_a_subtree_then_undo_restores_it_identically() {
     h.get_by_label("Supprimer avec ses sous-unités").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units.len(),
+        h.state().doc.org().units.len(),
         before.units.len() - 2,
         "the department and its centre are gone"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org, before);
+    assert_eq!(*h.state().doc.org(), before);
 }
 
 #[test]
@@ -351,7 +355,10 @@ fn opening_another_document_with_unsaved_changes_asks_first() {
     h.run_steps(2);
     h.get_by_label("Ne pas enregistrer").click();
     h.run_steps(2);
-    assert!(h.state().doc.org.units.is_empty(), "a new, empty document");
+    assert!(
+        h.state().doc.org().units.is_empty(),
+        "a new, empty document"
+    );
 }
 
 #[test]
@@ -411,7 +418,7 @@ fn a_recovery_copy_is_written_while_dirty_and_offered_at_the_next_start() {
         dir.join("recovery.ron").exists(),
         "a dirty document leaves a recovery copy"
     );
-    let units = h.state().doc.org.units.len();
+    let units = h.state().doc.org().units.len();
     // As after a crash: a new session finds the copy and offers it.
     let mut next = harness(OrgApp::with_default_sample(Settings::default()));
     next.state_mut().use_recovery(Recovery::in_dir(&dir));
@@ -419,7 +426,7 @@ fn a_recovery_copy_is_written_while_dirty_and_offered_at_the_next_start() {
     assert!(matches!(next.state().dialog, Some(Dialog::Recover(_))));
     next.get_by_label("Restaurer").click();
     next.run_steps(2);
-    assert_eq!(next.state().doc.org.units.len(), units);
+    assert_eq!(next.state().doc.org().units.len(), units);
     assert!(
         next.state().doc.is_dirty(),
         "restored work is not saved yet"
@@ -478,7 +485,7 @@ fn saving_over_a_file_someone_else_changed_asks_first() {
 #[test]
 fn a_pending_deletion_does_not_survive_opening_another_document() {
     let mut h = sample_app();
-    let last = h.state().doc.org.units.len() - 1;
+    let last = h.state().doc.org().units.len() - 1;
     h.state_mut().select(Some(last));
     h.run_steps(2);
     h.key_press(Key::Delete);
@@ -488,13 +495,13 @@ fn a_pending_deletion_does_not_survive_opening_another_document() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
     h.run_steps(3);
     assert!(h.state().dialog.is_none());
-    assert!(h.state().doc.org.units.is_empty());
+    assert!(h.state().doc.org().units.is_empty());
 }
 
 #[test]
 fn an_edit_that_changes_nothing_leaves_the_document_clean() {
     let mut h = sample_app();
-    let unit = h.state().doc.org.units[1].clone();
+    let unit = h.state().doc.org().units[1].clone();
     let edit = organigramme::doc::Edit::Set(1, organigramme::doc::Element::Unit(Box::new(unit)));
     h.state_mut().doc.apply(edit, "rien", None).unwrap();
     assert!(!h.state().doc.is_dirty());
@@ -543,7 +550,7 @@ fn an_edit_made_while_saving_is_not_lost_and_keeps_the_document_dirty() {
     let path = dir.join("sg.ron");
     let mut h = sample_app();
     let ctx = h.ctx.clone();
-    let before = h.state().doc.org.units.len();
+    let before = h.state().doc.org().units.len();
     h.state_mut().start_save(&path, None, &ctx);
     h.state_mut().select(Some(1));
     h.run_steps(1);
@@ -551,8 +558,12 @@ fn an_edit_made_while_saving_is_not_lost_and_keeps_the_document_dirty() {
     h.run_steps(2);
     h.state_mut().wait_for_save(&ctx);
     let (saved, _) = Document::open(&path).unwrap();
-    assert_eq!(saved.org.units.len(), before, "the file holds the snapshot");
-    assert_eq!(h.state().doc.org.units.len(), before + 1);
+    assert_eq!(
+        saved.org().units.len(),
+        before,
+        "the file holds the snapshot"
+    );
+    assert_eq!(h.state().doc.org().units.len(), before + 1);
     assert!(
         h.state().doc.is_dirty(),
         "the edit after the snapshot is still unsaved"
@@ -574,7 +585,7 @@ fn opening_a_file_can_be_cancelled() {
     std::fs::write(&path, organigramme::samples::SAMPLES[3].text).unwrap();
     let mut h = sample_app();
     let ctx = h.ctx.clone();
-    let before = h.state().doc.org.name.clone();
+    let before = h.state().doc.org().name.clone();
     h.state_mut().start_open(&path, &ctx);
     // As the status bar's « Annuler l'ouverture » does; clicking it would race the reader.
     h.state_mut().cancel_open();
@@ -583,7 +594,7 @@ fn opening_a_file_can_be_cancelled() {
     std::thread::sleep(std::time::Duration::from_millis(100));
     h.run_steps(3);
     assert_eq!(
-        h.state().doc.org.name,
+        h.state().doc.org().name,
         before,
         "the cancelled file was not shown"
     );
@@ -642,13 +653,13 @@ fn background_jobs_ending_on_another_document_leave_it_alone() {
     assert!(h.state().doc.is_dirty());
     h.state_mut().start_open(&insee, &ctx);
     h.state_mut().wait_for_open();
-    assert!(h.state().doc.org.name.contains("INSEE"));
+    assert!(h.state().doc.org().name.contains("INSEE"));
     // An edit made while the file was read: the edit wins, the file is not opened.
     h.state_mut().start_open(&insee, &ctx);
     h.state_mut().select(Some(1));
     h.key_press(Key::Insert);
     h.run_steps(1);
-    let units = h.state().doc.org.units.len();
+    let units = h.state().doc.org().units.len();
     h.state_mut().wait_for_open();
-    assert_eq!(h.state().doc.org.units.len(), units, "the edit is kept");
+    assert_eq!(h.state().doc.org().units.len(), units, "the edit is kept");
 }

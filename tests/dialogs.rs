@@ -164,7 +164,7 @@ fn open_through_the_built_in_dialog() {
         h.state().doc.path.as_deref(),
         Some(dir.join("insee.ron").as_path())
     );
-    assert!(h.state().doc.org.name.contains("INSEE"));
+    assert!(h.state().doc.org().name.contains("INSEE"));
 }
 
 #[test]
@@ -225,14 +225,14 @@ fn a_new_units_name_is_replaced_by_typing_and_enter_confirms_it() {
     h.run_steps(2);
     h.key_press(Key::Enter);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units[new].name, "Bureau de la presse");
+    assert_eq!(h.state().doc.org().units[new].name, "Bureau de la presse");
     assert!(!h.ctx.text_edit_focused(), "Enter leaves the field");
     // A line break pasted into a name becomes a space.
     field(&h, "Bureau de la presse").focus();
     h.run_steps(1);
     h.event(egui::Event::Paste(" et\ndes médias".into()));
     h.run_steps(2);
-    let name = &h.state().doc.org.units[new].name;
+    let name = &h.state().doc.org().units[new].name;
     assert!(!name.contains('\n'), "{name:?}");
     assert!(name.ends_with("et des médias"), "{name:?}");
 }
@@ -244,10 +244,10 @@ fn escape_takes_back_the_typed_name() {
     let new = add_child_of_communication(&mut h);
     h.event(egui::Event::Text("Brouillon".into()));
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units[new].name, "Brouillon");
+    assert_eq!(h.state().doc.org().units[new].name, "Brouillon");
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units[new].name, "Nouvelle unité");
+    assert_eq!(h.state().doc.org().units[new].name, "Nouvelle unité");
     assert_eq!(h.state().doc.undo_label(), Some("Ajouter une unité"));
     assert!(h.state().doc.redo_label().is_none());
 }
@@ -259,11 +259,11 @@ fn a_sibling_needs_a_selected_unit() {
     assert!(h.state().selection.is_none());
     let button = h.get_by_label("Ajouter une unité sœur");
     assert!(button.accesskit_node().is_disabled());
-    let units = h.state().doc.org.units.len();
+    let units = h.state().doc.org().units.len();
     h.key_press(Key::Enter);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units.len(),
+        h.state().doc.org().units.len(),
         units,
         "Enter adds no second root"
     );
@@ -275,7 +275,7 @@ fn a_sibling_needs_a_selected_unit() {
 fn undo_in_a_field_reaches_the_documents_history() {
     let dir = temp_dir("undo-field");
     let mut h = app_in(&dir);
-    let units = h.state().doc.org.units.len();
+    let units = h.state().doc.org().units.len();
     let new = add_child_of_communication(&mut h);
     h.event(egui::Event::Text("Bureau de la presse".into()));
     h.run_steps(2);
@@ -283,18 +283,22 @@ fn undo_in_a_field_reaches_the_documents_history() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units[new].name,
+        h.state().doc.org().units[new].name,
         "Nouvelle unité",
         "the typing is undone"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units.len(),
+        h.state().doc.org().units.len(),
         units,
         "then the unit's creation"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units.len(), units + 1, "Ctrl+Y redoes it");
+    assert_eq!(
+        h.state().doc.org().units.len(),
+        units + 1,
+        "Ctrl+Y redoes it"
+    );
 }

@@ -24,7 +24,7 @@ fn harness(settings: Settings) -> Harness<'static, OrgApp> {
 
 fn unit_index(app: &OrgApp, id: &str) -> usize {
     app.doc
-        .org
+        .org()
         .units
         .iter()
         .position(|u| u.id.as_str() == id)
@@ -37,15 +37,21 @@ fn the_staff_checkbox_sets_the_flag_and_undo_takes_it_back() {
     h.get_by_label("Délégation à la communication").click();
     h.run_steps(3);
     let unit = unit_index(h.state(), "deleg-communication");
-    assert!(!h.state().doc.org.units[unit].staff);
+    assert!(!h.state().doc.org().units[unit].staff);
     h.get_by_label("Rattachement d'état-major (à côté du responsable)")
         .click();
     h.run_steps(3);
-    assert!(h.state().doc.org.units[unit].staff, "the box sets the flag");
+    assert!(
+        h.state().doc.org().units[unit].staff,
+        "the box sets the flag"
+    );
     assert!(h.state().doc.is_dirty());
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(3);
-    assert!(!h.state().doc.org.units[unit].staff, "undo clears it again");
+    assert!(
+        !h.state().doc.org().units[unit].staff,
+        "undo clears it again"
+    );
     assert!(!h.state().doc.is_dirty());
 }
 
@@ -88,7 +94,7 @@ fn relations_of_the_selection_follow_the_selection() {
     assert_eq!(h.state().chart.relations, RelationsMode::None);
     h.get_by_label("Délégation à la communication").click();
     h.run_steps(3);
-    let id = h.state().doc.org.units[unit_index(h.state(), "deleg-communication")]
+    let id = h.state().doc.org().units[unit_index(h.state(), "deleg-communication")]
         .id
         .clone();
     assert_eq!(h.state().chart.relations, RelationsMode::Of(id));
@@ -98,7 +104,7 @@ fn relations_of_the_selection_follow_the_selection() {
 fn hovering_a_unit_shows_its_head_headcount_and_missions() {
     let mut h = harness(Settings::default());
     let unit = unit_index(h.state(), "deleg-communication");
-    let tip = tips::tip(&h.state().doc.org, Owner::Unit(unit), Lang::Fr).unwrap();
+    let tip = tips::tip(h.state().doc.org(), Owner::Unit(unit), Lang::Fr).unwrap();
     let mission = tip
         .lines
         .iter()
@@ -121,7 +127,7 @@ fn hovering_a_unit_shows_its_head_headcount_and_missions() {
 
 #[test]
 fn tooltips_say_who_chairs_a_body_and_cut_long_missions() {
-    let mut org = (*OrgApp::with_default_sample(Settings::default()).doc.org).clone();
+    let mut org = (*OrgApp::with_default_sample(Settings::default()).doc.org()).clone();
     org.units[1].headcount = Some(12);
     let tip = tips::tip(&org, Owner::Unit(1), Lang::En).unwrap();
     assert!(tip.lines.contains(&"Headcount: 12".to_string()), "{tip:?}");
@@ -191,7 +197,7 @@ fn the_status_bar_counts_in_the_singular_and_the_plural() {
         lang: Lang::En,
         ..Settings::default()
     });
-    let org = &h.state().doc.org;
+    let org = &h.state().doc.org();
     let status = format!(
         "{} units · {} bodies · {} relations",
         org.units.len(),
@@ -206,7 +212,7 @@ fn a_refused_cycle_is_told_in_english() {
     let h = harness(Settings::default());
     let root = unit_index(h.state(), "sg");
     let below = unit_index(h.state(), "deleg-communication");
-    let org = &h.state().doc.org;
+    let org = &h.state().doc.org();
     let refused = organigramme::doc::ops::reparent(org, h.state().doc.hierarchy(), root, below)
         .expect_err("a cycle");
     assert!(refused.message(Lang::En).contains("would be a cycle"));

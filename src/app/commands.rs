@@ -96,7 +96,7 @@ impl OrgApp {
                     _ => self.selection.and_then(|s| self.doc.hierarchy().parent(s)),
                 };
                 let (edit, at) = ops::add_unit(
-                    &self.doc.org,
+                    self.doc.org(),
                     self.doc.hierarchy(),
                     parent,
                     lang.pick("Nouvelle unité", "New unit"),
@@ -113,18 +113,18 @@ impl OrgApp {
             Action::Duplicate => {
                 if let Some(unit) = self.selection {
                     let (edit, at) =
-                        ops::duplicate_unit(&self.doc.org, unit, lang.pick("(copie)", "(copy)"));
+                        ops::duplicate_unit(self.doc.org(), unit, lang.pick("(copie)", "(copy)"));
                     self.edit(edit, lang.pick("Dupliquer l'unité", "Duplicate unit"), None);
                     self.selection = Some(at);
                 }
             }
             Action::ToggleCollapse => {
                 if let Some(unit) = self.selection {
-                    let edit = ops::toggle_fold(&self.doc.org, unit);
+                    let edit = ops::toggle_fold(self.doc.org(), unit);
                     self.edit(edit, lang.pick("Replier / déplier", "Fold / unfold"), None);
                 }
             }
-            Action::Relayout => match ops::reset_positions(&self.doc.org) {
+            Action::Relayout => match ops::reset_positions(self.doc.org()) {
                 Some(edit) => self.edit(edit, lang.pick("Réorganiser", "Re-layout"), None),
                 None => self.set_status(
                     lang.pick(
@@ -156,7 +156,7 @@ impl OrgApp {
 
     /// Shows another document; the history starts afresh.
     pub fn replace_document(&mut self, doc: Document) {
-        self.chart.missions = scene::MissionsMode::default_for(doc.org.units.len());
+        self.chart.missions = scene::MissionsMode::default_for(doc.org().units.len());
         self.chart.root = None;
         self.doc = doc;
         // Nothing of the last document's chart is worth keeping, least of all lines it had
@@ -182,14 +182,14 @@ impl OrgApp {
         if let Some((unit, from, to, target)) = events.dropped {
             match target {
                 Some(parent)
-                    if Some(&self.doc.org.units[parent].id)
-                        != self.doc.org.units[unit].parent.as_ref() =>
+                    if Some(&self.doc.org().units[parent].id)
+                        != self.doc.org().units[unit].parent.as_ref() =>
                 {
-                    match ops::reparent(&self.doc.org, self.doc.hierarchy(), unit, parent) {
+                    match ops::reparent(self.doc.org(), self.doc.hierarchy(), unit, parent) {
                         Ok(edit) => {
                             let label = lang.pick("Rattacher l'unité", "Reparent unit");
                             self.edit(edit, label, None);
-                            let units = &self.doc.org.units;
+                            let units = &self.doc.org().units;
                             let text = format!(
                                 "{} → {}",
                                 lang.quote(&units[unit].name),
@@ -206,7 +206,7 @@ impl OrgApp {
                 _ => {
                     let (ox, oy) = self.scene.origin;
                     let edit = ops::move_unit(
-                        &self.doc.org,
+                        self.doc.org(),
                         self.doc.hierarchy(),
                         unit,
                         (from.x - ox, from.y - oy),

@@ -54,7 +54,7 @@ impl ExportDialog {
             missions: self.missions,
             root: self
                 .only_selection
-                .then(|| app.selection.map(|u| app.doc.org.units[u].id.clone()))
+                .then(|| app.selection.map(|u| app.doc.org().units[u].id.clone()))
                 .flatten(),
             theme: Theme::Light,
             lang,
@@ -170,7 +170,7 @@ impl OrgApp {
             );
             return;
         }
-        self.export_job = Some(ExportJob::start(request, self.doc.org.clone(), path, ctx));
+        self.export_job = Some(ExportJob::start(request, self.doc.shared(), path, ctx));
         self.set_status(
             format!(
                 "{} {}…",

@@ -82,7 +82,7 @@ pub fn save(app: &mut OrgApp, ask: bool, then: Option<Action>, ctx: &egui::Conte
             let ask = Ask {
                 purpose: Purpose::SaveAs { then },
                 dir: app.document_dir(),
-                file_name: Some(format!("{}.ron", file_stem(&app.doc.org))),
+                file_name: Some(format!("{}.ron", file_stem(app.doc.org()))),
             };
             app.choose(ask, ctx);
         }
@@ -123,7 +123,7 @@ pub fn export(app: &mut OrgApp, dialog: &ExportDialog, ctx: &egui::Context) {
     let ask = Ask {
         file_name: Some(format!(
             "{}.{}",
-            file_stem(&app.doc.org),
+            file_stem(app.doc.org()),
             request.format.extension()
         )),
         purpose: Purpose::Export(Box::new(request)),

@@ -90,7 +90,7 @@ impl OrgApp {
             // frame must not use its stale index.
             if self
                 .selection
-                .is_some_and(|s| s >= self.doc.org.units.len())
+                .is_some_and(|s| s >= self.doc.org().units.len())
             {
                 self.selection = None;
             }

@@ -58,7 +58,7 @@ pub enum Dialog {
 pub struct OrgApp {
     pub doc: Document,
     pub settings: Settings,
-    /// The selected unit, by index in `doc.org.units`.
+    /// The selected unit, by index in `doc.org().units`.
     pub selection: Option<usize>,
     pub search: String,
     pub chart: ChartOptions,
@@ -99,7 +99,7 @@ const ROUTE_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
 
 impl OrgApp {
     pub fn new(doc: Document, settings: Settings) -> Self {
-        let missions = scene::MissionsMode::default_for(doc.org.units.len());
+        let missions = scene::MissionsMode::default_for(doc.org().units.len());
         OrgApp {
             doc,
             settings,
@@ -157,7 +157,7 @@ impl OrgApp {
 
     /// The chart options the window's settings and selection ask for now.
     fn wanted_chart(&self) -> scene::ChartOptions {
-        let selected = self.selection.and_then(|u| self.doc.org.units.get(u));
+        let selected = self.selection.and_then(|u| self.doc.org().units.get(u));
         scene::ChartOptions {
             theme: if self.settings.dark {
                 Theme::Dark
@@ -198,7 +198,7 @@ impl OrgApp {
         self.chart = wanted;
         let first = self.scene_revision.is_none();
         self.scene = Arc::new(scene::build_with(
-            &self.doc.org,
+            self.doc.org(),
             self.doc.hierarchy(),
             &self.chart,
             &mut self.scene_cache,
@@ -210,7 +210,7 @@ impl OrgApp {
         }
         if self
             .selection
-            .is_some_and(|s| s >= self.doc.org.units.len())
+            .is_some_and(|s| s >= self.doc.org().units.len())
         {
             self.selection = None;
         }
@@ -319,7 +319,7 @@ impl OrgApp {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            None => self.doc.org.name.clone(),
+            None => self.doc.org().name.clone(),
         };
         let title = format!(
             "{}{name} — Organigramme",

@@ -38,9 +38,9 @@ impl OrgApp {
         };
         let reader = std::thread::spawn(move || {
             let read = Document::open(&target).map(|(doc, warnings)| {
-                chart.missions = MissionsMode::default_for(doc.org.units.len());
+                chart.missions = MissionsMode::default_for(doc.org().units.len());
                 let mut cache = Cache::default();
-                let scene = scene::build_with(&doc.org, doc.hierarchy(), &chart, &mut cache);
+                let scene = scene::build_with(doc.org(), doc.hierarchy(), &chart, &mut cache);
                 cache.set_route_budget(Some(ROUTE_BUDGET));
                 (doc, warnings, (chart, scene, cache))
             });

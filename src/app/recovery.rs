@@ -5,7 +5,6 @@
 use crate::doc::Document;
 use crate::format;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -65,7 +64,7 @@ impl Recovery {
             return;
         }
         let (file, path_file) = (self.file.clone(), self.path_file());
-        let org = Arc::clone(&doc.org);
+        let org = doc.shared();
         let path = doc
             .path
             .as_ref()

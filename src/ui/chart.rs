@@ -11,7 +11,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
         ui.separator();
         let events = app.canvas.show(ui);
         if let Some(owner) = events.hovered {
-            super::tips::show(ui, &app.doc.org, owner, app.lang());
+            super::tips::show(ui, app.doc.org(), owner, app.lang());
         }
         if let Some(Owner::Unit(u)) = events.secondary_clicked {
             app.select(Some(u));

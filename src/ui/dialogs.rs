@@ -42,11 +42,11 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                         }
                     });
                 }
-                Dialog::Delete { unit } if *unit >= app.doc.org.units.len() => keep = false,
+                Dialog::Delete { unit } if *unit >= app.doc.org().units.len() => keep = false,
                 Dialog::Delete { unit } => {
                     let name = app
                         .doc
-                        .org
+                        .org()
                         .units
                         .get(*unit)
                         .map(|u| u.name.clone())
@@ -95,7 +95,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                         });
                     }
                     if let Some(children) = choice {
-                        let edit = ops::delete_unit(&app.doc.org, app.doc.hierarchy(), *unit, children);
+                        let edit = ops::delete_unit(app.doc.org(), app.doc.hierarchy(), *unit, children);
                         app.edit(edit, lang.pick("Supprimer l'unité", "Delete unit"), None);
                         app.select(None);
                         keep = false;
@@ -114,7 +114,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                 ui.label(format!(
                     "{} {} ({}).",
                     lang.pick("Une copie de secours de", "A recovery copy of"),
-                    found.doc.org.name,
+                    found.doc.org().name,
                     crate::app::recovery::describe(found.when, lang)
                 ));
                 ui.horizontal(|ui| {

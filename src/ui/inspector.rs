@@ -18,7 +18,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| match app.selection {
-                    Some(i) if i < app.doc.org.units.len() => unit(app, ui, i),
+                    Some(i) if i < app.doc.org().units.len() => unit(app, ui, i),
                     _ => super::summary::show(app, ui),
                 });
         });
@@ -26,7 +26,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
 
 fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     let lang = app.lang();
-    let mut u = app.doc.org.units[i].clone();
+    let mut u = app.doc.org().units[i].clone();
     let mut changes = Changes::default();
     ui.heading(lang.pick("Unité", "Unit"));
     ui.label(lang.pick("Nom", "Name"));
@@ -37,7 +37,7 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         // Escape takes back what was typed in the name since the field took the focus.
         app.doc.cancel_typing(&name_key);
         changes.field = None;
-        u.name = app.doc.org.units[i].name.clone();
+        u.name = app.doc.org().units[i].name.clone();
     }
     changes.text(ui, lang.pick("Sigle", "Acronym"), &mut u.acronym, "acronym");
     ui.label(lang.pick("Type", "Kind"));
@@ -125,7 +125,7 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         app.doc.seal();
     }
     if let Some(j) = new_parent {
-        match ops::reparent(&app.doc.org, app.doc.hierarchy(), i, j) {
+        match ops::reparent(app.doc.org(), app.doc.hierarchy(), i, j) {
             Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
             Err(e) => app.set_status(e.message(lang), true),
         }
@@ -187,7 +187,7 @@ fn field_label(field: &str, lang: crate::i18n::Lang) -> &'static str {
 /// edit (which was copied before the choice and would otherwise undo it).
 fn parent_picker(app: &OrgApp, ui: &mut egui::Ui, i: usize) -> Option<usize> {
     let lang = app.lang();
-    let org = &app.doc.org;
+    let org = app.doc.org();
     let current = org.units[i]
         .parent
         .as_ref()
@@ -290,12 +290,12 @@ fn missions(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate:
 
 fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     let lang = app.lang();
-    let id = app.doc.org.units[i].id.clone();
+    let id = app.doc.org().units[i].id.clone();
     ui.heading(lang.pick("Relations", "Relations"));
     let mut remove = None;
     for rel in app
         .doc
-        .org
+        .org()
         .relations
         .iter()
         .filter(|r| r.from == id || r.to == id)
@@ -310,14 +310,14 @@ fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
             ui.label(format!(
                 "{} → {}{label}",
                 rel.kind.label(lang),
-                app.doc.org.label_of(other)
+                app.doc.org().label_of(other)
             ));
             if ui.small_button("🗑").clicked() {
                 remove = Some(rel.clone());
             }
         });
     }
-    if let Some(edit) = remove.and_then(|r| ops::remove_relation(&app.doc.org, &r)) {
+    if let Some(edit) = remove.and_then(|r| ops::remove_relation(app.doc.org(), &r)) {
         app.edit(
             edit,
             lang.pick("Supprimer la relation", "Remove relation"),
@@ -328,7 +328,7 @@ fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     ui.menu_button(
         lang.pick("+ Ajouter une relation", "+ Add a relation"),
         |ui| {
-            let org = &app.doc.org;
+            let org = app.doc.org();
             let targets = org.entities.iter().map(|e| (&e.id, &e.name)).chain(
                 org.units
                     .iter()
@@ -353,7 +353,7 @@ fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         },
     );
     if let Some(rel) = added {
-        let edit = ops::add_relation(&app.doc.org, rel);
+        let edit = ops::add_relation(app.doc.org(), rel);
         app.edit(
             edit,
             lang.pick("Ajouter une relation", "Add a relation"),
@@ -364,7 +364,7 @@ fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
 
 fn bodies(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
     let lang = app.lang();
-    let org = &app.doc.org;
+    let org = app.doc.org();
     let id = &org.units[i].id;
     let seats: Vec<String> = org
         .bodies

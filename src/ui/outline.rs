@@ -97,7 +97,7 @@ fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
     let found = match &app.search_results {
         Some((k, found)) if *k == key => found.clone(),
         _ => {
-            let found = std::rc::Rc::new(search(&app.doc.org, &app.search));
+            let found = std::rc::Rc::new(search(app.doc.org(), &app.search));
             app.search_results = Some((key, found.clone()));
             found
         }
@@ -114,7 +114,7 @@ fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
         found.len(),
         |ui, range| {
             for &i in &found[range] {
-                let u = &app.doc.org.units[i];
+                let u = &app.doc.org().units[i];
                 let label = if u.acronym.is_empty() {
                     u.name.clone()
                 } else {
@@ -141,7 +141,7 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
     let rows = match &app.outline_rows {
         Some((r, rows)) if *r == revision => rows.clone(),
         _ => {
-            let rows = std::rc::Rc::new(rows(&app.doc.org, app.doc.hierarchy()));
+            let rows = std::rc::Rc::new(rows(app.doc.org(), app.doc.hierarchy()));
             app.outline_rows = Some((revision, rows.clone()));
             rows
         }
@@ -154,7 +154,7 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
         .auto_shrink(false)
         .show_rows(ui, 22.0, rows.len(), |ui, range| {
             for &(i, depth, has_children) in &rows[range] {
-                let u = &app.doc.org.units[i];
+                let u = &app.doc.org().units[i];
                 ui.horizontal(|ui| {
                     ui.add_space(depth as f32 * 14.0);
                     if has_children {
@@ -196,7 +196,7 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
     }
     if let Some((unit, parent)) = dropped {
         let lang = app.lang();
-        match ops::reparent(&app.doc.org, app.doc.hierarchy(), unit, parent) {
+        match ops::reparent(app.doc.org(), app.doc.hierarchy(), unit, parent) {
             Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
             Err(e) => app.set_status(e.message(lang), true),
         }

@@ -10,7 +10,7 @@ type Changed = super::FieldEdits<String>;
 
 pub fn bodies(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
-    let org = &app.doc.org;
+    let org = app.doc.org();
     let mut edit: Option<(Edit, Option<String>)> = None;
     let mut sealed = false;
     for (b, body) in org.bodies.iter().enumerate() {
@@ -155,7 +155,7 @@ fn members(
 
 pub fn entities(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
-    let org = &app.doc.org;
+    let org = app.doc.org();
     let mut edit: Option<(Edit, Option<String>)> = None;
     let mut sealed = false;
     for (e, entity) in org.entities.iter().enumerate() {
@@ -238,7 +238,7 @@ pub fn entities(app: &mut OrgApp, ui: &mut egui::Ui) {
 /// Legal texts and budget programmes: part of the organisation's own fields.
 pub fn texts(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
-    let mut header = Header::of(&app.doc.org);
+    let mut header = Header::of(app.doc.org());
     let mut c = Changed::default();
     let mut structural = false;
     let mut remove_text = None;

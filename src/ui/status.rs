@@ -27,7 +27,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 ui.colored_label(colour, &status.text);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let org = &app.doc.org;
+                let org = app.doc.org();
                 ui.label(format!(
                     "{} · {} · {}",
                     lang.count(org.units.len(), ("unité", "unités"), ("unit", "units")),

@@ -8,7 +8,7 @@ use eframe::egui;
 pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     ui.heading(lang.pick("Organisation", "Organisation"));
-    let org = &app.doc.org;
+    let org = app.doc.org();
     let mut header = Header::of(org);
     let mut edits = super::FieldEdits::default();
     for (label, value, key) in [
@@ -58,7 +58,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
     if edits.sealed {
         app.doc.seal();
     }
-    let org = &app.doc.org;
+    let org = app.doc.org();
     ui.separator();
     if let Some(h) = &org.headcount {
         let date = if h.date.is_empty() {
