@@ -57,7 +57,7 @@ impl Window {
 
     fn zoom_on_a_unit(&mut self) {
         let unit = self.app.doc.org().units.len() / 2;
-        self.app.select(Some(unit));
+        self.app.select_unit(unit);
         let app = &mut self.app;
         let _ = self.ctx.run_ui(Self::input(Vec::new()), |ui| {
             app.show(ui);
@@ -88,7 +88,7 @@ fn frames(c: &mut Criterion) {
         group.bench_function(format!("idle (replayed)/{units}"), |b| {
             b.iter(|| black_box(w.frame(Vec::new())))
         });
-        let unit = w.app.selection.unwrap();
+        let unit = w.app.selected_unit().unwrap();
         let mut n = 0u32;
         group.bench_function(format!("edit to redrawn chart (rename)/{units}"), |b| {
             b.iter(|| {

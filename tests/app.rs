@@ -90,7 +90,10 @@ fn search_filters_and_choosing_a_result_shows_its_missions() {
     h.get_by_label("Service de l'expertise juridique et des affaires contentieuses")
         .click();
     h.run_steps(3);
-    let selected = h.state().selection.expect("choosing a result selects it");
+    let selected = h
+        .state()
+        .selected_unit()
+        .expect("choosing a result selects it");
     assert_eq!(
         h.state().doc.org().units[selected].id.as_str(),
         "serv-juridique"
@@ -176,7 +179,7 @@ fn add_a_child_rename_it_save_and_reload() {
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(3);
-    let new = h.state().selection.unwrap();
+    let new = h.state().selected_unit().unwrap();
     assert_eq!(
         h.state().doc.org().units[new]
             .parent
@@ -321,7 +324,7 @@ fn deleting_a_subtree_then_undo_restores_it_identically() {
     });
     let before = h.state().doc.org().clone();
     let dept = unit_index(h.state(), "dept-programmation-gestion");
-    h.state_mut().select(Some(dept));
+    h.state_mut().select_unit(dept);
     h.run_steps(2);
     h.key_press(Key::Delete);
     h.run_steps(2);
@@ -337,10 +340,41 @@ fn deleting_a_subtree_then_undo_restores_it_identically() {
     assert_eq!(*h.state().doc.org(), before);
 }
 
+/// The selection names a unit, not a place in the list: an undo that puts a unit back before
+/// the selected one leaves the selection, and the inspector, on the same unit.
+#[test]
+fn an_undo_inserting_before_the_selection_keeps_the_same_unit_selected() {
+    let mut h = sample_app();
+    let org = h.state().doc.org();
+    // A leaf and the unit after it in the list.
+    let a = (0..org.units.len() - 1)
+        .find(|&i| h.state().doc.hierarchy().children(i).is_empty())
+        .unwrap();
+    let (a_name, b_name) = (org.units[a].name.clone(), org.units[a + 1].name.clone());
+    h.get_by_label(&a_name).click();
+    h.run_steps(2);
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    h.get_by_label("Supprimer").click();
+    h.run_steps(2);
+    assert!(h.query_by_label(&a_name).is_none(), "« {a_name} » deleted");
+    h.get_by_label(&b_name).click();
+    h.run_steps(2);
+    field(&h, &b_name);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org().units[a].name, a_name, "back before it");
+    assert!(
+        h.query_all_by_value(&a_name).next().is_none(),
+        "the inspector moved to the unit put back"
+    );
+    field(&h, &b_name);
+}
+
 #[test]
 fn opening_another_document_with_unsaved_changes_asks_first() {
     let mut h = sample_app();
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(2);
@@ -364,7 +398,7 @@ fn opening_another_document_with_unsaved_changes_asks_first() {
 #[test]
 fn closing_with_unsaved_changes_shows_the_guard() {
     let mut h = sample_app();
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(2);
@@ -403,7 +437,7 @@ fn a_recovery_copy_is_written_while_dirty_and_offered_at_the_next_start() {
     let dir = temp_dir("recovery");
     let mut h = sample_app();
     h.state_mut().recovery = Some(Recovery::in_dir(&dir));
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(2);
     h.key_press(Key::Insert);
     // The copy is written on a thread of its own: frames go on meanwhile.
@@ -465,7 +499,7 @@ fn saving_over_a_file_someone_else_changed_asks_first() {
         .unwrap()
         .set_modified(later)
         .unwrap();
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(2);
@@ -486,7 +520,7 @@ fn saving_over_a_file_someone_else_changed_asks_first() {
 fn a_pending_deletion_does_not_survive_opening_another_document() {
     let mut h = sample_app();
     let last = h.state().doc.org().units.len() - 1;
-    h.state_mut().select(Some(last));
+    h.state_mut().select_unit(last);
     h.run_steps(2);
     h.key_press(Key::Delete);
     h.run_steps(2);
@@ -552,7 +586,7 @@ fn an_edit_made_while_saving_is_not_lost_and_keeps_the_document_dirty() {
     let ctx = h.ctx.clone();
     let before = h.state().doc.org().units.len();
     h.state_mut().start_save(&path, None, &ctx);
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(1);
     h.key_press(Key::Insert);
     h.run_steps(2);
@@ -613,7 +647,7 @@ fn a_failed_background_save_keeps_the_document_dirty_and_says_why() {
     let dir = temp_dir("failed-save");
     let path = dir.join("absent").join("sg.ron");
     let mut h = sample_app();
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(1);
     h.key_press(Key::Insert);
     h.run_steps(2);
@@ -647,7 +681,7 @@ fn background_jobs_ending_on_another_document_leave_it_alone() {
         "the new document is not the saved file"
     );
     // A dirty document the user chose not to save: the file replaces it.
-    h.state_mut().select(Some(0));
+    h.state_mut().select_unit(0);
     h.key_press(Key::Insert);
     h.run_steps(2);
     assert!(h.state().doc.is_dirty());
@@ -656,7 +690,7 @@ fn background_jobs_ending_on_another_document_leave_it_alone() {
     assert!(h.state().doc.org().name.contains("INSEE"));
     // An edit made while the file was read: the edit wins, the file is not opened.
     h.state_mut().start_open(&insee, &ctx);
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.key_press(Key::Insert);
     h.run_steps(1);
     let units = h.state().doc.org().units.len();

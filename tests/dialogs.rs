@@ -213,7 +213,7 @@ fn add_child_of_communication(h: &mut Harness<'static, OrgApp>) -> usize {
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(3);
-    h.state().selection.unwrap()
+    h.state().selected_unit().unwrap()
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use super::{Action, Dialog, ExportDialog, OrgApp, files};
 use crate::doc::{Document, ops};
 use crate::scene::{self, Owner};
-use crate::ui::{self, canvas::Canvas};
+use crate::ui::{self, Selection, canvas::Canvas};
 use eframe::egui;
 
 impl OrgApp {
@@ -89,11 +89,12 @@ impl OrgApp {
                 }
             }
             // A sibling of nothing would be a second root, placed out of sight.
-            Action::AddSibling if self.selection.is_none() => {}
+            Action::AddSibling if self.selected_unit().is_none() => {}
             Action::AddChild | Action::AddSibling => {
+                let selected = self.selected_unit();
                 let parent = match action {
-                    Action::AddChild => self.selection,
-                    _ => self.selection.and_then(|s| self.doc.hierarchy().parent(s)),
+                    Action::AddChild => selected,
+                    _ => selected.and_then(|s| self.doc.hierarchy().parent(s)),
                 };
                 let (edit, at) = ops::add_unit(
                     self.doc.org(),
@@ -102,24 +103,24 @@ impl OrgApp {
                     lang.pick("Nouvelle unité", "New unit"),
                 );
                 self.edit(edit, lang.pick("Ajouter une unité", "Add a unit"), None);
-                self.selection = Some(at);
+                self.select_unit(at);
                 self.focus_name = true;
             }
             Action::Delete => {
-                if let Some(unit) = self.selection {
+                if let Some(Selection::Unit(unit)) = self.selection.clone() {
                     self.dialog = Some(Dialog::Delete { unit });
                 }
             }
             Action::Duplicate => {
-                if let Some(unit) = self.selection {
+                if let Some(unit) = self.selected_unit() {
                     let (edit, at) =
                         ops::duplicate_unit(self.doc.org(), unit, lang.pick("(copie)", "(copy)"));
                     self.edit(edit, lang.pick("Dupliquer l'unité", "Duplicate unit"), None);
-                    self.selection = Some(at);
+                    self.select_unit(at);
                 }
             }
             Action::ToggleCollapse => {
-                if let Some(unit) = self.selection {
+                if let Some(unit) = self.selected_unit() {
                     let edit = ops::toggle_fold(self.doc.org(), unit);
                     self.edit(edit, lang.pick("Replier / déplier", "Fold / unfold"), None);
                 }
@@ -175,7 +176,7 @@ impl OrgApp {
     pub fn apply_canvas_events(&mut self, events: ui::canvas::CanvasEvents) {
         let lang = self.lang();
         if let Some(Owner::Unit(u)) = events.clicked {
-            self.select(Some(u));
+            self.select_unit(u);
         } else if events.clicked_empty {
             self.select(None);
         }
@@ -215,7 +216,7 @@ impl OrgApp {
                     self.edit(edit, lang.pick("Déplacer l'unité", "Move unit"), None);
                 }
             }
-            self.select(Some(unit));
+            self.select_unit(unit);
         }
     }
 }

@@ -54,7 +54,10 @@ impl ExportDialog {
             missions: self.missions,
             root: self
                 .only_selection
-                .then(|| app.selection.map(|u| app.doc.org().units[u].id.clone()))
+                .then(|| {
+                    app.selected_unit()
+                        .map(|u| app.doc.org().units[u].id.clone())
+                })
                 .flatten(),
             theme: Theme::Light,
             lang,

@@ -86,14 +86,6 @@ impl OrgApp {
         }
         for action in fired {
             self.run(action, ui);
-            // An undo or a deletion can remove the selected unit; the next action of the same
-            // frame must not use its stale index.
-            if self
-                .selection
-                .is_some_and(|s| s >= self.doc.org().units.len())
-            {
-                self.selection = None;
-            }
         }
     }
 }

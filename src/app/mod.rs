@@ -19,8 +19,9 @@ pub use export::ExportDialog;
 pub use settings::Settings;
 
 use crate::doc::Document;
+use crate::model::Target;
 use crate::scene::{self, ChartOptions, Scene, Theme};
-use crate::ui::{self, canvas::Canvas};
+use crate::ui::{self, Selection, canvas::Canvas};
 use eframe::egui;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -41,7 +42,7 @@ pub enum Dialog {
     },
     /// Delete this unit: with its subtree, or attaching its children to its parent?
     Delete {
-        unit: usize,
+        unit: crate::model::Id,
     },
     Export(ExportDialog),
     /// A file could not be opened or saved; the current document is untouched.
@@ -58,8 +59,7 @@ pub enum Dialog {
 pub struct OrgApp {
     pub doc: Document,
     pub settings: Settings,
-    /// The selected unit, by index in `doc.org().units`.
-    pub selection: Option<usize>,
+    pub selection: Option<Selection>,
     pub search: String,
     pub chart: ChartOptions,
     pub status: Option<Status>,
@@ -157,14 +157,17 @@ impl OrgApp {
 
     /// The chart options the window's settings and selection ask for now.
     fn wanted_chart(&self) -> scene::ChartOptions {
-        let selected = self.selection.and_then(|u| self.doc.org().units.get(u));
+        let selected = match &self.selection {
+            Some(Selection::Unit(id) | Selection::Entity(id)) => Some(id),
+            _ => None,
+        };
         scene::ChartOptions {
             theme: if self.settings.dark {
                 Theme::Dark
             } else {
                 Theme::Light
             },
-            relations: self.settings.relations.mode(selected.map(|u| &u.id)),
+            relations: self.settings.relations.mode(selected),
             lang: self.settings.lang,
             ..self.chart.clone()
         }
@@ -208,12 +211,6 @@ impl OrgApp {
             // Lines drawn straight this frame are routed in the next ones.
             ctx.request_repaint();
         }
-        if self
-            .selection
-            .is_some_and(|s| s >= self.doc.org().units.len())
-        {
-            self.selection = None;
-        }
         self.canvas.set_scene(self.scene.clone(), first);
         self.canvas.select(self.selected_item());
         ctx.request_repaint();
@@ -235,14 +232,37 @@ impl OrgApp {
         Some(egui::Rect::from_min_max(min, max))
     }
 
-    pub fn selected_item(&self) -> Option<usize> {
-        self.selection
-            .and_then(|u| self.scene.unit_item.get(u).copied().flatten())
+    /// Where the selection is in the document now; None once it is gone.
+    pub fn selected(&self) -> Option<Target> {
+        self.selection.as_ref()?.find(&self.doc)
     }
 
-    pub fn select(&mut self, unit: Option<usize>) {
-        self.selection = unit;
+    /// The selected unit's index, when a unit is selected.
+    pub fn selected_unit(&self) -> Option<usize> {
+        match self.selected()? {
+            Target::Unit(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// The chart's item for the selection, if drawn.
+    pub fn selected_item(&self) -> Option<usize> {
+        let owner = match self.selected()? {
+            Target::Unit(u) => return self.scene.unit_item.get(u).copied().flatten(),
+            Target::Body(b) => scene::Owner::Body(b),
+            Target::Entity(e) => scene::Owner::Entity(e),
+        };
+        self.scene.items.iter().position(|i| i.owner == owner)
+    }
+
+    pub fn select(&mut self, selection: Option<Selection>) {
+        self.selection = selection;
         self.canvas.select(self.selected_item());
+    }
+
+    /// Selects unit `i` of the document.
+    pub fn select_unit(&mut self, i: usize) {
+        self.select(Selection::of(self.doc.org(), Target::Unit(i)));
     }
 
     /// Applies an edit as one undo step and reports a refusal in the status bar.

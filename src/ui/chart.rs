@@ -14,12 +14,12 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
             super::tips::show(ui, app.doc.org(), owner, app.lang());
         }
         if let Some(Owner::Unit(u)) = events.secondary_clicked {
-            app.select(Some(u));
+            app.select_unit(u);
             let at = ui.ctx().input(|i| i.pointer.interact_pos());
             ui.data_mut(|d| d.insert_temp(egui::Id::new("unit-menu"), at));
         }
         if let Some(Owner::Unit(u)) = events.double_clicked {
-            app.select(Some(u));
+            app.select_unit(u);
             app.run(Action::ToggleCollapse, ui);
         }
         context_menu(app, ui);
@@ -100,7 +100,7 @@ fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
             Action::Delete,
             Action::Relayout,
         ] {
-            let enabled = app.selection.is_some() || matches!(action, Action::Relayout);
+            let enabled = app.selected_unit().is_some() || matches!(action, Action::Relayout);
             let tip = action.tooltip(ui.ctx(), lang);
             if ui
                 .add_enabled(enabled, egui::Button::new(action.label(lang)))

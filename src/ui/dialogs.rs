@@ -13,7 +13,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
     let mut then: Option<Action> = None;
     let mut restore = false;
     let mut export = None;
-    let has_selection = app.selection.is_some();
+    let has_selection = app.selected_unit().is_some();
     let mut dialog = dialog;
     let modal =
         egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
@@ -42,16 +42,14 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                         }
                     });
                 }
-                Dialog::Delete { unit } if *unit >= app.doc.org().units.len() => keep = false,
-                Dialog::Delete { unit } => {
-                    let name = app
-                        .doc
-                        .org()
-                        .units
-                        .get(*unit)
-                        .map(|u| u.name.clone())
-                        .unwrap_or_default();
-                    let below = app.doc.hierarchy().count_below(*unit);
+                Dialog::Delete { unit: id } => 'delete: {
+                    // Gone meanwhile (an undo): nothing to ask about.
+                    let Some(unit) = app.doc.hierarchy().unit(id) else {
+                        keep = false;
+                        break 'delete;
+                    };
+                    let name = app.doc.org().units[unit].name.clone();
+                    let below = app.doc.hierarchy().count_below(unit);
                     ui.heading(format!("{} {}", lang.pick("Supprimer", "Delete"), lang.quote(&name)));
                     let mut choice = None;
                     if below > 0 {
@@ -95,7 +93,7 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                         });
                     }
                     if let Some(children) = choice {
-                        let edit = ops::delete_unit(app.doc.org(), app.doc.hierarchy(), *unit, children);
+                        let edit = ops::delete_unit(app.doc.org(), app.doc.hierarchy(), unit, children);
                         app.edit(edit, lang.pick("Supprimer l'unité", "Delete unit"), None);
                         app.select(None);
                         keep = false;

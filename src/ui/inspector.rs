@@ -17,9 +17,9 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
-                .show(ui, |ui| match app.selection {
-                    Some(i) if i < app.doc.org().units.len() => unit(app, ui, i),
-                    _ => super::summary::show(app, ui),
+                .show(ui, |ui| match app.selected_unit() {
+                    Some(i) => unit(app, ui, i),
+                    None => super::summary::show(app, ui),
                 });
         });
 }

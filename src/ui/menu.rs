@@ -68,7 +68,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                     labelled(app, ui, action, text, enabled);
                 }
                 ui.separator();
-                let selected = app.selection.is_some();
+                let selected = app.selected_unit().is_some();
                 item(app, ui, Action::AddChild, true);
                 item(app, ui, Action::AddSibling, selected);
                 item(app, ui, Action::Duplicate, selected);
@@ -81,7 +81,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 item(app, ui, Action::FitAll, true);
                 item(app, ui, Action::ZoomIn, true);
                 item(app, ui, Action::ZoomOut, true);
-                item(app, ui, Action::ZoomSelection, app.selection.is_some());
+                item(app, ui, Action::ZoomSelection, app.selected().is_some());
                 ui.separator();
                 ui.menu_button(lang.pick("Relations", "Relations"), |ui| {
                     for view in RelationsView::ALL {

@@ -10,10 +10,13 @@ pub mod inspector;
 pub mod menu;
 pub mod outline;
 pub mod registry;
+mod selection;
 pub mod shapes;
 pub mod status;
 pub mod summary;
 pub mod tips;
+
+pub use selection::Selection;
 
 use eframe::egui;
 

@@ -108,6 +108,7 @@ fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
         ("result", "results"),
     ));
     let mut chosen = None;
+    let selected = app.selected_unit();
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(
         ui,
         22.0,
@@ -121,7 +122,7 @@ fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
                     format!("{} ({})", u.name, u.acronym)
                 };
                 if ui
-                    .add(egui::Button::selectable(app.selection == Some(i), label).truncate())
+                    .add(egui::Button::selectable(selected == Some(i), label).truncate())
                     .clicked()
                 {
                     chosen = Some(i);
@@ -130,7 +131,7 @@ fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
         },
     );
     if let Some(i) = chosen {
-        app.select(Some(i));
+        app.select_unit(i);
         app.run(Action::ZoomSelection, ui);
     }
 }
@@ -150,6 +151,7 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
     let mut toggled = None;
     let mut dropped: Option<(usize, usize)> = None;
     let theme = app.chart.theme;
+    let selected = app.selected_unit();
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show_rows(ui, 22.0, rows.len(), |ui, range| {
@@ -170,7 +172,7 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
                         ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter().rect_filled(rect, 2.0, colour(stroke));
                     let row = ui.add(
-                        egui::Button::selectable(app.selection == Some(i), &u.name)
+                        egui::Button::selectable(selected == Some(i), &u.name)
                             .truncate()
                             .sense(egui::Sense::click_and_drag()),
                     );
@@ -187,11 +189,11 @@ fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
             }
         });
     if let Some(i) = toggled {
-        app.select(Some(i));
+        app.select_unit(i);
         app.run(Action::ToggleCollapse, ui);
     }
     if let Some(i) = chosen {
-        app.select(Some(i));
+        app.select_unit(i);
         app.run(Action::ZoomSelection, ui);
     }
     if let Some((unit, parent)) = dropped {
