@@ -7,9 +7,10 @@
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use eframe::egui;
 use organigramme::app::recovery::Recovery;
-use organigramme::app::{Action, OrgApp, Settings};
+use organigramme::app::{OrgApp, Settings};
 use organigramme::doc::{Document, Edit, Element, ops};
 use organigramme::generate::generate;
+use organigramme::ui::Action;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -5,8 +5,9 @@ use eframe::egui;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use organigramme::app::{Action, Dialog, OrgApp, Settings};
+use organigramme::app::{OrgApp, Settings};
 use organigramme::doc::Document;
+use organigramme::ui::{Action, Dialog};
 use std::path::PathBuf;
 
 fn harness(app: OrgApp) -> Harness<'static, OrgApp> {
@@ -457,7 +458,7 @@ fn a_recovery_copy_is_written_while_dirty_and_offered_at_the_next_start() {
     let mut next = harness(OrgApp::with_default_sample(Settings::default()));
     next.state_mut().use_recovery(Recovery::in_dir(&dir));
     next.run_steps(2);
-    assert!(matches!(next.state().dialog, Some(Dialog::Recover(_))));
+    assert!(matches!(next.state().dialog, Some(Dialog::Recover { .. })));
     next.get_by_label("Restaurer").click();
     next.run_steps(2);
     assert_eq!(next.state().doc.org().units.len(), units);

@@ -8,8 +8,9 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use organigramme::app::chooser::ChooserKind;
-use organigramme::app::{Dialog, OrgApp, Settings};
+use organigramme::app::{OrgApp, Settings};
+use organigramme::ui::Dialog;
+use organigramme::ui::options::ChooserKind;
 use std::path::{Path, PathBuf};
 
 fn temp_dir(name: &str) -> PathBuf {

@@ -5,11 +5,12 @@ use eframe::egui;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use organigramme::app::settings::RelationsView;
-use organigramme::app::{Action, ExportDialog, OrgApp, Settings};
+use organigramme::app::{OrgApp, Settings};
 use organigramme::i18n::Lang;
 use organigramme::scene::{Owner, RelationsMode};
+use organigramme::ui::options::RelationsView;
 use organigramme::ui::tips;
+use organigramme::ui::{Action, ExportDialog};
 
 fn harness(settings: Settings) -> Harness<'static, OrgApp> {
     let mut h = Harness::builder()
@@ -83,7 +84,9 @@ fn relations_listed_in_the_boxes_change_the_chart_and_the_export() {
     assert_eq!(h.state().chart.relations, RelationsMode::List);
     assert_eq!(h.state().settings.relations, RelationsView::List);
     assert!(listed(h.state()), "the boxes list their relations");
-    let export = ExportDialog::new(h.state()).request(h.state());
+    let export = h
+        .state()
+        .export_request(&ExportDialog::new(&h.state().chart));
     assert_eq!(export.chart.relations, RelationsMode::List);
 }
 
@@ -226,7 +229,7 @@ fn an_export_by_keyboard_alone_ctrl_e_enter_a_name_enter() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness(Settings {
-        file_chooser: organigramme::app::chooser::ChooserKind::BuiltIn,
+        file_chooser: organigramme::ui::options::ChooserKind::BuiltIn,
         recent_dirs: vec![dir.clone()],
         ..Settings::default()
     });
@@ -234,7 +237,7 @@ fn an_export_by_keyboard_alone_ctrl_e_enter_a_name_enter() {
     h.run_steps(2);
     assert!(matches!(
         h.state().dialog,
-        Some(organigramme::app::Dialog::Export(_))
+        Some(organigramme::ui::Dialog::Export(_))
     ));
     h.key_press(Key::Enter);
     h.run_steps(3);

@@ -1,10 +1,11 @@
 //! What actions do: the one place where menus, shortcuts, dialogs and the canvas change the
 //! application, with the unsaved-changes guard in front of what would discard work.
 
-use super::{Action, Dialog, ExportDialog, OrgApp, files};
+use super::{OrgApp, files};
 use crate::doc::{Document, ops};
 use crate::scene::{self, Owner};
 use crate::ui::{self, Selection, canvas::Canvas};
+use crate::ui::{Action, Dialog, ExportDialog};
 use eframe::egui;
 
 impl OrgApp {
@@ -57,7 +58,7 @@ impl OrgApp {
             Action::OpenSample(i) => files::open_sample(self, i),
             Action::Save => files::save(self, false, None, ctx),
             Action::SaveAs => files::save(self, true, None, ctx),
-            Action::Export => self.dialog = Some(Dialog::Export(ExportDialog::new(self))),
+            Action::Export => self.dialog = Some(Dialog::Export(ExportDialog::new(&self.chart))),
             Action::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -1,9 +1,10 @@
 //! Opening, saving and exporting from the window. File dialogs only choose paths
 //! (`chooser`); the work is done by functions tests can call with a path.
 
+use super::OrgApp;
 use super::chooser::{Ask, Purpose};
-use super::{Action, Dialog, ExportDialog, OrgApp};
 use crate::doc::Document;
+use crate::ui::{Action, Dialog, ExportDialog};
 use eframe::egui;
 use std::path::Path;
 
@@ -12,7 +13,7 @@ impl OrgApp {
     /// `chosen` once there is one.
     pub fn choose(&mut self, ask: Ask, ctx: &egui::Context) {
         let lang = self.lang();
-        if self.settings.file_chooser.use_native(&self.platform) {
+        if self.platform.use_native(self.settings.file_chooser) {
             let (picked, failed) = super::chooser::ask_native(&ask);
             if let Some(path) = picked {
                 self.chosen(ask.purpose, &path, ctx);
@@ -119,7 +120,7 @@ fn file_stem(org: &crate::model::Organisation) -> String {
 
 /// Asks where to write, then writes the chart off the UI thread.
 pub fn export(app: &mut OrgApp, dialog: &ExportDialog, ctx: &egui::Context) {
-    let request = dialog.request(app);
+    let request = app.export_request(dialog);
     let ask = Ask {
         file_name: Some(format!(
             "{}.{}",

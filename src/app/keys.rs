@@ -1,6 +1,7 @@
 //! The keyboard: shortcuts turned into actions, and the arrow keys that pan the chart.
 
-use super::{Action, OrgApp};
+use super::OrgApp;
+use crate::ui::Action;
 use eframe::egui;
 
 impl OrgApp {

@@ -1,7 +1,6 @@
 //! The application: one document in a window, with its chart, outline and inspector.
 //! `OrgApp::show` draws a frame from a plain `egui::Ui`, so tests drive it without a window.
 
-mod actions;
 pub mod chooser;
 mod commands;
 pub mod export;
@@ -14,47 +13,17 @@ mod saving;
 mod screenshot;
 pub mod settings;
 
-pub use actions::Action;
-pub use export::ExportDialog;
 pub use settings::Settings;
 
 use crate::doc::Document;
 use crate::model::Target;
 use crate::scene::{self, ChartOptions, Scene, Theme};
-use crate::ui::{self, Selection, canvas::Canvas};
+use crate::ui::{self, Action, Dialog, Selection, Status, canvas::Canvas};
 use eframe::egui;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 type SearchCache = ((String, u64), std::rc::Rc<Vec<usize>>);
-
-/// A message in the status bar.
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
-
-/// A modal question or report; one at a time.
-pub enum Dialog {
-    /// The document has unsaved changes and `then` would discard them.
-    Unsaved {
-        then: Action,
-    },
-    /// Delete this unit: with its subtree, or attaching its children to its parent?
-    Delete {
-        unit: crate::model::Id,
-    },
-    Export(ExportDialog),
-    /// A file could not be opened or saved; the current document is untouched.
-    Error {
-        title: String,
-        text: String,
-    },
-    /// A previous session ended without saving: restore its copy?
-    Recover(Box<recovery::Found>),
-    /// Someone else saved the file since it was opened here.
-    ChangedOnDisk,
-}
 
 pub struct OrgApp {
     pub doc: Document,
@@ -83,6 +52,8 @@ pub struct OrgApp {
     pub(crate) search_results: Option<SearchCache>,
     /// Where recovery copies go; none in tests that do not ask for it.
     pub recovery: Option<recovery::Recovery>,
+    /// What a crashed session left, while the dialog offers to restore it.
+    recovered: Option<Document>,
     /// The built-in file dialog, while it is open.
     pub chooser: chooser::BuiltIn,
     /// Whether the platform can show its own file dialog.
@@ -123,6 +94,7 @@ impl OrgApp {
             outline_rows: None,
             search_results: None,
             recovery: None,
+            recovered: None,
             chooser: chooser::BuiltIn::default(),
             platform: chooser::Platform::detect(),
             export_job: None,
@@ -328,9 +300,20 @@ impl OrgApp {
     /// Uses `recovery` for this session, and offers what a crashed session left there.
     pub fn use_recovery(&mut self, recovery: recovery::Recovery) {
         if let Some(found) = recovery.find() {
-            self.dialog = Some(Dialog::Recover(Box::new(found)));
+            self.dialog = Some(Dialog::Recover {
+                name: found.doc.org().name.clone(),
+                when: found.when,
+            });
+            self.recovered = Some(found.doc);
         }
         self.recovery = Some(recovery);
+    }
+
+    /// Shows the document a crashed session left, as the recovery dialog offered.
+    pub fn restore_recovered(&mut self) {
+        if let Some(doc) = self.recovered.take() {
+            self.replace_document(doc);
+        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

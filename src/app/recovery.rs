@@ -132,24 +132,3 @@ impl Recovery {
         Some(Found { doc, when })
     }
 }
-
-/// "14:05:09 UTC, il y a 3 min": when a recovery copy was written (UTC, as the copy's age
-/// matters more than the zone).
-pub fn describe(when: SystemTime, lang: crate::i18n::Lang) -> String {
-    let secs = when
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let ago = SystemTime::now()
-        .duration_since(when)
-        .map_or(0, |d| d.as_secs());
-    let time = format!(
-        "{:02}:{:02}:{:02} UTC",
-        (secs / 3600) % 24,
-        (secs / 60) % 60,
-        secs % 60
-    );
-    match lang {
-        crate::i18n::Lang::Fr => format!("{time}, il y a {} min", ago / 60),
-        crate::i18n::Lang::En => format!("{time}, {} min ago", ago / 60),
-    }
-}

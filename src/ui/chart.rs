@@ -1,6 +1,7 @@
 //! The central area: a small toolbar of chart options above the canvas.
 
-use crate::app::{Action, OrgApp};
+use super::Action;
+use crate::app::OrgApp;
 use crate::layout::Orientation;
 use crate::scene::{MissionsMode, Owner};
 use eframe::egui;

@@ -1,8 +1,37 @@
 //! Modal dialogs: the unsaved-changes guard, deleting a unit, exporting, and errors.
 
-use crate::app::{Action, Dialog, OrgApp};
+use super::{Action, ExportDialog};
+use crate::app::OrgApp;
 use crate::doc::ops::{self, Children};
+use crate::model::Id;
 use eframe::egui;
+use std::time::SystemTime;
+
+/// A modal question or report; one at a time.
+pub enum Dialog {
+    /// The document has unsaved changes and `then` would discard them.
+    Unsaved {
+        then: Action,
+    },
+    /// Delete this unit: with its subtree, or attaching its children to its parent?
+    Delete {
+        unit: Id,
+    },
+    Export(ExportDialog),
+    /// A file could not be opened or saved; the current document is untouched.
+    Error {
+        title: String,
+        text: String,
+    },
+    /// A previous session ended without saving, leaving a copy of this document written
+    /// then: restore it?
+    Recover {
+        name: String,
+        when: SystemTime,
+    },
+    /// Someone else saved the file since it was opened here.
+    ChangedOnDisk,
+}
 
 pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
     let Some(dialog) = app.dialog.take() else {
@@ -107,13 +136,13 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
                     Some(super::export_form::Choice::Cancel) => keep = false,
                     None => {}
                 },
-            Dialog::Recover(found) => {
+            Dialog::Recover { name, when } => {
                 ui.heading(lang.pick("Récupérer le travail non enregistré ?", "Recover unsaved work?"));
                 ui.label(format!(
                     "{} {} ({}).",
                     lang.pick("Une copie de secours de", "A recovery copy of"),
-                    found.doc.org().name,
-                    crate::app::recovery::describe(found.when, lang)
+                    name,
+                    describe(*when, lang)
                 ));
                 ui.horizontal(|ui| {
                     if ui.button(lang.pick("Restaurer", "Restore")).clicked() {
@@ -167,12 +196,12 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
         });
     // A recovery copy is only dismissed by its buttons: closing it by accident would let the
     // next autosave overwrite the crashed session's work.
-    if modal.should_close() && !matches!(dialog, Dialog::Recover(_)) {
+    if modal.should_close() && !matches!(dialog, Dialog::Recover { .. }) {
         keep = false;
     }
     match dialog {
-        Dialog::Recover(found) if restore => {
-            app.replace_document(found.doc);
+        Dialog::Recover { .. } if restore => {
+            app.restore_recovered();
             app.set_status(
                 lang.pick(
                     "Travail récupéré : enregistrez-le pour le garder",
@@ -189,5 +218,26 @@ pub fn show(app: &mut OrgApp, ctx: &egui::Context) {
     }
     if let Some(form) = export {
         crate::app::files::export(app, &form, ctx);
+    }
+}
+
+/// "14:05:09 UTC, il y a 3 min": when a recovery copy was written (UTC, as the copy's age
+/// matters more than the zone).
+pub fn describe(when: SystemTime, lang: crate::i18n::Lang) -> String {
+    let secs = when
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let ago = SystemTime::now()
+        .duration_since(when)
+        .map_or(0, |d| d.as_secs());
+    let time = format!(
+        "{:02}:{:02}:{:02} UTC",
+        (secs / 3600) % 24,
+        (secs / 60) % 60,
+        secs % 60
+    );
+    match lang {
+        crate::i18n::Lang::Fr => format!("{time}, il y a {} min", ago / 60),
+        crate::i18n::Lang::En => format!("{time}, {} min ago", ago / 60),
     }
 }

@@ -1,14 +1,87 @@
-//! The export dialog's form, drawn inside the dialogs' modal so that its controls get the
-//! clicks (a window under an empty `egui::Modal` gets none). It edits the choices and says
+//! The export dialog: its choices, turned into the same `ExportRequest` the command line
+//! builds, and its form, drawn inside the dialogs' modal so that its controls get the clicks
+//! (a window under an empty `egui::Modal` gets none). The form edits the choices and says
 //! which button was pressed; the app starts the export after the pass.
 
-use crate::app::ExportDialog;
 use crate::export::png::Paper;
-use crate::export::request::Format;
+use crate::export::request::{ExportRequest, Format, PngSize};
 use crate::i18n::Lang;
 use crate::layout::Orientation;
-use crate::scene::MissionsMode;
+use crate::model::Id;
+use crate::scene::{ChartOptions, MissionsMode, Theme};
 use eframe::egui;
+
+/// The export window's choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportDialog {
+    pub format: Format,
+    /// None: a plain scale; Some: fit a paper size at `dpi`.
+    pub paper: Option<(Paper, bool)>,
+    pub dpi: f32,
+    pub scale: f32,
+    pub orientation: Orientation,
+    pub missions: MissionsMode,
+    pub only_selection: bool,
+    pub transparent: bool,
+    /// « Exporté le … » in the footer (the command line's `--no-date` when off).
+    pub date: bool,
+}
+
+impl ExportDialog {
+    /// The choices first offered: the chart's orientation and missions as the window shows
+    /// them, on A3 landscape.
+    pub fn new(chart: &ChartOptions) -> Self {
+        ExportDialog {
+            format: Format::Png,
+            paper: Some((Paper::A3, true)),
+            dpi: 150.0,
+            scale: 2.0,
+            orientation: chart.orientation,
+            missions: chart.missions,
+            only_selection: false,
+            transparent: false,
+            date: true,
+        }
+    }
+
+    /// The request the command line would build from the same options (`--paper P --dpi D`,
+    /// or `--scale S`, which records 96 × S dpi) for the window's `chart`; `selected` is the
+    /// root of the part exported when only the selection is.
+    pub fn request(&self, chart: &ChartOptions, selected: Option<Id>) -> ExportRequest {
+        let lang = chart.lang;
+        let chart = ChartOptions {
+            orientation: self.orientation,
+            missions: self.missions,
+            root: selected.filter(|_| self.only_selection),
+            theme: Theme::Light,
+            lang,
+            date: if self.date {
+                crate::cli::today(lang)
+            } else {
+                String::new()
+            },
+            ..chart.clone()
+        };
+        let png = match self.paper {
+            Some(paper) => PngSize {
+                paper: Some(paper),
+                scale: None,
+                dpi: Some(self.dpi),
+            },
+            None => PngSize {
+                paper: None,
+                scale: Some(self.scale),
+                dpi: None,
+            },
+        };
+        ExportRequest {
+            format: self.format,
+            chart,
+            png,
+            transparent: self.transparent,
+        }
+    }
+}
 
 pub enum Choice {
     Export,

@@ -1,9 +1,9 @@
 //! The menu bar. Each entry sends an `Action`, labelled with the action's own label and
 //! shortcut, so menus and keyboard always agree.
 
-use crate::app::chooser::ChooserKind;
-use crate::app::settings::RelationsView;
-use crate::app::{Action, OrgApp};
+use super::Action;
+use super::options::{ChooserKind, RelationsView};
+use crate::app::OrgApp;
 use crate::i18n::Lang;
 use eframe::egui;
 

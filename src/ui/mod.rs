@@ -1,6 +1,7 @@
 //! The window's parts. Each draws from `OrgApp` and changes it only through its methods
 //! (`run`, `edit`, `select`), so every change is an action or an edit.
 
+pub mod action;
 pub mod canvas;
 pub mod chart;
 pub mod dashes;
@@ -8,6 +9,7 @@ pub mod dialogs;
 pub mod export_form;
 pub mod inspector;
 pub mod menu;
+pub mod options;
 pub mod outline;
 pub mod registry;
 mod selection;
@@ -16,7 +18,11 @@ pub mod status;
 pub mod summary;
 pub mod tips;
 
+pub use action::Action;
+pub use dialogs::Dialog;
+pub use export_form::ExportDialog;
 pub use selection::Selection;
+pub use status::Status;
 
 use eframe::egui;
 

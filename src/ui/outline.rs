@@ -1,8 +1,9 @@
 //! The outline: the hierarchy as an indented list (drag a row onto another to reparent), and
 //! a search over names, acronyms, heads and mission text.
 
+use super::Action;
 use super::shapes::colour;
-use crate::app::{Action, OrgApp};
+use crate::app::OrgApp;
 use crate::doc::ops;
 use crate::model::{Hierarchy, Organisation};
 use eframe::egui;

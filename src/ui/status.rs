@@ -3,6 +3,12 @@
 use crate::app::OrgApp;
 use eframe::egui;
 
+/// A message in the status bar.
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
 pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     egui::Panel::bottom("status").show(ui, |ui| {

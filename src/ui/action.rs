@@ -1,8 +1,7 @@
 //! Everything a user can ask of the application, with its label and shortcut, handled in one
 //! place: menus, toolbar, keyboard and dialogs all send an `Action`.
 
-use super::chooser::ChooserKind;
-use super::settings::RelationsView;
+use super::options::{ChooserKind, RelationsView};
 use crate::i18n::Lang;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -31,7 +30,7 @@ pub enum Action {
     ZoomSelection,
     ToggleTheme,
     SetLang(Lang),
-    SetChooser(super::chooser::ChooserKind),
+    SetChooser(ChooserKind),
     SetRelations(RelationsView),
 }
 
