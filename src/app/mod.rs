@@ -3,6 +3,7 @@
 
 pub mod chooser;
 mod commands;
+mod edits;
 pub mod export;
 pub mod files;
 pub mod frames;
@@ -23,13 +24,11 @@ use eframe::egui;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-type SearchCache = ((String, u64), std::rc::Rc<Vec<usize>>);
-
 pub struct OrgApp {
     pub doc: Document,
     pub settings: Settings,
     pub selection: Option<Selection>,
-    pub search: String,
+    outline: ui::outline::Outline,
     pub chart: ChartOptions,
     pub status: Option<Status>,
     pub dialog: Option<Dialog>,
@@ -39,17 +38,13 @@ pub struct OrgApp {
     scene_cache: scene::Cache,
     scene_revision: Option<u64>,
     /// The inspector's name field takes the focus on the next frame (after adding a unit).
-    pub focus_name: bool,
+    focus_name: bool,
     /// Set once the user answered the unsaved-changes guard on closing.
     allow_close: bool,
     /// `--screenshot`: where to write the first settled frame, and frames still to wait.
     screenshot: Option<(PathBuf, u32)>,
     title: String,
     fonts_installed: bool,
-    /// The outline's rows (unit, depth, has children) for a document revision.
-    pub(crate) outline_rows: Option<(u64, std::rc::Rc<Vec<ui::outline::Row>>)>,
-    /// The outline's search results for (query, document revision).
-    pub(crate) search_results: Option<SearchCache>,
     /// Where recovery copies go; none in tests that do not ask for it.
     pub recovery: Option<recovery::Recovery>,
     /// What a crashed session left, while the dialog offers to restore it.
@@ -75,7 +70,7 @@ impl OrgApp {
             doc,
             settings,
             selection: None,
-            search: String::new(),
+            outline: Default::default(),
             chart: ChartOptions {
                 missions,
                 ..Default::default()
@@ -91,8 +86,6 @@ impl OrgApp {
             screenshot: None,
             title: String::new(),
             fonts_installed: false,
-            outline_rows: None,
-            search_results: None,
             recovery: None,
             recovered: None,
             chooser: chooser::BuiltIn::default(),
@@ -237,20 +230,6 @@ impl OrgApp {
         self.select(Selection::of(self.doc.org(), Target::Unit(i)));
     }
 
-    /// Applies an edit as one undo step and reports a refusal in the status bar.
-    pub fn edit(&mut self, edit: crate::doc::Edit, label: &str, merge: Option<&str>) {
-        if self.doc.apply(edit, label, merge).is_err() {
-            let lang = self.lang();
-            self.set_status(
-                lang.pick(
-                    "Modification impossible : l'élément n'existe plus",
-                    "Cannot change it: the item no longer exists",
-                ),
-                true,
-            );
-        }
-    }
-
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if !std::mem::replace(&mut self.fonts_installed, true) {
@@ -263,16 +242,34 @@ impl OrgApp {
             return;
         }
         self.refresh_scene(&ctx, true);
-        self.handle_dropped_files(&ctx);
-        self.handle_keys(ui);
+        let mut actions = Vec::new();
+        actions.extend(dropped_file(&ctx).map(Action::OpenPath));
+        self.handle_keys(ui, &mut actions);
         self.handle_close_request(&ctx);
         self.update_title(&ctx);
-        ui::menu::show(self, ui);
-        ui::status::show(self, ui);
-        ui::outline::show(self, ui);
-        ui::inspector::show(self, ui);
-        ui::chart::show(self, ui);
-        ui::dialogs::show(self, &ctx);
+        let cx = ui::PanelContext {
+            doc: &self.doc,
+            selected: self.selected(),
+            lang: self.settings.lang,
+            chart: &self.chart,
+            relations: self.settings.relations,
+            chooser: self.settings.file_chooser,
+            recent: &self.settings.recent,
+            status: self.status.as_ref(),
+            exporting: self.export_job.is_some(),
+            opening: self.opening.is_some(),
+            frame_times: self.frames.open,
+            focus_name: self.focus_name,
+        };
+        ui::menu::show(&cx, ui, &mut actions);
+        ui::status::show(&cx, ui, &mut actions);
+        self.outline.show(&cx, ui, &mut actions);
+        ui::inspector::show(&cx, ui, &mut actions);
+        ui::chart::show(&cx, &mut self.canvas, ui, &mut actions);
+        ui::dialogs::show(&cx, &mut self.dialog, &ctx, &mut actions);
+        // The inspector has taken the focus it was asked for.
+        self.focus_name = false;
+        self.apply(actions, ui);
         if self.frames.open {
             let lang = self.lang();
             self.frames.show(&ctx, lang);
@@ -309,13 +306,6 @@ impl OrgApp {
         self.recovery = Some(recovery);
     }
 
-    /// Shows the document a crashed session left, as the recovery dialog offered.
-    pub fn restore_recovered(&mut self) {
-        if let Some(doc) = self.recovered.take() {
-            self.replace_document(doc);
-        }
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
         let name = match &self.doc.path {
             Some(p) => p
@@ -345,19 +335,17 @@ impl OrgApp {
             self.dialog = Some(Dialog::Unsaved { then: Action::Quit });
         }
     }
+}
 
-    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
-        });
-        if let Some(path) = dropped {
-            self.guarded(Action::OpenPath(path), ctx);
-        }
-    }
+/// A `.ron` file dropped on the window: it opens, as Fichier → Ouvrir would.
+fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+    })
 }
 
 impl eframe::App for OrgApp {

@@ -1,8 +1,16 @@
-//! Everything a user can ask of the application, with its label and shortcut, handled in one
-//! place: menus, toolbar, keyboard and dialogs all send an `Action`.
+//! Everything a user can ask of the application, with its label and shortcut. Menus, toolbar,
+//! keyboard, dialogs and every panel push `Action`s; the app applies them in one place, once
+//! the frame's panels are drawn. An action names what it acts on by id (a relation, which has
+//! none, by its value), so that it still finds it after the actions before it in the frame.
 
 use super::options::{ChooserKind, RelationsView};
+use super::{ExportDialog, Selection};
+use crate::doc::Header;
+use crate::doc::ops::Children;
 use crate::i18n::Lang;
+use crate::layout::Orientation;
+use crate::model::{Body, Entity, Id, Relation, Unit};
+use crate::scene::MissionsMode;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -32,6 +40,109 @@ pub enum Action {
     SetLang(Lang),
     SetChooser(ChooserKind),
     SetRelations(RelationsView),
+    SetMissions(MissionsMode),
+    SetOrientation(Orientation),
+    SetCompact(bool),
+    ShowFrameTimes(bool),
+    /// Saves, then goes on with what the unsaved-changes guard held back.
+    SaveThen(Box<Action>),
+    /// Goes on with what the unsaved-changes guard held back, dropping the changes.
+    DontSave(Box<Action>),
+    /// Saves over a file someone else changed since it was opened here.
+    Overwrite,
+    /// Reads the file again, dropping the changes made here.
+    Reload,
+    /// Restores (true) or discards what a crashed session left.
+    Recover(bool),
+    StartExport(Box<ExportDialog>),
+    CancelExport,
+    CancelOpen,
+    Select(Option<Selection>),
+    /// A form's copy of a unit, body or entity, changed in `Field`: typing in one field is
+    /// one undo step until the field loses the focus (`Seal`).
+    SetUnit(Box<Unit>, Field),
+    SetBody(Box<Body>, Field),
+    SetEntity(Box<Entity>, Field),
+    /// The organisation's own fields, typed in the field of this merge key if any.
+    SetHeader(Box<Header>, Option<String>),
+    /// Its legal texts and budget programmes, the same way.
+    SetTexts(Box<Header>, Option<String>),
+    /// The field being typed in lost the focus: the next keystroke starts a new undo step.
+    Seal,
+    /// Escape in a field: takes back what was typed there (this merge key) since it took
+    /// the focus.
+    CancelTyping(String),
+    Reparent {
+        unit: Id,
+        parent: Id,
+    },
+    /// A unit's box dragged from one place to another, in layout coordinates.
+    MoveUnit {
+        unit: Id,
+        from: (f32, f32),
+        to: (f32, f32),
+    },
+    DeleteUnit {
+        unit: Id,
+        children: Children,
+    },
+    AddBody,
+    RemoveBody(Id),
+    AddEntity,
+    RemoveEntity(Id),
+    AddRelation(Box<Relation>),
+    RemoveRelation(Box<Relation>),
+}
+
+/// A field of a form: it names the undo step of what was typed in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Acronym,
+    Kind,
+    HeadTitle,
+    HeadName,
+    Headcount,
+    Staff,
+    Missions,
+    Notes,
+    Chair,
+    Members,
+    Participants,
+    Cadence,
+    Purpose,
+    Description,
+}
+
+impl Field {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (fr, en) = match self {
+            Field::Name => ("Modifier le nom", "Edit the name"),
+            Field::Acronym => ("Modifier le sigle", "Edit the acronym"),
+            Field::Kind => ("Modifier le type", "Edit the kind"),
+            Field::HeadTitle | Field::HeadName => ("Modifier le responsable", "Edit the head"),
+            Field::Headcount => ("Modifier l'effectif", "Edit the headcount"),
+            Field::Staff => (
+                "Modifier le rattachement d'état-major",
+                "Edit the staff position",
+            ),
+            Field::Missions => ("Modifier les missions", "Edit the missions"),
+            Field::Notes => ("Modifier les notes", "Edit the notes"),
+            Field::Chair => ("Modifier la présidence", "Edit the chair"),
+            Field::Members => ("Modifier les membres", "Edit the members"),
+            Field::Participants => ("Modifier les participants", "Edit the participants"),
+            Field::Cadence => ("Modifier la fréquence", "Edit the cadence"),
+            Field::Purpose => ("Modifier l'objet", "Edit the purpose"),
+            Field::Description => ("Modifier la description", "Edit the description"),
+        };
+        lang.pick(fr, en)
+    }
+
+    /// The merge key of typing in this field of element `id`: the same field of the same
+    /// element keeps extending one undo step.
+    pub fn typing_key(self, id: &Id) -> String {
+        format!("{id}:{self:?}")
+    }
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -83,6 +194,42 @@ impl Action {
                 "Celles de la sélection seulement",
                 "Those of the selection only",
             ),
+            Action::SetMissions(_) => ("Missions", "Missions"),
+            Action::SetOrientation(_) => ("De gauche à droite", "Left to right"),
+            Action::SetCompact(_) => ("Compact", "Compact"),
+            Action::ShowFrameTimes(_) => ("Performance", "Performance"),
+            Action::SaveThen(_) => ("Enregistrer", "Save"),
+            Action::DontSave(_) => ("Ne pas enregistrer", "Don't save"),
+            Action::Overwrite => ("Écraser", "Overwrite"),
+            Action::Reload => (
+                "Recharger (perdre mes modifications)",
+                "Reload (lose my changes)",
+            ),
+            Action::Recover(true) => ("Restaurer", "Restore"),
+            Action::Recover(false) => ("Ignorer", "Discard"),
+            Action::StartExport(_) => ("Exporter…", "Export…"),
+            Action::CancelExport => ("Annuler l'export", "Cancel export"),
+            Action::CancelOpen => ("Annuler l'ouverture", "Cancel opening"),
+            Action::Select(_) => ("Sélectionner", "Select"),
+            Action::SetUnit(_, field) => return field.label(lang),
+            Action::SetBody(..) => ("Modifier l'instance", "Edit the body"),
+            Action::SetEntity(..) => ("Modifier l'entité extérieure", "Edit the outside entity"),
+            Action::SetHeader(..) => ("Modifier l'organisation", "Edit organisation"),
+            Action::SetTexts(..) => ("Modifier les textes", "Edit legal texts"),
+            Action::Seal => ("Valider la saisie", "End typing"),
+            Action::CancelTyping(_) => ("Reprendre la saisie", "Take typing back"),
+            Action::Reparent { .. } => ("Rattacher l'unité", "Reparent unit"),
+            Action::MoveUnit { .. } => ("Déplacer l'unité", "Move unit"),
+            Action::DeleteUnit { .. } => ("Supprimer l'unité", "Delete unit"),
+            Action::AddBody => ("Ajouter une instance", "Add a body"),
+            Action::RemoveBody(_) => ("Supprimer l'instance", "Delete body"),
+            Action::AddEntity => ("Ajouter une entité extérieure", "Add an outside entity"),
+            Action::RemoveEntity(_) => (
+                "Supprimer l'entité et ses relations",
+                "Delete entity and its relations",
+            ),
+            Action::AddRelation(_) => ("Ajouter une relation", "Add a relation"),
+            Action::RemoveRelation(_) => ("Supprimer la relation", "Remove relation"),
         };
         lang.pick(fr, en)
     }

@@ -4,6 +4,7 @@
 
 use crate::doc::Document;
 use crate::model::{Id, Organisation, Target};
+use crate::scene::Owner;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Selection {
@@ -20,6 +21,17 @@ impl Selection {
             Target::Body(b) => Selection::Body(org.bodies.get(b)?.id.clone()),
             Target::Entity(e) => Selection::Entity(org.entities.get(e)?.id.clone()),
         })
+    }
+
+    /// The selection of a chart item's owner; None for what only explains the chart.
+    pub fn of_owner(org: &Organisation, owner: Owner) -> Option<Selection> {
+        let target = match owner {
+            Owner::Unit(u) => Target::Unit(u),
+            Owner::Body(b) => Target::Body(b),
+            Owner::Entity(e) => Target::Entity(e),
+            Owner::Decoration | Owner::Label => return None,
+        };
+        Selection::of(org, target)
     }
 
     /// Where it is in `doc` now; None once it is gone.
