@@ -4,13 +4,13 @@
 use eframe::egui;
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use organigramme::app::{OrgApp, Settings};
 use organigramme::i18n::Lang;
 use organigramme::scene::{Owner, RelationsMode};
 use organigramme::ui::options::RelationsView;
 use organigramme::ui::tips;
-use organigramme::ui::{Action, ExportDialog};
+use organigramme::ui::{Action, ExportDialog, Selection};
 
 fn harness(settings: Settings) -> Harness<'static, OrgApp> {
     let mut h = Harness::builder()
@@ -342,4 +342,87 @@ fn pointing_at_a_body_marks_its_members() {
         !h.state().canvas.is_marked(member),
         "the mark goes with the pointer"
     );
+}
+
+/// A press and a release at `pos` in one frame: a click, not a drag.
+fn click_at(h: &mut Harness<'static, OrgApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+}
+
+/// Where the chart shows the first item of `owner`'s kind, on the screen.
+fn on_screen(app: &OrgApp, of_kind: impl Fn(Owner) -> bool) -> (Owner, egui::Pos2) {
+    let item = app
+        .scene()
+        .items
+        .iter()
+        .find(|i| of_kind(i.owner))
+        .expect("one on the chart");
+    let r = item.rect;
+    let centre = egui::pos2(r.x + r.w / 2.0, r.y + r.h / 2.0);
+    (item.owner, app.canvas.scene_to_screen(centre))
+}
+
+/// A body clicked on the chart is selected and edited in the inspector, one undo step per
+/// field; an outside entity clicked is shown there too.
+#[test]
+fn a_body_clicked_on_the_chart_is_edited_in_the_inspector() {
+    let mut h = harness(Settings::default());
+    let (owner, at) = on_screen(h.state(), |o| matches!(o, Owner::Body(_)));
+    let Owner::Body(b) = owner else {
+        unreachable!()
+    };
+    let body = h.state().doc.org().bodies[b].clone();
+    click_at(&mut h, at);
+    assert_eq!(h.state().selection, Some(Selection::Body(body.id.clone())));
+    assert!(h.query_by_label("Instance de coordination").is_some());
+    let name = h
+        .query_all_by_value(&body.name)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the body's name in the inspector");
+    name.focus();
+    h.run_steps(1);
+    // Two keystrokes in two frames: two changes, merged into one undo step.
+    for typed in [" plé", "nier"] {
+        h.event(egui::Event::Text(typed.into()));
+        h.run_steps(2);
+    }
+    h.key_press(Key::Tab);
+    h.run_steps(2);
+    let renamed = format!("{} plénier", body.name);
+    assert_eq!(h.state().doc.org().bodies[b].name, renamed);
+    assert_eq!(h.state().doc.undo_label(), Some("Modifier l'instance"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.org().bodies[b],
+        body,
+        "one undo takes it back"
+    );
+    assert!(!h.state().doc.is_dirty());
+    assert!(
+        h.query_all_by_value(&body.name).next().is_some(),
+        "the inspector still shows the body"
+    );
+    let (owner, at) = on_screen(h.state(), |o| matches!(o, Owner::Entity(_)));
+    let Owner::Entity(e) = owner else {
+        unreachable!()
+    };
+    click_at(&mut h, at);
+    let entity = &h.state().doc.org().entities[e];
+    assert_eq!(
+        h.state().selection,
+        Some(Selection::Entity(entity.id.clone()))
+    );
+    assert!(h.query_by_label("Entité extérieure").is_some());
+    assert!(h.query_all_by_value(&entity.name).next().is_some());
 }
