@@ -303,3 +303,56 @@ fn undo_in_a_field_reaches_the_documents_history() {
         "Ctrl+Y redoes it"
     );
 }
+
+/// Names too small to print, and a bitmap too large: the window's messages name its own
+/// controls (the dialog's « Partie », folding), never the command line's options.
+#[test]
+fn the_windows_export_advice_names_the_windows_controls() {
+    use organigramme::export::png::Paper;
+    use organigramme::ui::ExportDialog;
+    let dir = temp_dir("advice");
+    let org = organigramme::generate::generate(300, 1);
+    let app = OrgApp::new(
+        organigramme::doc::Document::new(org, None),
+        Settings::default(),
+    );
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
+    h.run_steps(6);
+    let ctx = h.ctx.clone();
+    let export = |h: &mut Harness<'static, OrgApp>, form: ExportDialog, name: &str| {
+        let request = h.state().export_request(&form);
+        h.state_mut().start_export(request, &dir.join(name), &ctx);
+        wait_for(h, "the export", |h| !h.state().exporting());
+    };
+    let form = ExportDialog::new(&h.state().chart);
+    let small = ExportDialog {
+        paper: Some((Paper::A4, true)),
+        dpi: 40.0,
+        ..form.clone()
+    };
+    export(&mut h, small, "petit.png");
+    let status = &h.state().status.as_ref().unwrap().text;
+    assert!(
+        status.contains("s'imprimeraient à")
+            && status.contains("« l'unité sélectionnée et ses sous-unités »")
+            && !status.contains("--"),
+        "{status}"
+    );
+    let huge = ExportDialog {
+        paper: None,
+        scale: 8.0,
+        ..form
+    };
+    export(&mut h, huge, "grand.png");
+    match &h.state().dialog {
+        Some(Dialog::Error { text, .. }) => assert!(
+            text.contains("image trop grande")
+                && text.contains("« l'unité sélectionnée et ses sous-unités »")
+                && !text.contains("--"),
+            "{text}"
+        ),
+        _ => panic!("no error dialog"),
+    }
+}

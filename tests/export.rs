@@ -157,9 +157,8 @@ fn a_bitmap_too_large_is_refused_with_advice_instead_of_shrunk() {
     )
     .unwrap_err();
     assert!(
-        err.0.contains("--root") && err.0.contains("SVG"),
-        "{}",
-        err.0
+        err.to_string().contains("--root") && err.to_string().contains("SVG"),
+        "{err}"
     );
 }
 

@@ -12,8 +12,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
-/// How an export ended: the path written (with a warning for small print), or why not.
-pub type Outcome = Result<Option<String>, String>;
+/// How an export ended: written (with the size in points of names too small to print, if
+/// any), or why not.
+pub type Outcome = Result<Option<f32>, String>;
 
 /// An export running on a worker thread.
 pub struct ExportJob {
@@ -73,12 +74,15 @@ impl ExportJob {
 }
 
 fn run(request: &ExportRequest, org: &Organisation, path: &Path, cancel: &AtomicBool) -> Outcome {
-    let rendered = request.render(org)?;
+    let lang = request.chart.lang;
+    let rendered = request
+        .render(org)
+        .map_err(|e| ExportDialog::error_text(&e, lang))?;
     if cancel.load(Ordering::Relaxed) {
         return Ok(None);
     }
     crate::format::write_export(path, &rendered.bytes).map_err(|e| e.to_string())?;
-    Ok(rendered.warning)
+    Ok(rendered.small_print)
 }
 
 impl OrgApp {
@@ -130,11 +134,12 @@ impl OrgApp {
             Ok(_) if cancelled => {
                 self.set_status(lang.pick("Export annulé", "Export cancelled"), false)
             }
-            Ok(warning) => {
+            Ok(small_print) => {
                 let mut text =
                     format!("{} {}", lang.pick("Exporté :", "Exported:"), path.display());
-                if let Some(w) = warning {
-                    text = format!("{text} — {w}");
+                if let Some(pt) = small_print {
+                    let warning = ExportDialog::small_print_warning(pt, lang);
+                    text = format!("{text} — {warning}");
                 }
                 self.set_status(text, false);
             }

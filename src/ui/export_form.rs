@@ -3,7 +3,7 @@
 //! (a window under an empty `egui::Modal` gets none). The form edits the choices and says
 //! which button was pressed; the app starts the export after the pass.
 
-use crate::export::png::Paper;
+use crate::export::png::{self, Paper, PngError};
 use crate::export::request::{ExportRequest, Format, PngSize};
 use crate::i18n::Lang;
 use crate::layout::Orientation;
@@ -83,6 +83,50 @@ impl ExportDialog {
     }
 }
 
+impl ExportDialog {
+    /// What the status bar says when names would print at `pt` points: the dialog's own ways
+    /// to larger names (exporting the selected unit's part, folding units), not the command
+    /// line's options.
+    pub fn small_print_warning(pt: f32, lang: Lang) -> String {
+        let (part, pt) = (lang.quote(part_label(lang)), png::points(pt, lang));
+        match lang {
+            Lang::Fr => format!(
+                "attention : les noms les plus petits s'imprimeraient à {pt} pt ; essayez la partie {part}, des unités repliées (Espace), un papier plus grand ou le SVG"
+            ),
+            Lang::En => format!(
+                "warning: the smallest names would print at {pt} pt; try the part {part}, folded units (Space), a larger paper or the SVG"
+            ),
+        }
+    }
+
+    /// Why the export failed, in the window's words: a bitmap too large names the dialog's
+    /// controls where the command line's message names its options.
+    pub fn error_text(error: &PngError, lang: Lang) -> String {
+        let PngError::TooLarge { width, height } = error else {
+            return error.to_string();
+        };
+        let part = lang.quote(part_label(lang));
+        let (side, mpx) = (png::MAX_SIDE, png::MAX_PIXELS / 1_000_000);
+        match lang {
+            Lang::Fr => format!(
+                "image trop grande ({width} × {height} pixels ; au plus {side} pixels de côté et {mpx} millions de pixels) : exportez la partie {part}, repliez des unités, réduisez l'échelle ou la résolution, ou exportez en SVG, qui n'a pas de limite"
+            ),
+            Lang::En => format!(
+                "image too large ({width} × {height} pixels; at most {side} pixels a side and {mpx} million pixels): export the part {part}, fold units, lower the scale or the resolution, or export as SVG, which has no limit"
+            ),
+        }
+    }
+}
+
+/// The choice of exporting only the selected unit and those below it (the command line's
+/// `--root`).
+fn part_label(lang: Lang) -> &'static str {
+    lang.pick(
+        "l'unité sélectionnée et ses sous-unités",
+        "the selected unit and below",
+    )
+}
+
 pub enum Choice {
     Export,
     Cancel,
@@ -131,13 +175,7 @@ pub fn show(
         ui.label(lang.pick("Partie", "Part"));
         ui.add_enabled(
             has_selection,
-            egui::Checkbox::new(
-                &mut d.only_selection,
-                lang.pick(
-                    "l'unité sélectionnée et ses sous-unités",
-                    "the selected unit and below",
-                ),
-            ),
+            egui::Checkbox::new(&mut d.only_selection, part_label(lang)),
         );
         ui.end_row();
         ui.label(lang.pick("Fond", "Background"));
