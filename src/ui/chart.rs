@@ -1,4 +1,5 @@
-//! The central area: a small toolbar of chart options above the canvas.
+//! The central area: a small toolbar of chart options above the canvas. What the user does on
+//! the canvas (a click, a double click, a right click, a drop) becomes actions.
 
 use super::canvas::Canvas;
 use super::{Action, PanelContext, Selection};
@@ -31,14 +32,14 @@ pub fn show(cx: &PanelContext, canvas: &mut Canvas, ui: &mut egui::Ui, out: &mut
             out.push(Action::Select(None));
         }
         if let Some(dropped) = events.dropped {
-            out.extend(drop(cx, canvas.scene().origin, dropped));
+            out.extend(dropped_unit(cx, canvas.scene().origin, dropped));
         }
     });
 }
 
 /// A unit's box dropped: onto another unit, it goes under it; elsewhere (or onto its own
 /// parent), it stays where it was dropped. Either way it is selected.
-fn drop(
+fn dropped_unit(
     cx: &PanelContext,
     origin: (f32, f32),
     (unit, from, to, target): (usize, egui::Pos2, egui::Pos2, Option<usize>),
