@@ -1,5 +1,5 @@
-//! Exporting from the window: the dialog's choices, turned into the same `ExportRequest` the
-//! command line builds, and the worker thread that renders and writes the file while the
+//! Exporting from the window: the dialog's choices (`ui::ExportDialog`) for the document and
+//! selection open here, and the worker thread that renders and writes the file while the
 //! window stays responsive.
 
 use super::OrgApp;

@@ -1,5 +1,6 @@
 //! The application: one document in a window, with its chart, outline and inspector.
-//! `OrgApp::show` draws a frame from a plain `egui::Ui`, so tests drive it without a window.
+//! `OrgApp::show` draws a frame from a plain `egui::Ui`, so tests drive it without a window:
+//! the keyboard and the window's parts (`ui`) send actions, applied once the parts are drawn.
 
 pub mod chooser;
 mod commands;
