@@ -7,9 +7,10 @@
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use eframe::egui;
 use organigramme::app::recovery::Recovery;
-use organigramme::app::{Action, OrgApp, Settings};
+use organigramme::app::{OrgApp, Settings};
 use organigramme::doc::{Document, Edit, Element, ops};
 use organigramme::generate::generate;
+use organigramme::ui::Action;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -56,8 +57,8 @@ impl Window {
     }
 
     fn zoom_on_a_unit(&mut self) {
-        let unit = self.app.doc.org.units.len() / 2;
-        self.app.select(Some(unit));
+        let unit = self.app.doc.org().units.len() / 2;
+        self.app.select_unit(unit);
         let app = &mut self.app;
         let _ = self.ctx.run_ui(Self::input(Vec::new()), |ui| {
             app.show(ui);
@@ -88,12 +89,12 @@ fn frames(c: &mut Criterion) {
         group.bench_function(format!("idle (replayed)/{units}"), |b| {
             b.iter(|| black_box(w.frame(Vec::new())))
         });
-        let unit = w.app.selection.unwrap();
+        let unit = w.app.selected_unit().unwrap();
         let mut n = 0u32;
         group.bench_function(format!("edit to redrawn chart (rename)/{units}"), |b| {
             b.iter(|| {
                 n += 1;
-                let mut u = w.app.doc.org.units[unit].clone();
+                let mut u = w.app.doc.org().units[unit].clone();
                 u.name = format!("Bureau renommé {n}");
                 w.app
                     .doc
@@ -112,7 +113,7 @@ fn frames(c: &mut Criterion) {
                 for _ in 0..iters {
                     n += 1;
                     w.app.recovery = Some(Recovery::in_dir(&dir));
-                    let mut u = w.app.doc.org.units[unit].clone();
+                    let mut u = w.app.doc.org().units[unit].clone();
                     u.name = format!("Bureau renommé {n}");
                     let edit = Edit::Set(unit, Element::Unit(Box::new(u)));
                     let start = Instant::now();
@@ -144,7 +145,8 @@ fn frames(c: &mut Criterion) {
         // The selected unit and its subtree go under another unit, then back.
         let home = w.app.doc.hierarchy().parent(unit);
         let away = (0..units).rev().find(|&u| {
-            Some(u) != home && ops::reparent(&w.app.doc.org, w.app.doc.hierarchy(), unit, u).is_ok()
+            Some(u) != home
+                && ops::reparent(w.app.doc.org(), w.app.doc.hierarchy(), unit, u).is_ok()
         });
         if let (Some(home), Some(away)) = (home, away) {
             let mut there = false;
@@ -154,8 +156,8 @@ fn frames(c: &mut Criterion) {
                     b.iter(|| {
                         there = !there;
                         let to = if there { away } else { home };
-                        let edit =
-                            ops::reparent(&w.app.doc.org, w.app.doc.hierarchy(), unit, to).unwrap();
+                        let edit = ops::reparent(w.app.doc.org(), w.app.doc.hierarchy(), unit, to)
+                            .unwrap();
                         w.app.doc.apply(edit, "move", None).unwrap();
                         black_box(w.live())
                     })

@@ -351,7 +351,8 @@ fn export(args: &ExportArgs) -> Result<(), String> {
     let rendered = request
         .render(org)
         .map_err(|e| format!("{}: {e}", args.output.display()))?;
-    if let Some(warning) = rendered.warning {
+    if let Some(pt) = rendered.small_print {
+        let warning = crate::export::png::small_print_warning(pt, request.chart.lang);
         eprintln!("{}: {warning}", args.output.display());
     }
     let bytes = rendered.bytes;

@@ -5,8 +5,9 @@ use eframe::egui;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use organigramme::app::{Action, Dialog, OrgApp, Settings};
+use organigramme::app::{OrgApp, Settings};
 use organigramme::doc::Document;
+use organigramme::ui::{Action, Dialog};
 use std::path::PathBuf;
 
 fn harness(app: OrgApp) -> Harness<'static, OrgApp> {
@@ -44,7 +45,7 @@ fn field<'h>(h: &'h Harness<'static, OrgApp>, value: &'h str) -> egui_kittest::N
 
 fn unit_index(app: &OrgApp, id: &str) -> usize {
     app.doc
-        .org
+        .org()
         .units
         .iter()
         .position(|u| u.id.as_str() == id)
@@ -54,8 +55,8 @@ fn unit_index(app: &OrgApp, id: &str) -> usize {
 #[test]
 fn starts_on_the_sgmas_sample_and_lists_its_units() {
     let h = sample_app();
-    assert_eq!(h.state().doc.org.acronym, "SGMAS");
-    for unit in &h.state().doc.org.units {
+    assert_eq!(h.state().doc.org().acronym, "SGMAS");
+    for unit in &h.state().doc.org().units {
         assert!(
             h.query_by_label(&unit.name).is_some(),
             "the outline does not list « {} »",
@@ -75,8 +76,8 @@ fn search_filters_and_choosing_a_result_shows_its_missions() {
     search.focus();
     search.type_text("expertise juridique");
     h.run_steps(3);
-    let found = organigramme::ui::outline::search(&h.state().doc.org, "expertise juridique").len();
-    assert!(found >= 1 && found < h.state().doc.org.units.len());
+    let found = organigramme::ui::outline::search(h.state().doc.org(), "expertise juridique").len();
+    assert!(found >= 1 && found < h.state().doc.org().units.len());
     assert!(
         h.query_by_label_contains(&format!("{found} résultat"))
             .is_some(),
@@ -90,12 +91,15 @@ fn search_filters_and_choosing_a_result_shows_its_missions() {
     h.get_by_label("Service de l'expertise juridique et des affaires contentieuses")
         .click();
     h.run_steps(3);
-    let selected = h.state().selection.expect("choosing a result selects it");
+    let selected = h
+        .state()
+        .selected_unit()
+        .expect("choosing a result selects it");
     assert_eq!(
-        h.state().doc.org.units[selected].id.as_str(),
+        h.state().doc.org().units[selected].id.as_str(),
         "serv-juridique"
     );
-    let mission = &h.state().doc.org.units[selected].missions[0].text;
+    let mission = &h.state().doc.org().units[selected].missions[0].text;
     field(&h, mission);
 }
 
@@ -109,7 +113,7 @@ fn a_broken_file_shows_its_error_and_keeps_the_document() {
     )
     .unwrap();
     let mut h = sample_app();
-    let before = h.state().doc.org.clone();
+    let before = h.state().doc.org().clone();
     let ctx = h.ctx.clone();
     h.state_mut()
         .run_unguarded(Action::OpenPath(bad.clone()), &ctx);
@@ -127,7 +131,11 @@ fn a_broken_file_shows_its_error_and_keeps_the_document() {
         h.query_by_label_contains("casse.ron:4:").is_some(),
         "the error is shown in the window"
     );
-    assert_eq!(h.state().doc.org, before, "the open document is untouched");
+    assert_eq!(
+        *h.state().doc.org(),
+        before,
+        "the open document is untouched"
+    );
     h.get_by_label("OK").click();
     h.run_steps(2);
     assert!(h.state().dialog.is_none());
@@ -139,28 +147,28 @@ fn editing_a_mission_is_one_undo_step_and_redo_reapplies_it() {
     h.get_by_label("Délégation à la communication").click();
     h.run_steps(3);
     let unit = unit_index(h.state(), "deleg-communication");
-    let original = h.state().doc.org.units[unit].missions[0].text.clone();
+    let original = h.state().doc.org().units[unit].missions[0].text.clone();
     let input = field(&h, &original);
     input.focus();
     input.type_text(" et interne");
     h.run_steps(2);
     h.key_press(Key::Escape);
     h.run_steps(2);
-    let edited = h.state().doc.org.units[unit].missions[0].text.clone();
+    let edited = h.state().doc.org().units[unit].missions[0].text.clone();
     assert_ne!(edited, original);
     assert!(edited.contains("et interne"));
     assert!(h.state().doc.is_dirty());
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units[unit].missions[0].text,
+        h.state().doc.org().units[unit].missions[0].text,
         original,
         "one undo restores the text typed in one go"
     );
     assert!(!h.state().doc.is_dirty(), "back at the saved point");
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units[unit].missions[0].text, edited);
+    assert_eq!(h.state().doc.org().units[unit].missions[0].text, edited);
 }
 
 #[test]
@@ -172,9 +180,9 @@ fn add_a_child_rename_it_save_and_reload() {
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(3);
-    let new = h.state().selection.unwrap();
+    let new = h.state().selected_unit().unwrap();
     assert_eq!(
-        h.state().doc.org.units[new]
+        h.state().doc.org().units[new]
             .parent
             .as_ref()
             .unwrap()
@@ -190,7 +198,7 @@ fn add_a_child_rename_it_save_and_reload() {
     organigramme::app::files::save_to(h.state_mut(), &path, &ctx);
     let (reloaded, _) = Document::open(&path).unwrap();
     let unit = reloaded
-        .org
+        .org()
         .units
         .iter()
         .find(|u| u.name.contains("Bureau de la presse"))
@@ -254,17 +262,17 @@ fn dragging_a_unit_keeps_its_position_in_the_saved_file() {
     let from = rect.left_top() + egui::vec2(6.0, 4.0);
     let to = empty_spot_near(h.state(), from);
     drag(&mut h, from, to);
-    let pos = h.state().doc.org.units[unit]
+    let pos = h.state().doc.org().units[unit]
         .position
         .expect("the drop pinned the unit");
     let ctx = h.ctx.clone();
     organigramme::app::files::save_to(h.state_mut(), &path, &ctx);
     let (reloaded, _) = Document::open(&path).unwrap();
-    assert_eq!(reloaded.org.units[unit].position, Some(pos));
+    assert_eq!(reloaded.org().units[unit].position, Some(pos));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units[unit].position,
+        h.state().doc.org().units[unit].position,
         None,
         "one drag is one undo step"
     );
@@ -279,7 +287,7 @@ fn dropping_a_unit_onto_another_reparents_it_and_a_cycle_is_refused() {
     let to = h.state().unit_screen_rect(target).unwrap().center();
     drag(&mut h, from, to);
     assert_eq!(
-        h.state().doc.org.units[child]
+        h.state().doc.org().units[child]
             .parent
             .as_ref()
             .unwrap()
@@ -293,7 +301,7 @@ fn dropping_a_unit_onto_another_reparents_it_and_a_cycle_is_refused() {
     let to = h.state().unit_screen_rect(target).unwrap().center();
     drag(&mut h, from, to);
     assert!(
-        h.state().doc.org.units[root].parent.is_none(),
+        h.state().doc.org().units[root].parent.is_none(),
         "the cycle was refused"
     );
     assert!(
@@ -315,28 +323,59 @@ fn deleting_a_subtree_then_undo_restores_it_identically() {
             Settings::default(),
         )
     });
-    let before = h.state().doc.org.clone();
+    let before = h.state().doc.org().clone();
     let dept = unit_index(h.state(), "dept-programmation-gestion");
-    h.state_mut().select(Some(dept));
+    h.state_mut().select_unit(dept);
     h.run_steps(2);
     h.key_press(Key::Delete);
     h.run_steps(2);
     h.get_by_label("Supprimer avec ses sous-unités").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units.len(),
+        h.state().doc.org().units.len(),
         before.units.len() - 2,
         "the department and its centre are gone"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org, before);
+    assert_eq!(*h.state().doc.org(), before);
+}
+
+/// The selection names a unit, not a place in the list: an undo that puts a unit back before
+/// the selected one leaves the selection, and the inspector, on the same unit.
+#[test]
+fn an_undo_inserting_before_the_selection_keeps_the_same_unit_selected() {
+    let mut h = sample_app();
+    let org = h.state().doc.org();
+    // A leaf and the unit after it in the list.
+    let a = (0..org.units.len() - 1)
+        .find(|&i| h.state().doc.hierarchy().children(i).is_empty())
+        .unwrap();
+    let (a_name, b_name) = (org.units[a].name.clone(), org.units[a + 1].name.clone());
+    h.get_by_label(&a_name).click();
+    h.run_steps(2);
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    h.get_by_label("Supprimer").click();
+    h.run_steps(2);
+    assert!(h.query_by_label(&a_name).is_none(), "« {a_name} » deleted");
+    h.get_by_label(&b_name).click();
+    h.run_steps(2);
+    field(&h, &b_name);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org().units[a].name, a_name, "back before it");
+    assert!(
+        h.query_all_by_value(&a_name).next().is_none(),
+        "the inspector moved to the unit put back"
+    );
+    field(&h, &b_name);
 }
 
 #[test]
 fn opening_another_document_with_unsaved_changes_asks_first() {
     let mut h = sample_app();
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(2);
@@ -351,13 +390,16 @@ fn opening_another_document_with_unsaved_changes_asks_first() {
     h.run_steps(2);
     h.get_by_label("Ne pas enregistrer").click();
     h.run_steps(2);
-    assert!(h.state().doc.org.units.is_empty(), "a new, empty document");
+    assert!(
+        h.state().doc.org().units.is_empty(),
+        "a new, empty document"
+    );
 }
 
 #[test]
 fn closing_with_unsaved_changes_shows_the_guard() {
     let mut h = sample_app();
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(2);
@@ -396,7 +438,7 @@ fn a_recovery_copy_is_written_while_dirty_and_offered_at_the_next_start() {
     let dir = temp_dir("recovery");
     let mut h = sample_app();
     h.state_mut().recovery = Some(Recovery::in_dir(&dir));
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(2);
     h.key_press(Key::Insert);
     // The copy is written on a thread of its own: frames go on meanwhile.
@@ -411,15 +453,15 @@ fn a_recovery_copy_is_written_while_dirty_and_offered_at_the_next_start() {
         dir.join("recovery.ron").exists(),
         "a dirty document leaves a recovery copy"
     );
-    let units = h.state().doc.org.units.len();
+    let units = h.state().doc.org().units.len();
     // As after a crash: a new session finds the copy and offers it.
     let mut next = harness(OrgApp::with_default_sample(Settings::default()));
     next.state_mut().use_recovery(Recovery::in_dir(&dir));
     next.run_steps(2);
-    assert!(matches!(next.state().dialog, Some(Dialog::Recover(_))));
+    assert!(matches!(next.state().dialog, Some(Dialog::Recover { .. })));
     next.get_by_label("Restaurer").click();
     next.run_steps(2);
-    assert_eq!(next.state().doc.org.units.len(), units);
+    assert_eq!(next.state().doc.org().units.len(), units);
     assert!(
         next.state().doc.is_dirty(),
         "restored work is not saved yet"
@@ -458,7 +500,7 @@ fn saving_over_a_file_someone_else_changed_asks_first() {
         .unwrap()
         .set_modified(later)
         .unwrap();
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(2);
@@ -478,8 +520,8 @@ fn saving_over_a_file_someone_else_changed_asks_first() {
 #[test]
 fn a_pending_deletion_does_not_survive_opening_another_document() {
     let mut h = sample_app();
-    let last = h.state().doc.org.units.len() - 1;
-    h.state_mut().select(Some(last));
+    let last = h.state().doc.org().units.len() - 1;
+    h.state_mut().select_unit(last);
     h.run_steps(2);
     h.key_press(Key::Delete);
     h.run_steps(2);
@@ -488,13 +530,13 @@ fn a_pending_deletion_does_not_survive_opening_another_document() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
     h.run_steps(3);
     assert!(h.state().dialog.is_none());
-    assert!(h.state().doc.org.units.is_empty());
+    assert!(h.state().doc.org().units.is_empty());
 }
 
 #[test]
 fn an_edit_that_changes_nothing_leaves_the_document_clean() {
     let mut h = sample_app();
-    let unit = h.state().doc.org.units[1].clone();
+    let unit = h.state().doc.org().units[1].clone();
     let edit = organigramme::doc::Edit::Set(1, organigramme::doc::Element::Unit(Box::new(unit)));
     h.state_mut().doc.apply(edit, "rien", None).unwrap();
     assert!(!h.state().doc.is_dirty());
@@ -543,16 +585,20 @@ fn an_edit_made_while_saving_is_not_lost_and_keeps_the_document_dirty() {
     let path = dir.join("sg.ron");
     let mut h = sample_app();
     let ctx = h.ctx.clone();
-    let before = h.state().doc.org.units.len();
+    let before = h.state().doc.org().units.len();
     h.state_mut().start_save(&path, None, &ctx);
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(1);
     h.key_press(Key::Insert);
     h.run_steps(2);
     h.state_mut().wait_for_save(&ctx);
     let (saved, _) = Document::open(&path).unwrap();
-    assert_eq!(saved.org.units.len(), before, "the file holds the snapshot");
-    assert_eq!(h.state().doc.org.units.len(), before + 1);
+    assert_eq!(
+        saved.org().units.len(),
+        before,
+        "the file holds the snapshot"
+    );
+    assert_eq!(h.state().doc.org().units.len(), before + 1);
     assert!(
         h.state().doc.is_dirty(),
         "the edit after the snapshot is still unsaved"
@@ -574,7 +620,7 @@ fn opening_a_file_can_be_cancelled() {
     std::fs::write(&path, organigramme::samples::SAMPLES[3].text).unwrap();
     let mut h = sample_app();
     let ctx = h.ctx.clone();
-    let before = h.state().doc.org.name.clone();
+    let before = h.state().doc.org().name.clone();
     h.state_mut().start_open(&path, &ctx);
     // As the status bar's « Annuler l'ouverture » does; clicking it would race the reader.
     h.state_mut().cancel_open();
@@ -583,7 +629,7 @@ fn opening_a_file_can_be_cancelled() {
     std::thread::sleep(std::time::Duration::from_millis(100));
     h.run_steps(3);
     assert_eq!(
-        h.state().doc.org.name,
+        h.state().doc.org().name,
         before,
         "the cancelled file was not shown"
     );
@@ -602,7 +648,7 @@ fn a_failed_background_save_keeps_the_document_dirty_and_says_why() {
     let dir = temp_dir("failed-save");
     let path = dir.join("absent").join("sg.ron");
     let mut h = sample_app();
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.run_steps(1);
     h.key_press(Key::Insert);
     h.run_steps(2);
@@ -636,19 +682,19 @@ fn background_jobs_ending_on_another_document_leave_it_alone() {
         "the new document is not the saved file"
     );
     // A dirty document the user chose not to save: the file replaces it.
-    h.state_mut().select(Some(0));
+    h.state_mut().select_unit(0);
     h.key_press(Key::Insert);
     h.run_steps(2);
     assert!(h.state().doc.is_dirty());
     h.state_mut().start_open(&insee, &ctx);
     h.state_mut().wait_for_open();
-    assert!(h.state().doc.org.name.contains("INSEE"));
+    assert!(h.state().doc.org().name.contains("INSEE"));
     // An edit made while the file was read: the edit wins, the file is not opened.
     h.state_mut().start_open(&insee, &ctx);
-    h.state_mut().select(Some(1));
+    h.state_mut().select_unit(1);
     h.key_press(Key::Insert);
     h.run_steps(1);
-    let units = h.state().doc.org.units.len();
+    let units = h.state().doc.org().units.len();
     h.state_mut().wait_for_open();
-    assert_eq!(h.state().doc.org.units.len(), units, "the edit is kept");
+    assert_eq!(h.state().doc.org().units.len(), units, "the edit is kept");
 }

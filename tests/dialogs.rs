@@ -8,8 +8,9 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use organigramme::app::chooser::ChooserKind;
-use organigramme::app::{Dialog, OrgApp, Settings};
+use organigramme::app::{OrgApp, Settings};
+use organigramme::ui::Dialog;
+use organigramme::ui::options::ChooserKind;
 use std::path::{Path, PathBuf};
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -164,7 +165,7 @@ fn open_through_the_built_in_dialog() {
         h.state().doc.path.as_deref(),
         Some(dir.join("insee.ron").as_path())
     );
-    assert!(h.state().doc.org.name.contains("INSEE"));
+    assert!(h.state().doc.org().name.contains("INSEE"));
 }
 
 #[test]
@@ -213,7 +214,7 @@ fn add_child_of_communication(h: &mut Harness<'static, OrgApp>) -> usize {
     h.run_steps(2);
     h.key_press(Key::Insert);
     h.run_steps(3);
-    h.state().selection.unwrap()
+    h.state().selected_unit().unwrap()
 }
 
 #[test]
@@ -225,14 +226,14 @@ fn a_new_units_name_is_replaced_by_typing_and_enter_confirms_it() {
     h.run_steps(2);
     h.key_press(Key::Enter);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units[new].name, "Bureau de la presse");
+    assert_eq!(h.state().doc.org().units[new].name, "Bureau de la presse");
     assert!(!h.ctx.text_edit_focused(), "Enter leaves the field");
     // A line break pasted into a name becomes a space.
     field(&h, "Bureau de la presse").focus();
     h.run_steps(1);
     h.event(egui::Event::Paste(" et\ndes médias".into()));
     h.run_steps(2);
-    let name = &h.state().doc.org.units[new].name;
+    let name = &h.state().doc.org().units[new].name;
     assert!(!name.contains('\n'), "{name:?}");
     assert!(name.ends_with("et des médias"), "{name:?}");
 }
@@ -244,10 +245,10 @@ fn escape_takes_back_the_typed_name() {
     let new = add_child_of_communication(&mut h);
     h.event(egui::Event::Text("Brouillon".into()));
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units[new].name, "Brouillon");
+    assert_eq!(h.state().doc.org().units[new].name, "Brouillon");
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units[new].name, "Nouvelle unité");
+    assert_eq!(h.state().doc.org().units[new].name, "Nouvelle unité");
     assert_eq!(h.state().doc.undo_label(), Some("Ajouter une unité"));
     assert!(h.state().doc.redo_label().is_none());
 }
@@ -259,11 +260,11 @@ fn a_sibling_needs_a_selected_unit() {
     assert!(h.state().selection.is_none());
     let button = h.get_by_label("Ajouter une unité sœur");
     assert!(button.accesskit_node().is_disabled());
-    let units = h.state().doc.org.units.len();
+    let units = h.state().doc.org().units.len();
     h.key_press(Key::Enter);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units.len(),
+        h.state().doc.org().units.len(),
         units,
         "Enter adds no second root"
     );
@@ -275,7 +276,7 @@ fn a_sibling_needs_a_selected_unit() {
 fn undo_in_a_field_reaches_the_documents_history() {
     let dir = temp_dir("undo-field");
     let mut h = app_in(&dir);
-    let units = h.state().doc.org.units.len();
+    let units = h.state().doc.org().units.len();
     let new = add_child_of_communication(&mut h);
     h.event(egui::Event::Text("Bureau de la presse".into()));
     h.run_steps(2);
@@ -283,18 +284,75 @@ fn undo_in_a_field_reaches_the_documents_history() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units[new].name,
+        h.state().doc.org().units[new].name,
         "Nouvelle unité",
         "the typing is undone"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.org.units.len(),
+        h.state().doc.org().units.len(),
         units,
         "then the unit's creation"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
     h.run_steps(2);
-    assert_eq!(h.state().doc.org.units.len(), units + 1, "Ctrl+Y redoes it");
+    assert_eq!(
+        h.state().doc.org().units.len(),
+        units + 1,
+        "Ctrl+Y redoes it"
+    );
+}
+
+/// Names too small to print, and a bitmap too large: the window's messages name its own
+/// controls (the dialog's « Partie », folding), never the command line's options.
+#[test]
+fn the_windows_export_advice_names_the_windows_controls() {
+    use organigramme::export::png::Paper;
+    use organigramme::ui::ExportDialog;
+    let dir = temp_dir("advice");
+    let org = organigramme::generate::generate(300, 1);
+    let app = OrgApp::new(
+        organigramme::doc::Document::new(org, None),
+        Settings::default(),
+    );
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
+    h.run_steps(6);
+    let ctx = h.ctx.clone();
+    let export = |h: &mut Harness<'static, OrgApp>, form: ExportDialog, name: &str| {
+        let request = h.state().export_request(&form);
+        h.state_mut().start_export(request, &dir.join(name), &ctx);
+        wait_for(h, "the export", |h| !h.state().exporting());
+    };
+    let form = ExportDialog::new(&h.state().chart);
+    let small = ExportDialog {
+        paper: Some((Paper::A4, true)),
+        dpi: 40.0,
+        ..form.clone()
+    };
+    export(&mut h, small, "petit.png");
+    let status = &h.state().status.as_ref().unwrap().text;
+    assert!(
+        status.contains("s'imprimeraient à")
+            && status.contains("« l'unité sélectionnée et ses sous-unités »")
+            && !status.contains("--"),
+        "{status}"
+    );
+    let huge = ExportDialog {
+        paper: None,
+        scale: 8.0,
+        ..form
+    };
+    export(&mut h, huge, "grand.png");
+    match &h.state().dialog {
+        Some(Dialog::Error { text, .. }) => assert!(
+            text.contains("image trop grande")
+                && text.contains("« l'unité sélectionnée et ses sous-unités »")
+                && !text.contains("--"),
+            "{text}"
+        ),
+        _ => panic!("no error dialog"),
+    }
 }

@@ -234,7 +234,7 @@ fn round_trip(org: &Organisation, edit: Edit, what: &str, expect_change: bool) -
     doc.apply(edit, what, None)
         .unwrap_or_else(|_| panic!("{what}: refused by the document"));
     assert_same(
-        &doc.org,
+        doc.org(),
         &after,
         &format!("{what}, applied to the document"),
     );
@@ -244,13 +244,17 @@ fn round_trip(org: &Organisation, edit: Edit, what: &str, expect_change: bool) -
     assert_eq!(doc.redo_label(), None);
     for round in 1..=2 {
         assert!(doc.undo(), "{what}: nothing to undo (round {round})");
-        assert_same(&doc.org, org, &format!("{what}, undone (round {round})"));
+        assert_same(doc.org(), org, &format!("{what}, undone (round {round})"));
         assert!(!doc.is_dirty(), "{what}: dirty once undone (round {round})");
         assert!(!doc.undo(), "{what}: a second undo step appeared");
-        assert_same(&doc.org, org, &format!("{what}, failed undo"));
+        assert_same(doc.org(), org, &format!("{what}, failed undo"));
         assert_eq!(doc.redo_label(), Some(what));
         assert!(doc.redo(), "{what}: nothing to redo (round {round})");
-        assert_same(&doc.org, &after, &format!("{what}, redone (round {round})"));
+        assert_same(
+            doc.org(),
+            &after,
+            &format!("{what}, redone (round {round})"),
+        );
         assert!(doc.is_dirty(), "{what}: clean once redone (round {round})");
         assert!(!doc.redo(), "{what}: a second redo step appeared");
     }
@@ -461,7 +465,7 @@ fn out_of_range_edits_are_refused_and_change_nothing() {
                 let mut doc = Document::new(org.clone(), None);
                 let revision = doc.revision;
                 assert_eq!(doc.apply(edit, "refusée", None), Err(OutOfRange), "{what}");
-                assert_same(&doc.org, org, &what);
+                assert_same(doc.org(), org, &what);
                 assert!(
                     !doc.is_dirty(),
                     "{what}: a refused edit made the document dirty"
@@ -501,7 +505,7 @@ fn a_batch_failing_at_its_third_edit_is_rolled_back_entirely() {
         assert!(doc.undo());
         let revision = doc.revision;
         assert_eq!(doc.apply(batch, "lot", None), Err(OutOfRange), "{what}");
-        assert_same(&doc.org, org, &what);
+        assert_same(doc.org(), org, &what);
         assert!(!doc.is_dirty(), "{what}: dirty");
         assert_eq!(doc.revision, revision, "{what}: revision moved");
         assert_eq!(
@@ -511,7 +515,7 @@ fn a_batch_failing_at_its_third_edit_is_rolled_back_entirely() {
         );
         assert_eq!(doc.redo_label(), Some("retirer"), "{what}: redo was lost");
         assert!(doc.redo());
-        assert_eq!(doc.org.units.len(), n - 1);
+        assert_eq!(doc.org().units.len(), n - 1);
     }
 }
 
@@ -880,6 +884,220 @@ fn duplicate_unit_copies_one_unit_beside_it() {
     }
 }
 
+#[test]
+fn toggle_fold_folds_and_unfolds_one_unit() {
+    for (name, org) in samples() {
+        for i in [0, org.units.len() / 2, org.units.len() - 1] {
+            let what = format!("{name}: fold unit {i}");
+            let folded = round_trip(org, ops::toggle_fold(org, i), &what, true);
+            assert_eq!(folded.units[i].collapsed, !org.units[i].collapsed, "{what}");
+            let mut rest = folded.clone();
+            rest.units[i].collapsed = org.units[i].collapsed;
+            assert_same(&rest, org, &format!("{what}: anything else changed"));
+            let unfolded = round_trip(&folded, ops::toggle_fold(&folded, i), &what, true);
+            assert_same(&unfolded, org, &format!("{what}, twice"));
+        }
+    }
+}
+
+/// A form's copy set by id lands on its element even after an insertion moved it down the
+/// list; an element that is gone is not set in another's place.
+#[test]
+fn set_by_id_finds_the_element_where_it_is_now() {
+    let org = complete(&samples()[0].1);
+    let mut unit = org.units[1].clone();
+    unit.name = "Renommée".into();
+    let mut body = org.bodies[0].clone();
+    body.cadence = "chaque lundi".into();
+    let mut entity = org.entities[0].clone();
+    entity.name = "Renommée".into();
+    let mut moved = org.clone();
+    let (inserts, _) = ops::add_unit(&moved, &Hierarchy::of(&moved), None, "Avant");
+    inserts.apply(&mut moved).unwrap();
+    moved.units.rotate_right(1);
+    moved.bodies.insert(
+        0,
+        Body {
+            id: Id::new("b-avant"),
+            name: "Avant".into(),
+            ..Default::default()
+        },
+    );
+    moved.entities.insert(
+        0,
+        Entity {
+            id: Id::new("e-avant"),
+            name: "Avant".into(),
+            ..Default::default()
+        },
+    );
+    let tree = Hierarchy::of(&moved);
+    let after = round_trip(
+        &moved,
+        ops::set_unit(&tree, unit.clone()).unwrap(),
+        "unit",
+        true,
+    );
+    assert_eq!(after.units[2], unit, "the unit now at index 2");
+    let after = round_trip(
+        &moved,
+        ops::set_body(&moved, body.clone()).unwrap(),
+        "body",
+        true,
+    );
+    assert_eq!(after.bodies[1], body);
+    let after = round_trip(
+        &moved,
+        ops::set_entity(&moved, entity.clone()).unwrap(),
+        "entity",
+        true,
+    );
+    assert_eq!(after.entities[1], entity);
+    let gone = |id: &str| Id::new(id);
+    assert!(
+        ops::set_unit(
+            &tree,
+            Unit {
+                id: gone("absente"),
+                ..unit
+            }
+        )
+        .is_none()
+    );
+    assert!(
+        ops::set_body(
+            &moved,
+            Body {
+                id: gone("absente"),
+                ..body
+            }
+        )
+        .is_none()
+    );
+    assert!(
+        ops::set_entity(
+            &moved,
+            Entity {
+                id: gone("absente"),
+                ..entity
+            }
+        )
+        .is_none()
+    );
+}
+
+#[test]
+fn adding_and_removing_bodies_and_entities_round_trips() {
+    for (name, org) in samples() {
+        let ids: HashSet<&Id> = org.index().into_keys().collect();
+        let (edit, id) = ops::add_body(org, "Nouvelle instance");
+        let what = format!("{name}: add a body");
+        let after = round_trip(org, edit, &what, true);
+        assert!(!ids.contains(&id), "{what}: id {id} not fresh");
+        assert_eq!(after.bodies.last().map(|b| &b.id), Some(&id), "{what}");
+        let removed = round_trip(&after, ops::remove_body(&after, &id).unwrap(), &what, true);
+        assert_same(&removed, org, &format!("{what}, then remove it"));
+        let (edit, id) = ops::add_entity(org, "Nouvelle entité");
+        let what = format!("{name}: add an entity");
+        let after = round_trip(org, edit, &what, true);
+        assert!(!ids.contains(&id), "{what}: id {id} not fresh");
+        assert_eq!(after.entities.last().map(|e| &e.id), Some(&id), "{what}");
+        assert!(
+            ops::remove_body(org, &id).is_none(),
+            "{what}: an entity is no body"
+        );
+    }
+}
+
+#[test]
+fn remove_entity_takes_its_relations_and_seats_with_it() {
+    let (mut dropped_relations, mut dropped_seats) = (0, 0);
+    for (name, org) in samples() {
+        let mut org = org.clone();
+        // Make sure some entity sits in a body.
+        if let (Some(e), Some(b)) = (org.entities.first().cloned(), org.bodies.first_mut()) {
+            b.members.push(e.id);
+        }
+        for e in 0..org.entities.len() {
+            let id = org.entities[e].id.clone();
+            let what = format!("{name}: remove entity {id}");
+            let edit = ops::remove_entity(&org, &id).unwrap();
+            let after = round_trip(&org, edit, &what, true);
+            assert_valid(&after, &what);
+            let expected = Organisation {
+                entities: org
+                    .entities
+                    .iter()
+                    .filter(|x| x.id != id)
+                    .cloned()
+                    .collect(),
+                relations: org
+                    .relations
+                    .iter()
+                    .filter(|r| r.from != id && r.to != id)
+                    .cloned()
+                    .collect(),
+                bodies: org
+                    .bodies
+                    .iter()
+                    .map(|b| {
+                        let mut b = b.clone();
+                        b.members.retain(|m| *m != id);
+                        b
+                    })
+                    .collect(),
+                ..org.clone()
+            };
+            assert_same(&after, &expected, &what);
+            dropped_relations += org.relations.len() - after.relations.len();
+            dropped_seats += org.bodies.iter().map(|b| b.members.len()).sum::<usize>()
+                - after.bodies.iter().map(|b| b.members.len()).sum::<usize>();
+        }
+        assert!(ops::remove_entity(&org, &Id::new("absente")).is_none());
+    }
+    assert!(dropped_relations > 0, "no removal took a relation");
+    assert!(dropped_seats > 0, "no removal took a seat");
+}
+
+#[test]
+fn adding_and_removing_a_relation_round_trips() {
+    for (name, org) in samples() {
+        let org = &complete(org);
+        let relation = Relation {
+            from: org.units[0].id.clone(),
+            to: org.units[1].id.clone(),
+            label: "ajoutée".into(),
+            ..Default::default()
+        };
+        let what = format!("{name}: add a relation");
+        let after = round_trip(org, ops::add_relation(org, relation.clone()), &what, true);
+        assert_valid(&after, &what);
+        assert_eq!(after.relations.last(), Some(&relation), "{what}");
+        let removed = round_trip(
+            &after,
+            ops::remove_relation(&after, &relation).unwrap(),
+            &what,
+            true,
+        );
+        assert_same(&removed, org, &format!("{what}, then remove it"));
+        let r = org.relations.len() / 2;
+        let what = format!("{name}: remove relation {r}");
+        let after = round_trip(
+            org,
+            ops::remove_relation(org, &org.relations[r]).unwrap(),
+            &what,
+            true,
+        );
+        let mut expected = org.clone();
+        expected.relations.remove(r);
+        assert_same(&after, &expected, &what);
+        assert!(
+            ops::remove_relation(&removed, &relation).is_none(),
+            "{what}: already gone"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // History and the dirty flag.
 
@@ -914,48 +1132,48 @@ impl Drop for TempFile {
 #[test]
 fn applying_makes_dirty_and_undoing_back_makes_clean() {
     let mut doc = sample_doc();
-    let original = doc.org.clone();
+    let original = doc.org().clone();
     assert!(!doc.is_dirty());
     assert!(!doc.undo() && !doc.redo(), "a new document has a history");
-    doc.apply(rename(&doc.org, 0, "un"), "renommer", None)
+    doc.apply(rename(doc.org(), 0, "un"), "renommer", None)
         .unwrap();
     assert!(doc.is_dirty());
-    doc.apply(rename(&doc.org, 1, "deux"), "renommer", None)
+    doc.apply(rename(doc.org(), 1, "deux"), "renommer", None)
         .unwrap();
     assert!(doc.is_dirty());
     assert!(doc.undo());
     assert!(doc.is_dirty(), "one step still applied");
     assert!(doc.undo());
     assert!(!doc.is_dirty());
-    assert_same(&doc.org, &original, "undone twice");
+    assert_same(doc.org(), &original, "undone twice");
     assert!(doc.redo());
     assert!(doc.is_dirty());
     // A new edit after an undo drops the redo steps.
     assert!(doc.undo());
-    doc.apply(rename(&doc.org, 2, "trois"), "renommer", None)
+    doc.apply(rename(doc.org(), 2, "trois"), "renommer", None)
         .unwrap();
     assert!(!doc.redo(), "redo survived a new edit");
-    assert_eq!(doc.org.units[0].name, original.units[0].name);
-    assert_eq!(doc.org.units[2].name, "trois");
+    assert_eq!(doc.org().units[0].name, original.units[0].name);
+    assert_eq!(doc.org().units[2].name, "trois");
 }
 
 #[test]
 fn a_save_point_in_the_middle_is_clean_from_both_sides() {
     let file = TempFile::new("save-point");
     let mut doc = sample_doc();
-    doc.apply(rename(&doc.org, 0, "un"), "a", None).unwrap();
-    doc.apply(rename(&doc.org, 1, "deux"), "b", None).unwrap();
+    doc.apply(rename(doc.org(), 0, "un"), "a", None).unwrap();
+    doc.apply(rename(doc.org(), 1, "deux"), "b", None).unwrap();
     doc.save_as(&file.0).unwrap();
     assert!(!doc.is_dirty(), "dirty right after saving");
-    let saved = doc.org.clone();
+    let saved = doc.org().clone();
     let reloaded = format::load_path(&file.0).unwrap().organisation;
     assert_same(&reloaded, &saved, "the saved file");
-    doc.apply(rename(&doc.org, 2, "trois"), "c", None).unwrap();
+    doc.apply(rename(doc.org(), 2, "trois"), "c", None).unwrap();
     assert!(doc.is_dirty(), "an edit after saving");
 
     assert!(doc.undo()); // back to the save point from after it
     assert!(!doc.is_dirty(), "back at the save point");
-    assert_same(&doc.org, &saved, "back at the save point");
+    assert_same(doc.org(), &saved, "back at the save point");
     assert!(doc.undo()); // before the save point
     assert!(doc.is_dirty(), "before the save point");
     assert!(doc.undo());
@@ -965,7 +1183,7 @@ fn a_save_point_in_the_middle_is_clean_from_both_sides() {
     assert!(doc.is_dirty());
     assert!(doc.redo()); // back to the save point from before it
     assert!(!doc.is_dirty(), "back at the save point from before");
-    assert_same(&doc.org, &saved, "redone to the save point");
+    assert_same(doc.org(), &saved, "redone to the save point");
     assert!(doc.redo());
     assert!(doc.is_dirty(), "past the save point");
     assert!(!doc.redo());
@@ -973,7 +1191,8 @@ fn a_save_point_in_the_middle_is_clean_from_both_sides() {
     // Branching off before the save point loses it for good.
     assert!(doc.undo() && doc.undo());
     assert!(doc.is_dirty());
-    doc.apply(rename(&doc.org, 3, "quatre"), "d", None).unwrap();
+    doc.apply(rename(doc.org(), 3, "quatre"), "d", None)
+        .unwrap();
     assert!(doc.is_dirty());
     assert!(doc.undo());
     assert!(doc.is_dirty(), "the state after `a` was never saved");
@@ -982,71 +1201,71 @@ fn a_save_point_in_the_middle_is_clean_from_both_sides() {
 #[test]
 fn merged_typing_is_one_undo_step() {
     let mut doc = sample_doc();
-    let original = doc.org.clone();
+    let original = doc.org().clone();
     for typed in ["D", "Di", "Dir", "Dire"] {
-        doc.apply(rename(&doc.org, 0, typed), "nom", Some("nom-0"))
+        doc.apply(rename(doc.org(), 0, typed), "nom", Some("nom-0"))
             .unwrap();
     }
-    assert_eq!(doc.org.units[0].name, "Dire");
+    assert_eq!(doc.org().units[0].name, "Dire");
     assert!(doc.undo());
-    assert_same(&doc.org, &original, "one undo after merged typing");
+    assert_same(doc.org(), &original, "one undo after merged typing");
     assert!(!doc.is_dirty());
     assert!(!doc.undo(), "merged typing left more than one step");
     assert!(doc.redo());
-    assert_eq!(doc.org.units[0].name, "Dire", "redo of merged typing");
+    assert_eq!(doc.org().units[0].name, "Dire", "redo of merged typing");
     assert!(doc.is_dirty());
     assert!(!doc.redo());
 
     // A different key, or an edit without one, starts a new step.
     let mut doc = sample_doc();
-    doc.apply(rename(&doc.org, 0, "a"), "nom", Some("nom-0"))
+    doc.apply(rename(doc.org(), 0, "a"), "nom", Some("nom-0"))
         .unwrap();
-    doc.apply(rename(&doc.org, 1, "b"), "nom", Some("nom-1"))
+    doc.apply(rename(doc.org(), 1, "b"), "nom", Some("nom-1"))
         .unwrap();
-    doc.apply(rename(&doc.org, 1, "bc"), "nom", Some("nom-1"))
+    doc.apply(rename(doc.org(), 1, "bc"), "nom", Some("nom-1"))
         .unwrap();
-    doc.apply(rename(&doc.org, 2, "c"), "nom", None).unwrap();
-    doc.apply(rename(&doc.org, 1, "bcd"), "nom", Some("nom-1"))
+    doc.apply(rename(doc.org(), 2, "c"), "nom", None).unwrap();
+    doc.apply(rename(doc.org(), 1, "bcd"), "nom", Some("nom-1"))
         .unwrap();
     let mut steps = 0;
     while doc.undo() {
         steps += 1;
     }
     assert_eq!(steps, 4);
-    assert_same(&doc.org, &samples()[0].1, "all undone");
+    assert_same(doc.org(), &samples()[0].1, "all undone");
 
     // Undo ends the merging too.
     let mut doc = sample_doc();
-    doc.apply(rename(&doc.org, 0, "a"), "nom", Some("nom-0"))
+    doc.apply(rename(doc.org(), 0, "a"), "nom", Some("nom-0"))
         .unwrap();
-    doc.apply(rename(&doc.org, 0, "ab"), "nom", Some("nom-0"))
+    doc.apply(rename(doc.org(), 0, "ab"), "nom", Some("nom-0"))
         .unwrap();
-    doc.apply(rename(&doc.org, 1, "x"), "autre", None).unwrap();
+    doc.apply(rename(doc.org(), 1, "x"), "autre", None).unwrap();
     assert!(doc.undo());
-    doc.apply(rename(&doc.org, 0, "abc"), "nom", Some("nom-0"))
+    doc.apply(rename(doc.org(), 0, "abc"), "nom", Some("nom-0"))
         .unwrap();
     assert!(doc.undo());
-    assert_eq!(doc.org.units[0].name, "ab", "merged across an undo");
+    assert_eq!(doc.org().units[0].name, "ab", "merged across an undo");
 }
 
 #[test]
 fn seal_ends_merging() {
     let mut doc = sample_doc();
-    let original = doc.org.clone();
-    doc.apply(rename(&doc.org, 0, "a"), "nom", Some("k"))
+    let original = doc.org().clone();
+    doc.apply(rename(doc.org(), 0, "a"), "nom", Some("k"))
         .unwrap();
-    doc.apply(rename(&doc.org, 0, "ab"), "nom", Some("k"))
+    doc.apply(rename(doc.org(), 0, "ab"), "nom", Some("k"))
         .unwrap();
     doc.seal();
-    doc.apply(rename(&doc.org, 0, "abc"), "nom", Some("k"))
+    doc.apply(rename(doc.org(), 0, "abc"), "nom", Some("k"))
         .unwrap();
-    doc.apply(rename(&doc.org, 0, "abcd"), "nom", Some("k"))
+    doc.apply(rename(doc.org(), 0, "abcd"), "nom", Some("k"))
         .unwrap();
     assert!(doc.undo());
-    assert_eq!(doc.org.units[0].name, "ab", "the sealed run was extended");
+    assert_eq!(doc.org().units[0].name, "ab", "the sealed run was extended");
     assert!(doc.is_dirty());
     assert!(doc.undo());
-    assert_same(&doc.org, &original, "two undos after a seal");
+    assert_same(doc.org(), &original, "two undos after a seal");
     assert!(!doc.undo());
 }
 
@@ -1054,14 +1273,14 @@ fn seal_ends_merging() {
 fn merged_typing_after_a_save_makes_the_document_dirty_again() {
     let file = TempFile::new("merge-after-save");
     let mut doc = sample_doc();
-    let original = doc.org.clone();
-    doc.apply(rename(&doc.org, 0, "a"), "nom", Some("k"))
+    let original = doc.org().clone();
+    doc.apply(rename(doc.org(), 0, "a"), "nom", Some("k"))
         .unwrap();
-    doc.apply(rename(&doc.org, 0, "ab"), "nom", Some("k"))
+    doc.apply(rename(doc.org(), 0, "ab"), "nom", Some("k"))
         .unwrap();
     doc.save_as(&file.0).unwrap();
     assert!(!doc.is_dirty());
-    doc.apply(rename(&doc.org, 0, "abc"), "nom", Some("k"))
+    doc.apply(rename(doc.org(), 0, "abc"), "nom", Some("k"))
         .unwrap();
     assert!(
         doc.is_dirty(),
@@ -1069,29 +1288,29 @@ fn merged_typing_after_a_save_makes_the_document_dirty_again() {
     );
     // The saved text is still reachable: the save split the run of typing.
     assert!(doc.undo());
-    assert_eq!(doc.org.units[0].name, "ab");
+    assert_eq!(doc.org().units[0].name, "ab");
     assert!(!doc.is_dirty(), "back at the saved text");
     assert!(doc.undo());
-    assert_same(&doc.org, &original, "before the typing");
+    assert_same(doc.org(), &original, "before the typing");
     assert!(doc.is_dirty());
     assert!(doc.redo());
     assert!(!doc.is_dirty());
     assert!(doc.redo());
-    assert_eq!(doc.org.units[0].name, "abc");
+    assert_eq!(doc.org().units[0].name, "abc");
     assert!(doc.is_dirty());
 }
 
 #[test]
 fn at_least_five_hundred_undo_steps_are_kept() {
     let mut doc = sample_doc();
-    let original = doc.org.clone();
-    let n = doc.org.units.len();
+    let original = doc.org().clone();
+    let n = doc.org().units.len();
     let mut after_100 = None;
     for k in 0..600 {
-        let edit = rename(&doc.org, k % n, &format!("étape {k}"));
+        let edit = rename(doc.org(), k % n, &format!("étape {k}"));
         doc.apply(edit, "renommer", None).unwrap();
         if k + 1 == 100 {
-            after_100 = Some(doc.org.clone());
+            after_100 = Some(doc.org().clone());
         }
     }
     let after_100 = after_100.unwrap();
@@ -1101,12 +1320,12 @@ fn at_least_five_hundred_undo_steps_are_kept() {
             undone += 1;
         }
         if k == 500 {
-            assert_same(&doc.org, &after_100, "after 500 undos");
+            assert_same(doc.org(), &after_100, "after 500 undos");
         }
     }
     assert!(undone >= 500, "only {undone} undo steps kept");
     if undone == 600 {
-        assert_same(&doc.org, &original, "after undoing all 600 edits");
+        assert_same(doc.org(), &original, "after undoing all 600 edits");
         assert!(!doc.is_dirty());
     }
 }
@@ -1114,9 +1333,9 @@ fn at_least_five_hundred_undo_steps_are_kept() {
 #[test]
 fn the_oldest_steps_go_beyond_the_history_limit() {
     let mut doc = sample_doc();
-    let n = doc.org.units.len();
+    let n = doc.org().units.len();
     for k in 0..HISTORY_LIMIT + 5 {
-        let edit = rename(&doc.org, k % n, &format!("étape {k}"));
+        let edit = rename(doc.org(), k % n, &format!("étape {k}"));
         doc.apply(edit, "renommer", None).unwrap();
     }
     let mut undone = 0;
@@ -1129,14 +1348,14 @@ fn the_oldest_steps_go_beyond_the_history_limit() {
         doc.is_dirty(),
         "clean although the first edits are still applied"
     );
-    assert_eq!(doc.org.units[4 % n].name, format!("étape {}", 4));
+    assert_eq!(doc.org().units[4 % n].name, format!("étape {}", 4));
     let mut redone = 0;
     while doc.redo() {
         redone += 1;
     }
     assert_eq!(redone, HISTORY_LIMIT);
     let last = HISTORY_LIMIT + 4;
-    assert_eq!(doc.org.units[last % n].name, format!("étape {last}"));
+    assert_eq!(doc.org().units[last % n].name, format!("étape {last}"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1152,6 +1371,10 @@ enum Op {
     Duplicate(usize),
     /// The last flag: as merged typing (one step per unit while typing on).
     Rename(usize, String, bool),
+    Fold(usize),
+    RemoveEntity(usize),
+    AddRelation(usize, usize),
+    RemoveRelation(usize),
     Undo,
     Redo,
 }
@@ -1166,6 +1389,10 @@ fn op() -> impl Strategy<Value = Op> {
         2 => any::<usize>().prop_map(Op::Duplicate),
         3 => (any::<usize>(), "[A-Za-zéè][A-Za-zéè' ]{0,12}", any::<bool>())
             .prop_map(|(i, name, typing)| Op::Rename(i, name, typing)),
+        1 => any::<usize>().prop_map(Op::Fold),
+        1 => any::<usize>().prop_map(Op::RemoveEntity),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Op::AddRelation(a, b)),
+        1 => any::<usize>().prop_map(Op::RemoveRelation),
         3 => Just(Op::Undo),
         2 => Just(Op::Redo),
     ]
@@ -1192,13 +1419,13 @@ proptest! {
         let mut open: Option<String> = None;
         for (n, op) in sequence.iter().enumerate() {
             let what = format!("step {n} ({op:?})");
-            let org = &doc.org;
+            let org = doc.org();
             let len = org.units.len();
             let pick = |seed: usize| seed % len.max(1);
             let mut merge = None;
             let edit = match op {
                 Op::Undo | Op::Redo => {
-                    let before = (*doc.org).clone();
+                    let before = doc.org().clone();
                     let (moved, from, to) = if matches!(op, Op::Undo) {
                         (doc.undo(), &mut past, &mut future)
                     } else {
@@ -1206,10 +1433,10 @@ proptest! {
                     };
                     prop_assert_eq!(moved, !from.is_empty(), "{}", what);
                     if let Some(expected) = from.pop() {
-                        assert_same(&doc.org, &expected, &what);
+                        assert_same(doc.org(), &expected, &what);
                         to.push(before);
                     } else {
-                        assert_same(&doc.org, &before, &what);
+                        assert_same(doc.org(), &before, &what);
                     }
                     open = None;
                     None
@@ -1251,10 +1478,27 @@ proptest! {
                     }
                     Some(rename(org, i, name))
                 }
+                Op::Fold(i) => Some(ops::toggle_fold(org, pick(*i))),
+                Op::RemoveEntity(e) => org
+                    .entities
+                    .get(e % org.entities.len().max(1))
+                    .and_then(|entity| ops::remove_entity(org, &entity.id)),
+                Op::AddRelation(a, b) => {
+                    let relation = Relation {
+                        from: org.units[pick(*a)].id.clone(),
+                        to: org.units[pick(*b)].id.clone(),
+                        ..Default::default()
+                    };
+                    Some(ops::add_relation(org, relation))
+                }
+                Op::RemoveRelation(r) => org
+                    .relations
+                    .get(r % org.relations.len().max(1))
+                    .and_then(|relation| ops::remove_relation(org, relation)),
             };
             // Setting an element to the value it already has makes no step.
-            if let Some(edit) = edit.filter(|e| !e.changes_nothing(&doc.org)) {
-                let before = (*doc.org).clone();
+            if let Some(edit) = edit.filter(|e| !e.changes_nothing(doc.org())) {
+                let before = doc.org().clone();
                 prop_assert!(doc.apply(edit, "pas", merge.as_deref()).is_ok(), "{}: refused", what);
                 let joins = merge.is_some() && open == merge && !past.is_empty();
                 if !joins {
@@ -1263,16 +1507,16 @@ proptest! {
                 }
                 future.clear();
             }
-            assert_valid(&doc.org, &what);
+            assert_valid(doc.org(), &what);
             prop_assert_eq!(doc.is_dirty(), !past.is_empty(), "{}: dirty flag", what);
-            prop_assert!(doc.hierarchy() == &Hierarchy::of(&doc.org), "{}: stale hierarchy", what);
+            prop_assert!(doc.hierarchy() == &Hierarchy::of(doc.org()), "{}: stale hierarchy", what);
         }
         let mut undone = 0;
         while doc.undo() {
             undone += 1;
         }
         prop_assert_eq!(undone, past.len());
-        assert_same(&doc.org, original, "everything undone");
+        assert_same(doc.org(), original, "everything undone");
         prop_assert!(!doc.is_dirty());
     }
 }
@@ -1281,7 +1525,7 @@ proptest! {
 fn adding_a_child_under_a_folded_unit_unfolds_it_in_the_same_step() {
     let mut doc = sample_doc();
     let parent = 0;
-    let mut folded = doc.org.units[parent].clone();
+    let mut folded = doc.org().units[parent].clone();
     folded.collapsed = true;
     doc.apply(
         Edit::Set(parent, Element::Unit(Box::new(folded))),
@@ -1289,24 +1533,24 @@ fn adding_a_child_under_a_folded_unit_unfolds_it_in_the_same_step() {
         None,
     )
     .unwrap();
-    let before = doc.org.clone();
+    let before = doc.org().clone();
     let (edit, at) = ops::add_unit(
-        &doc.org,
-        &Hierarchy::of(&doc.org),
+        doc.org(),
+        &Hierarchy::of(doc.org()),
         Some(parent),
         "Nouvelle unité",
     );
     doc.apply(edit, "ajouter", None).unwrap();
     assert!(
-        !doc.org.units[parent].collapsed,
+        !doc.org().units[parent].collapsed,
         "the new unit must be visible"
     );
     assert_eq!(
-        doc.org.units[at].parent.as_ref(),
-        Some(&doc.org.units[parent].id)
+        doc.org().units[at].parent.as_ref(),
+        Some(&doc.org().units[parent].id)
     );
     assert!(doc.undo());
-    assert_eq!(doc.org, before, "one undo refolds and removes the unit");
+    assert_eq!(*doc.org(), before, "one undo refolds and removes the unit");
 }
 
 /// A box dragged absurdly far, or to a position that is not a number, is kept on the plane

@@ -110,11 +110,8 @@ fn the_default_png_has_two_pixels_a_point_and_says_so_in_its_dpi() {
         ..Default::default()
     };
     let err = png::page(&huge, Size::Scale(png::default_scale(&huge))).unwrap_err();
-    assert!(
-        err.0.contains("--root") && err.0.contains("SVG"),
-        "{}",
-        err.0
-    );
+    let text = err.to_string();
+    assert!(text.contains("--root") && text.contains("SVG"), "{text}");
 }
 
 #[test]
@@ -138,7 +135,9 @@ fn names_too_small_to_print_are_reported() {
     };
     let pt = png::smallest_name_pt(&scene, png::page(&scene, a4.size).unwrap().scale, 150.0);
     assert!(pt.unwrap() < 2.0, "{pt:?}");
-    let fr = png::small_print_warning(&scene, &a4, Lang::Fr).expect("a warning");
+    let small = png::small_print(&scene, &a4).expect("names too small to print");
+    assert_eq!(Some(small), pt);
+    let fr = png::small_print_warning(small, Lang::Fr);
     assert!(
         fr.starts_with("attention : les noms les plus petits s'imprimeraient à ")
             && fr.contains(",")
@@ -147,7 +146,7 @@ fn names_too_small_to_print_are_reported() {
             && fr.contains("SVG"),
         "{fr}"
     );
-    let en = png::small_print_warning(&scene, &a4, Lang::En).unwrap();
+    let en = png::small_print_warning(small, Lang::En);
     assert!(
         en.starts_with("warning: the smallest names would print at "),
         "{en}"
@@ -155,10 +154,7 @@ fn names_too_small_to_print_are_reported() {
     // A small chart at its default size prints its names large enough.
     let (_, small) = samples().remove(0);
     let scene = scene::build(&small, &ChartOptions::default());
-    assert_eq!(
-        png::small_print_warning(&scene, &PngOptions::default(), Lang::Fr),
-        None
-    );
+    assert_eq!(png::small_print(&scene, &PngOptions::default()), None);
 }
 
 #[test]

@@ -4,12 +4,13 @@
 use eframe::egui;
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
-use organigramme::app::settings::RelationsView;
-use organigramme::app::{Action, ExportDialog, OrgApp, Settings};
+use egui_kittest::kittest::{NodeT, Queryable};
+use organigramme::app::{OrgApp, Settings};
 use organigramme::i18n::Lang;
 use organigramme::scene::{Owner, RelationsMode};
+use organigramme::ui::options::RelationsView;
 use organigramme::ui::tips;
+use organigramme::ui::{Action, ExportDialog, Selection};
 
 fn harness(settings: Settings) -> Harness<'static, OrgApp> {
     let mut h = Harness::builder()
@@ -24,7 +25,7 @@ fn harness(settings: Settings) -> Harness<'static, OrgApp> {
 
 fn unit_index(app: &OrgApp, id: &str) -> usize {
     app.doc
-        .org
+        .org()
         .units
         .iter()
         .position(|u| u.id.as_str() == id)
@@ -37,15 +38,21 @@ fn the_staff_checkbox_sets_the_flag_and_undo_takes_it_back() {
     h.get_by_label("Délégation à la communication").click();
     h.run_steps(3);
     let unit = unit_index(h.state(), "deleg-communication");
-    assert!(!h.state().doc.org.units[unit].staff);
+    assert!(!h.state().doc.org().units[unit].staff);
     h.get_by_label("Rattachement d'état-major (à côté du responsable)")
         .click();
     h.run_steps(3);
-    assert!(h.state().doc.org.units[unit].staff, "the box sets the flag");
+    assert!(
+        h.state().doc.org().units[unit].staff,
+        "the box sets the flag"
+    );
     assert!(h.state().doc.is_dirty());
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(3);
-    assert!(!h.state().doc.org.units[unit].staff, "undo clears it again");
+    assert!(
+        !h.state().doc.org().units[unit].staff,
+        "undo clears it again"
+    );
     assert!(!h.state().doc.is_dirty());
 }
 
@@ -77,7 +84,9 @@ fn relations_listed_in_the_boxes_change_the_chart_and_the_export() {
     assert_eq!(h.state().chart.relations, RelationsMode::List);
     assert_eq!(h.state().settings.relations, RelationsView::List);
     assert!(listed(h.state()), "the boxes list their relations");
-    let export = ExportDialog::new(h.state()).request(h.state());
+    let export = h
+        .state()
+        .export_request(&ExportDialog::new(&h.state().chart));
     assert_eq!(export.chart.relations, RelationsMode::List);
 }
 
@@ -88,7 +97,7 @@ fn relations_of_the_selection_follow_the_selection() {
     assert_eq!(h.state().chart.relations, RelationsMode::None);
     h.get_by_label("Délégation à la communication").click();
     h.run_steps(3);
-    let id = h.state().doc.org.units[unit_index(h.state(), "deleg-communication")]
+    let id = h.state().doc.org().units[unit_index(h.state(), "deleg-communication")]
         .id
         .clone();
     assert_eq!(h.state().chart.relations, RelationsMode::Of(id));
@@ -98,7 +107,7 @@ fn relations_of_the_selection_follow_the_selection() {
 fn hovering_a_unit_shows_its_head_headcount_and_missions() {
     let mut h = harness(Settings::default());
     let unit = unit_index(h.state(), "deleg-communication");
-    let tip = tips::tip(&h.state().doc.org, Owner::Unit(unit), Lang::Fr).unwrap();
+    let tip = tips::tip(h.state().doc.org(), Owner::Unit(unit), Lang::Fr).unwrap();
     let mission = tip
         .lines
         .iter()
@@ -121,7 +130,7 @@ fn hovering_a_unit_shows_its_head_headcount_and_missions() {
 
 #[test]
 fn tooltips_say_who_chairs_a_body_and_cut_long_missions() {
-    let mut org = (*OrgApp::with_default_sample(Settings::default()).doc.org).clone();
+    let mut org = (*OrgApp::with_default_sample(Settings::default()).doc.org()).clone();
     org.units[1].headcount = Some(12);
     let tip = tips::tip(&org, Owner::Unit(1), Lang::En).unwrap();
     assert!(tip.lines.contains(&"Headcount: 12".to_string()), "{tip:?}");
@@ -191,7 +200,7 @@ fn the_status_bar_counts_in_the_singular_and_the_plural() {
         lang: Lang::En,
         ..Settings::default()
     });
-    let org = &h.state().doc.org;
+    let org = &h.state().doc.org();
     let status = format!(
         "{} units · {} bodies · {} relations",
         org.units.len(),
@@ -206,7 +215,7 @@ fn a_refused_cycle_is_told_in_english() {
     let h = harness(Settings::default());
     let root = unit_index(h.state(), "sg");
     let below = unit_index(h.state(), "deleg-communication");
-    let org = &h.state().doc.org;
+    let org = &h.state().doc.org();
     let refused = organigramme::doc::ops::reparent(org, h.state().doc.hierarchy(), root, below)
         .expect_err("a cycle");
     assert!(refused.message(Lang::En).contains("would be a cycle"));
@@ -220,7 +229,7 @@ fn an_export_by_keyboard_alone_ctrl_e_enter_a_name_enter() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness(Settings {
-        file_chooser: organigramme::app::chooser::ChooserKind::BuiltIn,
+        file_chooser: organigramme::ui::options::ChooserKind::BuiltIn,
         recent_dirs: vec![dir.clone()],
         ..Settings::default()
     });
@@ -228,7 +237,7 @@ fn an_export_by_keyboard_alone_ctrl_e_enter_a_name_enter() {
     h.run_steps(2);
     assert!(matches!(
         h.state().dialog,
-        Some(organigramme::app::Dialog::Export(_))
+        Some(organigramme::ui::Dialog::Export(_))
     ));
     h.key_press(Key::Enter);
     h.run_steps(3);
@@ -333,4 +342,87 @@ fn pointing_at_a_body_marks_its_members() {
         !h.state().canvas.is_marked(member),
         "the mark goes with the pointer"
     );
+}
+
+/// A press and a release at `pos` in one frame: a click, not a drag.
+fn click_at(h: &mut Harness<'static, OrgApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+}
+
+/// Where the chart shows the first item of `owner`'s kind, on the screen.
+fn on_screen(app: &OrgApp, of_kind: impl Fn(Owner) -> bool) -> (Owner, egui::Pos2) {
+    let item = app
+        .scene()
+        .items
+        .iter()
+        .find(|i| of_kind(i.owner))
+        .expect("one on the chart");
+    let r = item.rect;
+    let centre = egui::pos2(r.x + r.w / 2.0, r.y + r.h / 2.0);
+    (item.owner, app.canvas.scene_to_screen(centre))
+}
+
+/// A body clicked on the chart is selected and edited in the inspector, one undo step per
+/// field; an outside entity clicked is shown there too.
+#[test]
+fn a_body_clicked_on_the_chart_is_edited_in_the_inspector() {
+    let mut h = harness(Settings::default());
+    let (owner, at) = on_screen(h.state(), |o| matches!(o, Owner::Body(_)));
+    let Owner::Body(b) = owner else {
+        unreachable!()
+    };
+    let body = h.state().doc.org().bodies[b].clone();
+    click_at(&mut h, at);
+    assert_eq!(h.state().selection, Some(Selection::Body(body.id.clone())));
+    assert!(h.query_by_label("Instance de coordination").is_some());
+    let name = h
+        .query_all_by_value(&body.name)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the body's name in the inspector");
+    name.focus();
+    h.run_steps(1);
+    // Two keystrokes in two frames: two changes, merged into one undo step.
+    for typed in [" plé", "nier"] {
+        h.event(egui::Event::Text(typed.into()));
+        h.run_steps(2);
+    }
+    h.key_press(Key::Tab);
+    h.run_steps(2);
+    let renamed = format!("{} plénier", body.name);
+    assert_eq!(h.state().doc.org().bodies[b].name, renamed);
+    assert_eq!(h.state().doc.undo_label(), Some("Modifier l'instance"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.org().bodies[b],
+        body,
+        "one undo takes it back"
+    );
+    assert!(!h.state().doc.is_dirty());
+    assert!(
+        h.query_all_by_value(&body.name).next().is_some(),
+        "the inspector still shows the body"
+    );
+    let (owner, at) = on_screen(h.state(), |o| matches!(o, Owner::Entity(_)));
+    let Owner::Entity(e) = owner else {
+        unreachable!()
+    };
+    click_at(&mut h, at);
+    let entity = &h.state().doc.org().entities[e];
+    assert_eq!(
+        h.state().selection,
+        Some(Selection::Entity(entity.id.clone()))
+    );
+    assert!(h.query_by_label("Entité extérieure").is_some());
+    assert!(h.query_all_by_value(&entity.name).next().is_some());
 }

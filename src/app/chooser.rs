@@ -6,32 +6,10 @@
 
 use crate::export::request::ExportRequest;
 use crate::i18n::Lang;
+use crate::ui::options::ChooserKind;
 use egui_file_dialog::{FileDialog, FileDialogConfig, FileDialogLabels, OpeningMode};
-use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// Which dialog to use, as set in Affichage → Sélecteur de fichiers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ChooserKind {
-    /// The platform's where it can be shown, else the built-in one.
-    #[default]
-    Auto,
-    BuiltIn,
-    Native,
-}
-
-impl ChooserKind {
-    /// Whether to try the platform's dialog. On Linux rfd needs the desktop portal (over the
-    /// session's D-Bus) or `zenity`; without either it returns nothing, silently.
-    pub fn use_native(self, platform: &Platform) -> bool {
-        match self {
-            ChooserKind::BuiltIn => false,
-            ChooserKind::Native => true,
-            ChooserKind::Auto => !platform.linux || platform.session_bus || platform.zenity,
-        }
-    }
-}
 
 /// What the choice of dialog depends on, read once from the environment.
 pub struct Platform {
@@ -41,6 +19,17 @@ pub struct Platform {
 }
 
 impl Platform {
+    /// Whether to try the platform's dialog with `kind` chosen. On Linux rfd needs the desktop
+    /// portal (over the session's D-Bus) or `zenity`; without either it returns nothing,
+    /// silently.
+    pub fn use_native(&self, kind: ChooserKind) -> bool {
+        match kind {
+            ChooserKind::BuiltIn => false,
+            ChooserKind::Native => true,
+            ChooserKind::Auto => !self.linux || self.session_bus || self.zenity,
+        }
+    }
+
     pub fn detect() -> Platform {
         let zenity = std::env::var_os("PATH")
             .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
@@ -58,7 +47,7 @@ pub enum Purpose {
     Open,
     /// Save the document there, then go on with the action that asked for the save.
     SaveAs {
-        then: Option<super::Action>,
+        then: Option<crate::ui::Action>,
     },
     Export(Box<ExportRequest>),
 }
@@ -266,20 +255,20 @@ mod tests {
             session_bus: false,
             zenity: false,
         };
-        assert!(!ChooserKind::Auto.use_native(&bare));
-        assert!(ChooserKind::Native.use_native(&bare));
+        assert!(!bare.use_native(ChooserKind::Auto));
+        assert!(bare.use_native(ChooserKind::Native));
         let with_zenity = Platform {
             zenity: true,
             ..bare
         };
-        assert!(ChooserKind::Auto.use_native(&with_zenity));
-        assert!(!ChooserKind::BuiltIn.use_native(&with_zenity));
+        assert!(with_zenity.use_native(ChooserKind::Auto));
+        assert!(!with_zenity.use_native(ChooserKind::BuiltIn));
         let other = Platform {
             linux: false,
             session_bus: false,
             zenity: false,
         };
-        assert!(ChooserKind::Auto.use_native(&other));
+        assert!(other.use_native(ChooserKind::Auto));
     }
 
     #[test]

@@ -1,13 +1,27 @@
-//! What actions do: the one place where menus, shortcuts, dialogs and the canvas change the
-//! application, with the unsaved-changes guard in front of what would discard work.
+//! What actions do: the one place where menus, shortcuts, dialogs and the window's parts
+//! change the application, once the frame's parts are drawn, with the unsaved-changes guard in
+//! front of what would discard work. What changes the document is in `edits.rs`.
 
-use super::{Action, Dialog, ExportDialog, OrgApp, files};
-use crate::doc::{Document, ops};
-use crate::scene::{self, Owner};
-use crate::ui::{self, canvas::Canvas};
+use super::{OrgApp, files};
+use crate::doc::Document;
+use crate::scene;
+use crate::ui::canvas::Canvas;
+use crate::ui::{Action, Dialog, ExportDialog};
 use eframe::egui;
 
 impl OrgApp {
+    /// Applies a frame's actions, in the order they were sent.
+    pub(super) fn apply(&mut self, actions: Vec<Action>, ui: &mut egui::Ui) {
+        if actions.is_empty() {
+            return;
+        }
+        for action in actions {
+            self.run(action, ui);
+        }
+        // The parts were drawn before the actions: the next frame shows what they changed.
+        ui.ctx().request_repaint();
+    }
+
     /// Runs `action` now, or first asks what to do with unsaved changes it would discard.
     pub fn guarded(&mut self, action: Action, ctx: &egui::Context) {
         let discards = matches!(
@@ -28,7 +42,7 @@ impl OrgApp {
             Action::ZoomOut => self.canvas.zoom_by(ui, 0.8),
             Action::ZoomSelection => {
                 if let Some(i) = self.selected_item() {
-                    let rect = self.scene.items[i].rect;
+                    let rect = self.scene().items[i].rect;
                     self.canvas.focus(ui, rect);
                 }
             }
@@ -42,6 +56,7 @@ impl OrgApp {
     /// Runs an action without the unsaved-changes guard (the user already answered it).
     pub fn run_unguarded(&mut self, action: Action, ctx: &egui::Context) {
         let lang = self.lang();
+        let label = action.label(lang);
         match action {
             Action::New => self.replace_document(Document::new(
                 crate::model::Organisation {
@@ -57,89 +72,28 @@ impl OrgApp {
             Action::OpenSample(i) => files::open_sample(self, i),
             Action::Save => files::save(self, false, None, ctx),
             Action::SaveAs => files::save(self, true, None, ctx),
-            Action::Export => self.dialog = Some(Dialog::Export(ExportDialog::new(self))),
+            Action::SaveThen(then) => files::save(self, false, Some(*then), ctx),
+            Action::DontSave(then) => self.run_unguarded(*then, ctx),
+            Action::Overwrite => {
+                if let Some(path) = self.doc.path.clone() {
+                    self.start_save(&path, None, ctx);
+                }
+            }
+            Action::Reload => {
+                if let Some(path) = self.doc.path.clone() {
+                    self.start_open(&path, ctx);
+                }
+            }
+            Action::Recover(restore) => self.answer_recovery(restore),
+            Action::Export => self.dialog = Some(Dialog::Export(ExportDialog::new(&self.chart))),
+            Action::StartExport(form) => files::export(self, &form, ctx),
+            Action::CancelExport => self.cancel_export(),
+            Action::CancelOpen => self.cancel_open(),
             Action::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Action::Undo => {
-                let label = self.doc.undo_label().map(str::to_string);
-                if self.doc.undo() {
-                    self.set_status(
-                        format!(
-                            "{} : {}",
-                            lang.pick("Annulé", "Undone"),
-                            label.unwrap_or_default()
-                        ),
-                        false,
-                    );
-                }
-            }
-            Action::Redo => {
-                let label = self.doc.redo_label().map(str::to_string);
-                if self.doc.redo() {
-                    self.set_status(
-                        format!(
-                            "{} : {}",
-                            lang.pick("Rétabli", "Redone"),
-                            label.unwrap_or_default()
-                        ),
-                        false,
-                    );
-                }
-            }
-            // A sibling of nothing would be a second root, placed out of sight.
-            Action::AddSibling if self.selection.is_none() => {}
-            Action::AddChild | Action::AddSibling => {
-                let parent = match action {
-                    Action::AddChild => self.selection,
-                    _ => self.selection.and_then(|s| self.doc.hierarchy().parent(s)),
-                };
-                let (edit, at) = ops::add_unit(
-                    &self.doc.org,
-                    self.doc.hierarchy(),
-                    parent,
-                    lang.pick("Nouvelle unité", "New unit"),
-                );
-                self.edit(edit, lang.pick("Ajouter une unité", "Add a unit"), None);
-                self.selection = Some(at);
-                self.focus_name = true;
-            }
-            Action::Delete => {
-                if let Some(unit) = self.selection {
-                    self.dialog = Some(Dialog::Delete { unit });
-                }
-            }
-            Action::Duplicate => {
-                if let Some(unit) = self.selection {
-                    let (edit, at) =
-                        ops::duplicate_unit(&self.doc.org, unit, lang.pick("(copie)", "(copy)"));
-                    self.edit(edit, lang.pick("Dupliquer l'unité", "Duplicate unit"), None);
-                    self.selection = Some(at);
-                }
-            }
-            Action::ToggleCollapse => {
-                if let Some(unit) = self.selection {
-                    let mut u = self.doc.org.units[unit].clone();
-                    u.collapsed = !u.collapsed;
-                    let label = lang.pick("Replier / déplier", "Fold / unfold");
-                    self.edit(
-                        crate::doc::Edit::Set(unit, crate::doc::Element::Unit(Box::new(u))),
-                        label,
-                        None,
-                    );
-                }
-            }
-            Action::Relayout => match ops::reset_positions(&self.doc.org) {
-                Some(edit) => self.edit(edit, lang.pick("Réorganiser", "Re-layout"), None),
-                None => self.set_status(
-                    lang.pick(
-                        "Aucune position manuelle à réinitialiser",
-                        "No manual position to reset",
-                    ),
-                    false,
-                ),
-            },
+            Action::Undo | Action::Redo => self.step_history(action == Action::Undo),
             Action::ToggleTheme => {
                 self.settings.dark = !self.settings.dark;
                 ctx.set_theme(if self.settings.dark {
@@ -155,14 +109,88 @@ impl OrgApp {
                 self.settings.lang = l;
                 self.invalidate_scene();
             }
+            Action::SetMissions(missions) => self.relayout(|c| c.missions = missions),
+            Action::SetOrientation(orientation) => self.relayout(|c| c.orientation = orientation),
+            Action::SetCompact(compact) => self.relayout(|c| c.compact = compact),
+            Action::ShowFrameTimes(open) => self.frames.open = open,
+            Action::Select(selection) => self.select(selection),
+            Action::AddChild => self.add_unit(false),
+            Action::AddSibling => self.add_unit(true),
+            Action::Delete => self.ask_delete(),
+            Action::Duplicate => self.duplicate(),
+            Action::ToggleCollapse => self.toggle_fold(label),
+            Action::Relayout => self.reset_positions(label),
+            Action::SetUnit(unit, field) => self.set_unit(*unit, field, label),
+            Action::SetBody(body, field) => self.set_body(*body, field, label),
+            Action::SetEntity(entity, field) => self.set_entity(*entity, field, label),
+            Action::SetHeader(header, typing) | Action::SetTexts(header, typing) => {
+                self.set_header(*header, typing.as_deref(), label)
+            }
+            Action::Seal => self.doc.seal(),
+            Action::CancelTyping(key) => drop(self.doc.cancel_typing(&key)),
+            Action::Reparent { unit, parent } => self.reparent(&unit, &parent, label),
+            Action::MoveUnit { unit, from, to } => self.move_unit(&unit, from, to, label),
+            Action::DeleteUnit { unit, children } => self.delete_unit(&unit, children, label),
+            Action::AddBody => self.add_body(label),
+            Action::RemoveBody(id) => self.remove_body(&id, label),
+            Action::AddEntity => self.add_entity(label),
+            Action::RemoveEntity(id) => self.remove_entity(&id, label),
+            Action::AddRelation(relation) => self.add_relation(*relation, label),
+            Action::RemoveRelation(relation) => self.remove_relation(&relation, label),
             // The view's actions need the Ui: `run` handles them before this point.
             Action::FitAll | Action::ZoomIn | Action::ZoomOut | Action::ZoomSelection => {}
         }
     }
 
+    /// Undoes or redoes a step, and says which in the status bar.
+    fn step_history(&mut self, back: bool) {
+        let lang = self.lang();
+        let (label, done) = if back {
+            (self.doc.undo_label(), lang.pick("Annulé", "Undone"))
+        } else {
+            (self.doc.redo_label(), lang.pick("Rétabli", "Redone"))
+        };
+        let text = format!("{done} : {}", label.unwrap_or_default());
+        let moved = if back {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
+        if moved {
+            self.set_status(text, false);
+        }
+    }
+
+    /// Changes how the chart is laid out, and fits the new one in the view.
+    fn relayout(&mut self, change: impl FnOnce(&mut scene::ChartOptions)) {
+        change(&mut self.chart);
+        self.invalidate_scene();
+        self.canvas.request_fit();
+    }
+
+    /// Restores what a crashed session left, or forgets it.
+    fn answer_recovery(&mut self, restore: bool) {
+        let Some(doc) = self.recovered.take() else {
+            return;
+        };
+        if restore {
+            self.replace_document(doc);
+            let lang = self.lang();
+            self.set_status(
+                lang.pick(
+                    "Travail récupéré : enregistrez-le pour le garder",
+                    "Work recovered: save it to keep it",
+                ),
+                false,
+            );
+        } else if let Some(r) = &mut self.recovery {
+            r.clear();
+        }
+    }
+
     /// Shows another document; the history starts afresh.
     pub fn replace_document(&mut self, doc: Document) {
-        self.chart.missions = scene::MissionsMode::default_for(doc.org.units.len());
+        self.chart.missions = scene::MissionsMode::default_for(doc.org().units.len());
         self.chart.root = None;
         self.doc = doc;
         // Nothing of the last document's chart is worth keeping, least of all lines it had
@@ -172,56 +200,6 @@ impl OrgApp {
         // A dialog about the previous document (a deletion) must not act on this one.
         self.dialog = None;
         self.scene_revision = None;
-        self.outline_rows = None;
-        self.search_results = None;
         self.canvas = Canvas::default();
-    }
-
-    /// What the canvas reports, turned into selections and edits.
-    pub fn apply_canvas_events(&mut self, events: ui::canvas::CanvasEvents) {
-        let lang = self.lang();
-        if let Some(Owner::Unit(u)) = events.clicked {
-            self.select(Some(u));
-        } else if events.clicked_empty {
-            self.select(None);
-        }
-        if let Some((unit, from, to, target)) = events.dropped {
-            match target {
-                Some(parent)
-                    if Some(&self.doc.org.units[parent].id)
-                        != self.doc.org.units[unit].parent.as_ref() =>
-                {
-                    match ops::reparent(&self.doc.org, self.doc.hierarchy(), unit, parent) {
-                        Ok(edit) => {
-                            let label = lang.pick("Rattacher l'unité", "Reparent unit");
-                            self.edit(edit, label, None);
-                            let units = &self.doc.org.units;
-                            let text = format!(
-                                "{} → {}",
-                                lang.quote(&units[unit].name),
-                                lang.quote(&units[parent].name)
-                            );
-                            self.set_status(text, false);
-                        }
-                        Err(e) => {
-                            self.set_status(e.message(lang), true);
-                            self.invalidate_scene();
-                        }
-                    }
-                }
-                _ => {
-                    let (ox, oy) = self.scene.origin;
-                    let edit = ops::move_unit(
-                        &self.doc.org,
-                        self.doc.hierarchy(),
-                        unit,
-                        (from.x - ox, from.y - oy),
-                        (to.x - ox, to.y - oy),
-                    );
-                    self.edit(edit, lang.pick("Déplacer l'unité", "Move unit"), None);
-                }
-            }
-            self.select(Some(unit));
-        }
     }
 }

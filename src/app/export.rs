@@ -1,93 +1,20 @@
-//! Exporting from the window: the dialog's choices, turned into the same `ExportRequest` the
-//! command line builds, and the worker thread that renders and writes the file while the
+//! Exporting from the window: the dialog's choices (`ui::ExportDialog`) for the document and
+//! selection open here, and the worker thread that renders and writes the file while the
 //! window stays responsive.
 
 use super::OrgApp;
-use crate::export::png::Paper;
-use crate::export::request::{ExportRequest, Format, PngSize};
-use crate::layout::Orientation;
+use crate::export::request::ExportRequest;
 use crate::model::Organisation;
-use crate::scene::{ChartOptions, MissionsMode, Theme};
+use crate::ui::ExportDialog;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
-/// The export window's choices.
-#[derive(Clone, Debug)]
-pub struct ExportDialog {
-    pub format: Format,
-    /// None: a plain scale; Some: fit a paper size at `dpi`.
-    pub paper: Option<(Paper, bool)>,
-    pub dpi: f32,
-    pub scale: f32,
-    pub orientation: Orientation,
-    pub missions: MissionsMode,
-    pub only_selection: bool,
-    pub transparent: bool,
-    /// « Exporté le … » in the footer (the command line's `--no-date` when off).
-    pub date: bool,
-}
-
-impl ExportDialog {
-    pub fn new(app: &OrgApp) -> Self {
-        ExportDialog {
-            format: Format::Png,
-            paper: Some((Paper::A3, true)),
-            dpi: 150.0,
-            scale: 2.0,
-            orientation: app.chart.orientation,
-            missions: app.chart.missions,
-            only_selection: false,
-            transparent: false,
-            date: true,
-        }
-    }
-
-    /// The request the command line would build from the same options: `--paper P --dpi D`,
-    /// or `--scale S` (which records 96 × S dpi).
-    pub fn request(&self, app: &OrgApp) -> ExportRequest {
-        let lang = app.lang();
-        let chart = ChartOptions {
-            orientation: self.orientation,
-            missions: self.missions,
-            root: self
-                .only_selection
-                .then(|| app.selection.map(|u| app.doc.org.units[u].id.clone()))
-                .flatten(),
-            theme: Theme::Light,
-            lang,
-            date: if self.date {
-                crate::cli::today(lang)
-            } else {
-                String::new()
-            },
-            ..app.chart.clone()
-        };
-        let png = match self.paper {
-            Some(paper) => PngSize {
-                paper: Some(paper),
-                scale: None,
-                dpi: Some(self.dpi),
-            },
-            None => PngSize {
-                paper: None,
-                scale: Some(self.scale),
-                dpi: None,
-            },
-        };
-        ExportRequest {
-            format: self.format,
-            chart,
-            png,
-            transparent: self.transparent,
-        }
-    }
-}
-
-/// How an export ended: the path written (with a warning for small print), or why not.
-pub type Outcome = Result<Option<String>, String>;
+/// How an export ended: written (with the size in points of names too small to print, if
+/// any), or why not.
+pub type Outcome = Result<Option<f32>, String>;
 
 /// An export running on a worker thread.
 pub struct ExportJob {
@@ -147,15 +74,26 @@ impl ExportJob {
 }
 
 fn run(request: &ExportRequest, org: &Organisation, path: &Path, cancel: &AtomicBool) -> Outcome {
-    let rendered = request.render(org)?;
+    let lang = request.chart.lang;
+    let rendered = request
+        .render(org)
+        .map_err(|e| ExportDialog::error_text(&e, lang))?;
     if cancel.load(Ordering::Relaxed) {
         return Ok(None);
     }
     crate::format::write_export(path, &rendered.bytes).map_err(|e| e.to_string())?;
-    Ok(rendered.warning)
+    Ok(rendered.small_print)
 }
 
 impl OrgApp {
+    /// What the export dialog's choices ask for: the command line's request for the same
+    /// options, of the selected unit's part of the chart if the dialog says so.
+    pub fn export_request(&self, dialog: &ExportDialog) -> ExportRequest {
+        let selected = self.selected_unit();
+        let root = selected.map(|u| self.doc.org().units[u].id.clone());
+        dialog.request(&self.chart, root)
+    }
+
     /// Starts writing the chart to `path` off the UI thread.
     pub fn start_export(&mut self, request: ExportRequest, path: &Path, ctx: &egui::Context) {
         let lang = self.lang();
@@ -170,7 +108,7 @@ impl OrgApp {
             );
             return;
         }
-        self.export_job = Some(ExportJob::start(request, self.doc.org.clone(), path, ctx));
+        self.export_job = Some(ExportJob::start(request, self.doc.shared(), path, ctx));
         self.set_status(
             format!(
                 "{} {}…",
@@ -196,11 +134,12 @@ impl OrgApp {
             Ok(_) if cancelled => {
                 self.set_status(lang.pick("Export annulé", "Export cancelled"), false)
             }
-            Ok(warning) => {
+            Ok(small_print) => {
                 let mut text =
                     format!("{} {}", lang.pick("Exporté :", "Exported:"), path.display());
-                if let Some(w) = warning {
-                    text = format!("{text} — {w}");
+                if let Some(pt) = small_print {
+                    let warning = ExportDialog::small_print_warning(pt, lang);
+                    text = format!("{text} — {warning}");
                 }
                 self.set_status(text, false);
             }

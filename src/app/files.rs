@@ -1,9 +1,10 @@
 //! Opening, saving and exporting from the window. File dialogs only choose paths
 //! (`chooser`); the work is done by functions tests can call with a path.
 
+use super::OrgApp;
 use super::chooser::{Ask, Purpose};
-use super::{Action, Dialog, ExportDialog, OrgApp};
 use crate::doc::Document;
+use crate::ui::{Action, Dialog, ExportDialog};
 use eframe::egui;
 use std::path::Path;
 
@@ -12,7 +13,7 @@ impl OrgApp {
     /// `chosen` once there is one.
     pub fn choose(&mut self, ask: Ask, ctx: &egui::Context) {
         let lang = self.lang();
-        if self.settings.file_chooser.use_native(&self.platform) {
+        if self.platform.use_native(self.settings.file_chooser) {
             let (picked, failed) = super::chooser::ask_native(&ask);
             if let Some(path) = picked {
                 self.chosen(ask.purpose, &path, ctx);
@@ -82,7 +83,7 @@ pub fn save(app: &mut OrgApp, ask: bool, then: Option<Action>, ctx: &egui::Conte
             let ask = Ask {
                 purpose: Purpose::SaveAs { then },
                 dir: app.document_dir(),
-                file_name: Some(format!("{}.ron", file_stem(&app.doc.org))),
+                file_name: Some(format!("{}.ron", file_stem(app.doc.org()))),
             };
             app.choose(ask, ctx);
         }
@@ -119,11 +120,11 @@ fn file_stem(org: &crate::model::Organisation) -> String {
 
 /// Asks where to write, then writes the chart off the UI thread.
 pub fn export(app: &mut OrgApp, dialog: &ExportDialog, ctx: &egui::Context) {
-    let request = dialog.request(app);
+    let request = app.export_request(dialog);
     let ask = Ask {
         file_name: Some(format!(
             "{}.{}",
-            file_stem(&app.doc.org),
+            file_stem(app.doc.org()),
             request.format.extension()
         )),
         purpose: Purpose::Export(Box::new(request)),

@@ -1,10 +1,12 @@
 //! The keyboard: shortcuts turned into actions, and the arrow keys that pan the chart.
 
-use super::{Action, OrgApp};
+use super::OrgApp;
+use crate::ui::Action;
 use eframe::egui;
 
 impl OrgApp {
-    pub(super) fn handle_keys(&mut self, ui: &mut egui::Ui) {
+    /// Turns this frame's shortcuts into `actions`; the arrow keys pan the chart at once.
+    pub(super) fn handle_keys(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         // While a dialog or the file chooser is open, its keys (Escape, Enter, typing) are its
         // own.
         if self.chooser.is_open() {
@@ -21,44 +23,43 @@ impl OrgApp {
                 .ctx()
                 .memory(|m| m.focused())
                 .is_some_and(|id| id != search);
-        let mut fired = Vec::new();
         ui.input_mut(|i| {
             for action in Action::with_shortcuts() {
                 if let Some(s) = action.global_shortcut()
                     && i.consume_shortcut(&s)
                 {
-                    fired.push(action);
+                    actions.push(action);
                 } else if let Some(s) = action.chart_shortcut()
                     && !typing
                     && i.consume_shortcut(&s)
                 {
-                    fired.push(action);
+                    actions.push(action);
                 }
             }
             if !typing && i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y) {
-                fired.push(Action::Redo);
+                actions.push(Action::Redo);
             }
             if document_field {
                 let shift = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
                 if i.consume_key(shift, egui::Key::Z)
                     || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)
                 {
-                    fired.push(Action::Redo);
+                    actions.push(Action::Redo);
                 } else if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z) {
-                    fired.push(Action::Undo);
+                    actions.push(Action::Undo);
                 }
             }
             if !typing && i.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
-                fired.push(Action::AddChild);
+                actions.push(Action::AddChild);
             }
             if !typing {
                 let command =
                     |i: &mut egui::InputState, key| i.consume_key(egui::Modifiers::COMMAND, key);
                 if command(i, egui::Key::Minus) {
-                    fired.push(Action::ZoomOut);
+                    actions.push(Action::ZoomOut);
                 }
                 if command(i, egui::Key::Equals) || command(i, egui::Key::Plus) {
-                    fired.push(Action::ZoomIn);
+                    actions.push(Action::ZoomIn);
                 }
             }
         });
@@ -82,17 +83,6 @@ impl OrgApp {
             });
             if pan != egui::Vec2::ZERO {
                 self.canvas.pan_by(ui, pan);
-            }
-        }
-        for action in fired {
-            self.run(action, ui);
-            // An undo or a deletion can remove the selected unit; the next action of the same
-            // frame must not use its stale index.
-            if self
-                .selection
-                .is_some_and(|s| s >= self.doc.org.units.len())
-            {
-                self.selection = None;
             }
         }
     }

@@ -1,9 +1,10 @@
 //! The application: one document in a window, with its chart, outline and inspector.
-//! `OrgApp::show` draws a frame from a plain `egui::Ui`, so tests drive it without a window.
+//! `OrgApp::show` draws a frame from a plain `egui::Ui`, so tests drive it without a window:
+//! the keyboard and the window's parts (`ui`) send actions, applied once the parts are drawn.
 
-mod actions;
 pub mod chooser;
 mod commands;
+mod edits;
 pub mod export;
 pub mod files;
 pub mod frames;
@@ -14,53 +15,21 @@ mod saving;
 mod screenshot;
 pub mod settings;
 
-pub use actions::Action;
-pub use export::ExportDialog;
 pub use settings::Settings;
 
 use crate::doc::Document;
+use crate::model::Target;
 use crate::scene::{self, ChartOptions, Scene, Theme};
-use crate::ui::{self, canvas::Canvas};
+use crate::ui::{self, Action, Dialog, Selection, Status, canvas::Canvas};
 use eframe::egui;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-type SearchCache = ((String, u64), std::rc::Rc<Vec<usize>>);
-
-/// A message in the status bar.
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
-
-/// A modal question or report; one at a time.
-pub enum Dialog {
-    /// The document has unsaved changes and `then` would discard them.
-    Unsaved {
-        then: Action,
-    },
-    /// Delete this unit: with its subtree, or attaching its children to its parent?
-    Delete {
-        unit: usize,
-    },
-    Export(ExportDialog),
-    /// A file could not be opened or saved; the current document is untouched.
-    Error {
-        title: String,
-        text: String,
-    },
-    /// A previous session ended without saving: restore its copy?
-    Recover(Box<recovery::Found>),
-    /// Someone else saved the file since it was opened here.
-    ChangedOnDisk,
-}
-
 pub struct OrgApp {
     pub doc: Document,
     pub settings: Settings,
-    /// The selected unit, by index in `doc.org.units`.
-    pub selection: Option<usize>,
-    pub search: String,
+    pub selection: Option<Selection>,
+    outline: ui::outline::Outline,
     pub chart: ChartOptions,
     pub status: Option<Status>,
     pub dialog: Option<Dialog>,
@@ -70,19 +39,17 @@ pub struct OrgApp {
     scene_cache: scene::Cache,
     scene_revision: Option<u64>,
     /// The inspector's name field takes the focus on the next frame (after adding a unit).
-    pub focus_name: bool,
+    focus_name: bool,
     /// Set once the user answered the unsaved-changes guard on closing.
     allow_close: bool,
     /// `--screenshot`: where to write the first settled frame, and frames still to wait.
     screenshot: Option<(PathBuf, u32)>,
     title: String,
     fonts_installed: bool,
-    /// The outline's rows (unit, depth, has children) for a document revision.
-    pub(crate) outline_rows: Option<(u64, std::rc::Rc<Vec<ui::outline::Row>>)>,
-    /// The outline's search results for (query, document revision).
-    pub(crate) search_results: Option<SearchCache>,
     /// Where recovery copies go; none in tests that do not ask for it.
     pub recovery: Option<recovery::Recovery>,
+    /// What a crashed session left, while the dialog offers to restore it.
+    recovered: Option<Document>,
     /// The built-in file dialog, while it is open.
     pub chooser: chooser::BuiltIn,
     /// Whether the platform can show its own file dialog.
@@ -99,12 +66,12 @@ const ROUTE_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
 
 impl OrgApp {
     pub fn new(doc: Document, settings: Settings) -> Self {
-        let missions = scene::MissionsMode::default_for(doc.org.units.len());
+        let missions = scene::MissionsMode::default_for(doc.org().units.len());
         OrgApp {
             doc,
             settings,
             selection: None,
-            search: String::new(),
+            outline: Default::default(),
             chart: ChartOptions {
                 missions,
                 ..Default::default()
@@ -120,9 +87,8 @@ impl OrgApp {
             screenshot: None,
             title: String::new(),
             fonts_installed: false,
-            outline_rows: None,
-            search_results: None,
             recovery: None,
+            recovered: None,
             chooser: chooser::BuiltIn::default(),
             platform: chooser::Platform::detect(),
             export_job: None,
@@ -157,14 +123,17 @@ impl OrgApp {
 
     /// The chart options the window's settings and selection ask for now.
     fn wanted_chart(&self) -> scene::ChartOptions {
-        let selected = self.selection.and_then(|u| self.doc.org.units.get(u));
+        let selected = match &self.selection {
+            Some(Selection::Unit(id) | Selection::Entity(id)) => Some(id),
+            _ => None,
+        };
         scene::ChartOptions {
             theme: if self.settings.dark {
                 Theme::Dark
             } else {
                 Theme::Light
             },
-            relations: self.settings.relations.mode(selected.map(|u| &u.id)),
+            relations: self.settings.relations.mode(selected),
             lang: self.settings.lang,
             ..self.chart.clone()
         }
@@ -198,7 +167,7 @@ impl OrgApp {
         self.chart = wanted;
         let first = self.scene_revision.is_none();
         self.scene = Arc::new(scene::build_with(
-            &self.doc.org,
+            self.doc.org(),
             self.doc.hierarchy(),
             &self.chart,
             &mut self.scene_cache,
@@ -207,12 +176,6 @@ impl OrgApp {
         if self.scene_cache.pending_lines() > 0 {
             // Lines drawn straight this frame are routed in the next ones.
             ctx.request_repaint();
-        }
-        if self
-            .selection
-            .is_some_and(|s| s >= self.doc.org.units.len())
-        {
-            self.selection = None;
         }
         self.canvas.set_scene(self.scene.clone(), first);
         self.canvas.select(self.selected_item());
@@ -235,28 +198,37 @@ impl OrgApp {
         Some(egui::Rect::from_min_max(min, max))
     }
 
-    pub fn selected_item(&self) -> Option<usize> {
-        self.selection
-            .and_then(|u| self.scene.unit_item.get(u).copied().flatten())
+    /// Where the selection is in the document now; None once it is gone.
+    pub fn selected(&self) -> Option<Target> {
+        self.selection.as_ref()?.find(&self.doc)
     }
 
-    pub fn select(&mut self, unit: Option<usize>) {
-        self.selection = unit;
+    /// The selected unit's index, when a unit is selected.
+    pub fn selected_unit(&self) -> Option<usize> {
+        match self.selected()? {
+            Target::Unit(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// The chart's item for the selection, if drawn.
+    pub fn selected_item(&self) -> Option<usize> {
+        let owner = match self.selected()? {
+            Target::Unit(u) => return self.scene.unit_item.get(u).copied().flatten(),
+            Target::Body(b) => scene::Owner::Body(b),
+            Target::Entity(e) => scene::Owner::Entity(e),
+        };
+        self.scene.items.iter().position(|i| i.owner == owner)
+    }
+
+    pub fn select(&mut self, selection: Option<Selection>) {
+        self.selection = selection;
         self.canvas.select(self.selected_item());
     }
 
-    /// Applies an edit as one undo step and reports a refusal in the status bar.
-    pub fn edit(&mut self, edit: crate::doc::Edit, label: &str, merge: Option<&str>) {
-        if self.doc.apply(edit, label, merge).is_err() {
-            let lang = self.lang();
-            self.set_status(
-                lang.pick(
-                    "Modification impossible : l'élément n'existe plus",
-                    "Cannot change it: the item no longer exists",
-                ),
-                true,
-            );
-        }
+    /// Selects unit `i` of the document.
+    pub fn select_unit(&mut self, i: usize) {
+        self.select(Selection::of(self.doc.org(), Target::Unit(i)));
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui) {
@@ -271,16 +243,34 @@ impl OrgApp {
             return;
         }
         self.refresh_scene(&ctx, true);
-        self.handle_dropped_files(&ctx);
-        self.handle_keys(ui);
+        let mut actions = Vec::new();
+        actions.extend(dropped_file(&ctx).map(Action::OpenPath));
+        self.handle_keys(ui, &mut actions);
         self.handle_close_request(&ctx);
         self.update_title(&ctx);
-        ui::menu::show(self, ui);
-        ui::status::show(self, ui);
-        ui::outline::show(self, ui);
-        ui::inspector::show(self, ui);
-        ui::chart::show(self, ui);
-        ui::dialogs::show(self, &ctx);
+        let cx = ui::PanelContext {
+            doc: &self.doc,
+            selected: self.selected(),
+            lang: self.settings.lang,
+            chart: &self.chart,
+            relations: self.settings.relations,
+            chooser: self.settings.file_chooser,
+            recent: &self.settings.recent,
+            status: self.status.as_ref(),
+            exporting: self.export_job.is_some(),
+            opening: self.opening.is_some(),
+            frame_times: self.frames.open,
+            focus_name: self.focus_name,
+        };
+        ui::menu::show(&cx, ui, &mut actions);
+        ui::status::show(&cx, ui, &mut actions);
+        self.outline.show(&cx, ui, &mut actions);
+        ui::inspector::show(&cx, ui, &mut actions);
+        ui::chart::show(&cx, &mut self.canvas, ui, &mut actions);
+        ui::dialogs::show(&cx, &mut self.dialog, &ctx, &mut actions);
+        // The inspector has taken the focus it was asked for.
+        self.focus_name = false;
+        self.apply(actions, ui);
         if self.frames.open {
             let lang = self.lang();
             self.frames.show(&ctx, lang);
@@ -308,7 +298,11 @@ impl OrgApp {
     /// Uses `recovery` for this session, and offers what a crashed session left there.
     pub fn use_recovery(&mut self, recovery: recovery::Recovery) {
         if let Some(found) = recovery.find() {
-            self.dialog = Some(Dialog::Recover(Box::new(found)));
+            self.dialog = Some(Dialog::Recover {
+                name: found.doc.org().name.clone(),
+                when: found.when,
+            });
+            self.recovered = Some(found.doc);
         }
         self.recovery = Some(recovery);
     }
@@ -319,7 +313,7 @@ impl OrgApp {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            None => self.doc.org.name.clone(),
+            None => self.doc.org().name.clone(),
         };
         let title = format!(
             "{}{name} — Organigramme",
@@ -342,19 +336,17 @@ impl OrgApp {
             self.dialog = Some(Dialog::Unsaved { then: Action::Quit });
         }
     }
+}
 
-    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
-        });
-        if let Some(path) = dropped {
-            self.guarded(Action::OpenPath(path), ctx);
-        }
-    }
+/// A `.ron` file dropped on the window: it opens, as Fichier → Ouvrir would.
+fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+    })
 }
 
 impl eframe::App for OrgApp {

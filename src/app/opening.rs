@@ -2,11 +2,12 @@
 //! take seconds, during which the current document stays on screen and usable, a line in
 //! the status bar says what is loading, and « Annuler » gives up on it.
 
-use super::{Dialog, OrgApp, ROUTE_BUDGET};
+use super::{OrgApp, ROUTE_BUDGET};
 use crate::doc::Document;
 use crate::format::LoadError;
 use crate::model::Issue;
 use crate::scene::{self, Cache, ChartOptions, MissionsMode, Scene};
+use crate::ui::Dialog;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
@@ -38,9 +39,9 @@ impl OrgApp {
         };
         let reader = std::thread::spawn(move || {
             let read = Document::open(&target).map(|(doc, warnings)| {
-                chart.missions = MissionsMode::default_for(doc.org.units.len());
+                chart.missions = MissionsMode::default_for(doc.org().units.len());
                 let mut cache = Cache::default();
-                let scene = scene::build_with(&doc.org, doc.hierarchy(), &chart, &mut cache);
+                let scene = scene::build_with(doc.org(), doc.hierarchy(), &chart, &mut cache);
                 cache.set_route_budget(Some(ROUTE_BUDGET));
                 (doc, warnings, (chart, scene, cache))
             });
@@ -93,7 +94,7 @@ impl OrgApp {
     /// Shows a file that has been read (with `wait`, waits for it), or its error.
     pub(super) fn finish_open(&mut self, wait: bool) {
         // The offer of a crashed session's work is answered first: the file would close it.
-        let offering = matches!(self.dialog, Some(Dialog::Recover(_)));
+        let offering = matches!(self.dialog, Some(Dialog::Recover { .. }));
         if !self
             .opening
             .as_ref()

@@ -5,7 +5,6 @@
 use crate::doc::Document;
 use crate::format;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -65,7 +64,7 @@ impl Recovery {
             return;
         }
         let (file, path_file) = (self.file.clone(), self.path_file());
-        let org = Arc::clone(&doc.org);
+        let org = doc.shared();
         let path = doc
             .path
             .as_ref()
@@ -131,26 +130,5 @@ impl Recovery {
         let mut doc = Document::new(loaded.organisation, path);
         doc.mark_unsaved();
         Some(Found { doc, when })
-    }
-}
-
-/// "14:05:09 UTC, il y a 3 min": when a recovery copy was written (UTC, as the copy's age
-/// matters more than the zone).
-pub fn describe(when: SystemTime, lang: crate::i18n::Lang) -> String {
-    let secs = when
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let ago = SystemTime::now()
-        .duration_since(when)
-        .map_or(0, |d| d.as_secs());
-    let time = format!(
-        "{:02}:{:02}:{:02} UTC",
-        (secs / 3600) % 24,
-        (secs / 60) % 60,
-        secs % 60
-    );
-    match lang {
-        crate::i18n::Lang::Fr => format!("{time}, il y a {} min", ago / 60),
-        crate::i18n::Lang::En => format!("{time}, {} min ago", ago / 60),
     }
 }

@@ -4,8 +4,9 @@
 //! why not; a failed save leaves the document dirty and the guard in force. A save asked for
 //! while another runs, and quitting, wait for the one in flight.
 
-use super::{Action, Dialog, OrgApp};
+use super::OrgApp;
 use crate::format::{self, SaveError};
+use crate::ui::{Action, Dialog};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;

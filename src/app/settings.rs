@@ -2,8 +2,7 @@
 //! config directory for our app id). Runtime state lives in `OrgApp`, not here.
 
 use crate::i18n::Lang;
-use crate::model::Id;
-use crate::scene::RelationsMode;
+use crate::ui::options::{ChooserKind, RelationsView};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -19,39 +18,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The folders files were last opened from, saved or exported to, newest first.
     pub recent_dirs: Vec<PathBuf>,
-    pub file_chooser: super::chooser::ChooserKind,
+    pub file_chooser: ChooserKind,
     pub relations: RelationsView,
-}
-
-/// How the window shows relations. Unlike the chart's `RelationsMode`, « those of the
-/// selection » names no unit: it follows the selection, and a setting must outlive it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RelationsView {
-    #[default]
-    Lines,
-    List,
-    None,
-    Selection,
-}
-
-impl RelationsView {
-    pub const ALL: [RelationsView; 4] = [
-        RelationsView::Lines,
-        RelationsView::List,
-        RelationsView::None,
-        RelationsView::Selection,
-    ];
-
-    /// The chart's mode with `selected` selected; with nothing selected, « those of the
-    /// selection » are none.
-    pub fn mode(self, selected: Option<&Id>) -> RelationsMode {
-        match (self, selected) {
-            (RelationsView::Lines, _) => RelationsMode::Lines,
-            (RelationsView::List, _) => RelationsMode::List,
-            (RelationsView::Selection, Some(id)) => RelationsMode::Of(id.clone()),
-            (RelationsView::None | RelationsView::Selection, _) => RelationsMode::None,
-        }
-    }
 }
 
 impl Default for Settings {

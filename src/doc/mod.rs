@@ -48,8 +48,9 @@ impl History {
 
 pub struct Document {
     /// Shared, so that a snapshot for a background save costs a reference count: an edit
-    /// copies it only while a save still holds the old one.
-    pub org: Arc<Organisation>,
+    /// copies it only while a save still holds the old one. Private: every change goes
+    /// through `apply`, so that it is an undo step and the tree follows it.
+    org: Arc<Organisation>,
     /// None for a new document or a built-in sample.
     pub path: Option<PathBuf>,
     /// The file's modification time when it was opened or last saved, to notice when someone
@@ -91,6 +92,16 @@ impl Document {
         let mut doc = Document::new(loaded.organisation, Some(path.to_path_buf()));
         doc.comments = loaded.comments;
         Ok((doc, loaded.warnings))
+    }
+
+    pub fn org(&self) -> &Organisation {
+        &self.org
+    }
+
+    /// The structure as it is now, for a thread of its own (a save, an export, a recovery
+    /// copy): a reference count, not a copy.
+    pub fn shared(&self) -> Arc<Organisation> {
+        Arc::clone(&self.org)
     }
 
     /// Which document this is, in this process.
@@ -219,7 +230,7 @@ impl Document {
     /// What a save on another thread writes: the structure as it is now (shared, not
     /// copied) and the point of the history it is.
     pub fn snapshot(&self) -> (Arc<Organisation>, u64) {
-        (Arc::clone(&self.org), self.history.state())
+        (self.shared(), self.history.state())
     }
 
     /// Records that the snapshot taken at history point `state` is now the file at `path`:

@@ -55,11 +55,24 @@ impl Default for PngOptions {
 }
 
 #[derive(Debug, PartialEq)]
-pub struct PngError(pub String);
+pub enum PngError {
+    /// The bitmap would pass `MAX_SIDE` or `MAX_PIXELS`: its size in pixels. Its message
+    /// advises what to do, in the words of whoever asked (the command line's options here).
+    TooLarge { width: f32, height: f32 },
+    /// Anything else, said in French as the command line does.
+    Other(String),
+}
 
 impl std::fmt::Display for PngError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            PngError::TooLarge { width, height } => write!(
+                f,
+                "image trop grande ({width} × {height} pixels ; au plus {MAX_SIDE} pixels de côté et {} millions de pixels) : exportez une partie avec --root ou --depth, réduisez --scale ou --dpi, ou exportez en SVG, qui n'a pas de limite",
+                MAX_PIXELS / 1_000_000
+            ),
+            PngError::Other(text) => f.write_str(text),
+        }
     }
 }
 
@@ -99,7 +112,7 @@ pub fn page(scene: &Scene, size: Size) -> Result<Page, PngError> {
     let (w, h, scale, offset) = match size {
         Size::Scale(scale) => {
             if !(scale.is_finite() && scale > 0.0) {
-                return Err(PngError(format!("échelle invalide : {scale}")));
+                return Err(PngError::Other(format!("échelle invalide : {scale}")));
             }
             let w = (scene.width * scale).ceil().max(1.0);
             let h = (scene.height * scale).ceil().max(1.0);
@@ -111,7 +124,7 @@ pub fn page(scene: &Scene, size: Size) -> Result<Page, PngError> {
             dpi,
         } => {
             if !(dpi.is_finite() && dpi > 0.0) {
-                return Err(PngError(format!("résolution invalide : {dpi} dpi")));
+                return Err(PngError::Other(format!("résolution invalide : {dpi} dpi")));
             }
             let (mut w_mm, mut h_mm) = paper.mm();
             if landscape {
@@ -131,10 +144,10 @@ pub fn page(scene: &Scene, size: Size) -> Result<Page, PngError> {
         }
     };
     if w > MAX_SIDE as f32 || h > MAX_SIDE as f32 || (w as u64) * (h as u64) > MAX_PIXELS {
-        return Err(PngError(format!(
-            "image trop grande ({w} × {h} pixels ; au plus {MAX_SIDE} pixels de côté et {} millions de pixels) : exportez une partie avec --root ou --depth, réduisez --scale ou --dpi, ou exportez en SVG, qui n'a pas de limite",
-            MAX_PIXELS / 1_000_000
-        )));
+        return Err(PngError::TooLarge {
+            width: w,
+            height: h,
+        });
     }
     Ok(Page {
         width: w as u32,
@@ -172,23 +185,34 @@ pub fn smallest_name_pt(scene: &Scene, scale: f32, dpi: f32) -> Option<f32> {
         .map(|size| size * scale / dpi * 72.0)
 }
 
-/// The warning to give when the smallest name would print below `MIN_PRINT_PT`.
-pub fn small_print_warning(scene: &Scene, options: &PngOptions, lang: Lang) -> Option<String> {
+/// The size in points at which the smallest names would print on this page, when it is below
+/// `MIN_PRINT_PT`: too small to read once printed.
+pub fn small_print(scene: &Scene, options: &PngOptions) -> Option<f32> {
     let page = page(scene, options.size).ok()?;
-    let pt = smallest_name_pt(scene, page.scale, options.written_dpi())?;
-    if pt >= MIN_PRINT_PT {
-        return None;
-    }
+    smallest_name_pt(scene, page.scale, options.written_dpi()).filter(|&pt| pt < MIN_PRINT_PT)
+}
+
+/// `pt` as `lang` writes it, to one decimal: « 4,2 » in French.
+pub fn points(pt: f32, lang: Lang) -> String {
     let shown = format!("{pt:.1}");
-    Some(match lang {
+    match lang {
+        Lang::Fr => shown.replace('.', ","),
+        Lang::En => shown,
+    }
+}
+
+/// What the command line says when names would print at `pt` points: its options that export
+/// a part of the chart, a larger paper, or SVG.
+pub fn small_print_warning(pt: f32, lang: Lang) -> String {
+    let pt = points(pt, lang);
+    match lang {
         Lang::Fr => format!(
-            "attention : les noms les plus petits s'imprimeraient à {} pt ; essayez --depth, --root, un papier plus grand ou le SVG",
-            shown.replace('.', ",")
+            "attention : les noms les plus petits s'imprimeraient à {pt} pt ; essayez --depth, --root, un papier plus grand ou le SVG"
         ),
         Lang::En => format!(
-            "warning: the smallest names would print at {shown} pt; try --depth, --root, a larger paper or the SVG"
+            "warning: the smallest names would print at {pt} pt; try --depth, --root, a larger paper or the SVG"
         ),
-    })
+    }
 }
 
 impl PngOptions {
@@ -220,9 +244,9 @@ pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> 
     let page = page(scene, options.size)?;
     let svg = svg::write_for_raster(scene, options.transparent, MIN_TEXT_PX / page.scale);
     let tree = resvg::usvg::Tree::from_str(&svg, &svg_options())
-        .map_err(|e| PngError(format!("SVG interne illisible : {e}")))?;
+        .map_err(|e| PngError::Other(format!("SVG interne illisible : {e}")))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(page.width, page.height)
-        .ok_or_else(|| PngError("mémoire insuffisante pour l'image".into()))?;
+        .ok_or_else(|| PngError::Other("mémoire insuffisante pour l'image".into()))?;
     // The sheet around the chart gets the chart's background.
     if let (Some(bg), false) = (scene.background, options.transparent) {
         pixmap.fill(resvg::tiny_skia::Color::from_rgba8(bg.0, bg.1, bg.2, bg.3));
@@ -262,7 +286,7 @@ fn encode(mut rgba: Vec<u8>, w: u32, h: u32, dpi: f32) -> Result<Vec<u8>, PngErr
         yppu: per_metre,
         unit: png::Unit::Meter,
     }));
-    let err = |e: png::EncodingError| PngError(format!("encodage PNG impossible : {e}"));
+    let err = |e: png::EncodingError| PngError::Other(format!("encodage PNG impossible : {e}"));
     let mut writer = encoder.write_header().map_err(err)?;
     writer.write_image_data(&rgba).map_err(err)?;
     writer.finish().map_err(err)?;

@@ -72,19 +72,20 @@ pub struct ExportRequest {
 }
 
 /// What an export produced: the file's bytes and, for a PNG whose smallest names would print
-/// too small, a warning (the file is still good).
+/// too small, their size in points (the file is still good; the command line and the window
+/// each say what to do about it with their own controls).
 pub struct Rendered {
     pub bytes: Vec<u8>,
-    pub warning: Option<String>,
+    pub small_print: Option<f32>,
 }
 
 impl ExportRequest {
-    pub fn render(&self, org: &Organisation) -> Result<Rendered, String> {
+    pub fn render(&self, org: &Organisation) -> Result<Rendered, png::PngError> {
         let scene = scene::build(org, &self.chart);
         match self.format {
             Format::Svg => Ok(Rendered {
                 bytes: super::svg::write(&scene, org, self.transparent).into_bytes(),
-                warning: None,
+                small_print: None,
             }),
             Format::Png => {
                 let (size, dpi) = self.png.resolve(&scene);
@@ -93,9 +94,9 @@ impl ExportRequest {
                     transparent: self.transparent,
                     dpi,
                 };
-                let bytes = png::render(&scene, &options).map_err(|e| e.to_string())?;
-                let warning = png::small_print_warning(&scene, &options, self.chart.lang);
-                Ok(Rendered { bytes, warning })
+                let bytes = png::render(&scene, &options)?;
+                let small_print = png::small_print(&scene, &options);
+                Ok(Rendered { bytes, small_print })
             }
         }
     }

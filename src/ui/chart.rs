@@ -1,39 +1,77 @@
-//! The central area: a small toolbar of chart options above the canvas.
+//! The central area: a small toolbar of chart options above the canvas. What the user does on
+//! the canvas (a click, a double click, a right click, a drop) becomes actions.
 
-use crate::app::{Action, OrgApp};
+use super::canvas::Canvas;
+use super::{Action, PanelContext, Selection};
 use crate::layout::Orientation;
 use crate::scene::{MissionsMode, Owner};
 use eframe::egui;
 
-pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
+pub fn show(cx: &PanelContext, canvas: &mut Canvas, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     egui::CentralPanel::default().show(ui, |ui| {
-        toolbar(app, ui);
+        toolbar(cx, canvas.zoom(), ui, out);
         ui.separator();
-        let events = app.canvas.show(ui);
+        let events = canvas.show(ui);
         if let Some(owner) = events.hovered {
-            super::tips::show(ui, &app.doc.org, owner, app.lang());
+            super::tips::show(ui, cx.org(), owner, cx.lang);
         }
-        if let Some(Owner::Unit(u)) = events.secondary_clicked {
-            app.select(Some(u));
+        let select = |owner| Action::Select(Selection::of_owner(cx.org(), owner));
+        if let Some(owner @ Owner::Unit(_)) = events.secondary_clicked {
+            out.push(select(owner));
             let at = ui.ctx().input(|i| i.pointer.interact_pos());
             ui.data_mut(|d| d.insert_temp(egui::Id::new("unit-menu"), at));
         }
-        if let Some(Owner::Unit(u)) = events.double_clicked {
-            app.select(Some(u));
-            app.run(Action::ToggleCollapse, ui);
+        if let Some(owner @ Owner::Unit(_)) = events.double_clicked {
+            out.push(select(owner));
+            out.push(Action::ToggleCollapse);
         }
-        context_menu(app, ui);
-        app.apply_canvas_events(events);
+        context_menu(cx, ui, out);
+        if let Some(owner) = events.clicked {
+            out.push(select(owner));
+        } else if events.clicked_empty {
+            out.push(Action::Select(None));
+        }
+        if let Some(dropped) = events.dropped {
+            out.extend(dropped_unit(cx, canvas.scene().origin, dropped));
+        }
     });
 }
 
+/// A unit's box dropped: onto another unit, it goes under it; elsewhere (or onto its own
+/// parent), it stays where it was dropped. Either way it is selected.
+fn dropped_unit(
+    cx: &PanelContext,
+    origin: (f32, f32),
+    (unit, from, to, target): (usize, egui::Pos2, egui::Pos2, Option<usize>),
+) -> [Action; 2] {
+    let units = &cx.org().units;
+    let id = units[unit].id.clone();
+    let select = Action::Select(Some(Selection::Unit(id.clone())));
+    match target.map(|t| &units[t].id) {
+        Some(parent) if Some(parent) != units[unit].parent.as_ref() => {
+            let parent = parent.clone();
+            [Action::Reparent { unit: id, parent }, select]
+        }
+        // Stored positions are in the layout's coordinates, the scene's less its origin.
+        _ => {
+            let (ox, oy) = origin;
+            let moved = Action::MoveUnit {
+                unit: id,
+                from: (from.x - ox, from.y - oy),
+                to: (to.x - ox, to.y - oy),
+            };
+            [moved, select]
+        }
+    }
+}
+
 /// The right-click menu of a unit on the canvas.
-fn context_menu(app: &mut OrgApp, ui: &mut egui::Ui) {
+fn context_menu(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     let id = egui::Id::new("unit-menu");
     let Some(pos) = ui.data(|d| d.get_temp::<Option<egui::Pos2>>(id)).flatten() else {
         return;
     };
-    let lang = app.lang();
+    let lang = cx.lang;
     let mut chosen = None;
     let area = egui::Area::new(id)
         .fixed_pos(pos)
@@ -65,13 +103,11 @@ fn context_menu(app: &mut OrgApp, ui: &mut egui::Ui) {
     if chosen.is_some() || clicked_elsewhere || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         ui.data_mut(|d| d.remove::<Option<egui::Pos2>>(id));
     }
-    if let Some(action) = chosen {
-        app.run(action, ui);
-    }
+    out.extend(chosen);
 }
 
-fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+fn toolbar(cx: &PanelContext, zoom: f32, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
     ui.horizontal_wrapped(|ui| {
         for action in [
             Action::FitAll,
@@ -87,11 +123,11 @@ fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
             };
             let tip = action.tooltip(ui.ctx(), lang);
             if ui.button(text).on_hover_text(tip).clicked() {
-                app.run(action, ui);
+                out.push(action);
             }
         }
         // The chart's zoom, apart from the interface's size (Affichage → Taille).
-        ui.label(format!("{:.0} %", app.canvas.zoom() * 100.0))
+        ui.label(format!("{:.0} %", zoom * 100.0))
             .on_hover_text(lang.pick("Zoom du graphique", "Chart zoom"));
         ui.separator();
         for action in [
@@ -100,7 +136,7 @@ fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
             Action::Delete,
             Action::Relayout,
         ] {
-            let enabled = app.selection.is_some() || matches!(action, Action::Relayout);
+            let enabled = cx.selected_unit().is_some() || matches!(action, Action::Relayout);
             let tip = action.tooltip(ui.ctx(), lang);
             if ui
                 .add_enabled(enabled, egui::Button::new(action.label(lang)))
@@ -108,12 +144,12 @@ fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
                 .on_disabled_hover_text(tip)
                 .clicked()
             {
-                app.run(action, ui);
+                out.push(action);
             }
         }
         ui.separator();
         ui.label(lang.pick("Missions :", "Missions:"));
-        let mut missions = app.chart.missions;
+        let mut missions = cx.chart.missions;
         egui::ComboBox::from_id_salt("missions")
             .selected_text(missions_label(missions, lang))
             .show_ui(ui, |ui| {
@@ -121,27 +157,29 @@ fn toolbar(app: &mut OrgApp, ui: &mut egui::Ui) {
                     ui.selectable_value(&mut missions, m, missions_label(m, lang));
                 }
             });
-        let mut left_right = app.chart.orientation == Orientation::LeftRight;
-        let mut compact = app.chart.compact;
-        ui.checkbox(
-            &mut left_right,
-            lang.pick("De gauche à droite", "Left to right"),
-        );
-        ui.checkbox(&mut compact, lang.pick("Compact", "Compact"));
-        let orientation = if left_right {
-            Orientation::LeftRight
-        } else {
-            Orientation::TopDown
-        };
-        if missions != app.chart.missions
-            || orientation != app.chart.orientation
-            || compact != app.chart.compact
+        if missions != cx.chart.missions {
+            out.push(Action::SetMissions(missions));
+        }
+        let mut left_right = cx.chart.orientation == Orientation::LeftRight;
+        if ui
+            .checkbox(
+                &mut left_right,
+                Action::SetOrientation(Orientation::LeftRight).label(lang),
+            )
+            .changed()
         {
-            app.chart.missions = missions;
-            app.chart.orientation = orientation;
-            app.chart.compact = compact;
-            app.invalidate_scene();
-            app.canvas.request_fit();
+            out.push(Action::SetOrientation(if left_right {
+                Orientation::LeftRight
+            } else {
+                Orientation::TopDown
+            }));
+        }
+        let mut compact = cx.chart.compact;
+        if ui
+            .checkbox(&mut compact, Action::SetCompact(true).label(lang))
+            .changed()
+        {
+            out.push(Action::SetCompact(compact));
         }
     });
 }

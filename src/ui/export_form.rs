@@ -1,14 +1,131 @@
-//! The export dialog's form, drawn inside the dialogs' modal so that its controls get the
-//! clicks (a window under an empty `egui::Modal` gets none). It edits the choices and says
+//! The export dialog: its choices, turned into the same `ExportRequest` the command line
+//! builds, and its form, drawn inside the dialogs' modal so that its controls get the clicks
+//! (a window under an empty `egui::Modal` gets none). The form edits the choices and says
 //! which button was pressed; the app starts the export after the pass.
 
-use crate::app::ExportDialog;
-use crate::export::png::Paper;
-use crate::export::request::Format;
+use crate::export::png::{self, Paper, PngError};
+use crate::export::request::{ExportRequest, Format, PngSize};
 use crate::i18n::Lang;
 use crate::layout::Orientation;
-use crate::scene::MissionsMode;
+use crate::model::Id;
+use crate::scene::{ChartOptions, MissionsMode, Theme};
 use eframe::egui;
+
+/// The export window's choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportDialog {
+    pub format: Format,
+    /// None: a plain scale; Some: fit a paper size at `dpi`.
+    pub paper: Option<(Paper, bool)>,
+    pub dpi: f32,
+    pub scale: f32,
+    pub orientation: Orientation,
+    pub missions: MissionsMode,
+    pub only_selection: bool,
+    pub transparent: bool,
+    /// « Exporté le … » in the footer (the command line's `--no-date` when off).
+    pub date: bool,
+}
+
+impl ExportDialog {
+    /// The choices first offered: the chart's orientation and missions as the window shows
+    /// them, on A3 landscape.
+    pub fn new(chart: &ChartOptions) -> Self {
+        ExportDialog {
+            format: Format::Png,
+            paper: Some((Paper::A3, true)),
+            dpi: 150.0,
+            scale: 2.0,
+            orientation: chart.orientation,
+            missions: chart.missions,
+            only_selection: false,
+            transparent: false,
+            date: true,
+        }
+    }
+
+    /// The request the command line would build from the same options (`--paper P --dpi D`,
+    /// or `--scale S`, which records 96 × S dpi) for the window's `chart`; `selected` is the
+    /// root of the part exported when only the selection is.
+    pub fn request(&self, chart: &ChartOptions, selected: Option<Id>) -> ExportRequest {
+        let lang = chart.lang;
+        let chart = ChartOptions {
+            orientation: self.orientation,
+            missions: self.missions,
+            root: selected.filter(|_| self.only_selection),
+            theme: Theme::Light,
+            lang,
+            date: if self.date {
+                crate::cli::today(lang)
+            } else {
+                String::new()
+            },
+            ..chart.clone()
+        };
+        let png = match self.paper {
+            Some(paper) => PngSize {
+                paper: Some(paper),
+                scale: None,
+                dpi: Some(self.dpi),
+            },
+            None => PngSize {
+                paper: None,
+                scale: Some(self.scale),
+                dpi: None,
+            },
+        };
+        ExportRequest {
+            format: self.format,
+            chart,
+            png,
+            transparent: self.transparent,
+        }
+    }
+}
+
+impl ExportDialog {
+    /// What the status bar says when names would print at `pt` points: the dialog's own ways
+    /// to larger names (exporting the selected unit's part, folding units), not the command
+    /// line's options.
+    pub fn small_print_warning(pt: f32, lang: Lang) -> String {
+        let (part, pt) = (lang.quote(part_label(lang)), png::points(pt, lang));
+        match lang {
+            Lang::Fr => format!(
+                "attention : les noms les plus petits s'imprimeraient à {pt} pt ; essayez la partie {part}, des unités repliées (Espace), un papier plus grand ou le SVG"
+            ),
+            Lang::En => format!(
+                "warning: the smallest names would print at {pt} pt; try the part {part}, folded units (Space), a larger paper or the SVG"
+            ),
+        }
+    }
+
+    /// Why the export failed, in the window's words: a bitmap too large names the dialog's
+    /// controls where the command line's message names its options.
+    pub fn error_text(error: &PngError, lang: Lang) -> String {
+        let PngError::TooLarge { width, height } = error else {
+            return error.to_string();
+        };
+        let part = lang.quote(part_label(lang));
+        let (side, mpx) = (png::MAX_SIDE, png::MAX_PIXELS / 1_000_000);
+        match lang {
+            Lang::Fr => format!(
+                "image trop grande ({width} × {height} pixels ; au plus {side} pixels de côté et {mpx} millions de pixels) : exportez la partie {part}, repliez des unités, réduisez l'échelle ou la résolution, ou exportez en SVG, qui n'a pas de limite"
+            ),
+            Lang::En => format!(
+                "image too large ({width} × {height} pixels; at most {side} pixels a side and {mpx} million pixels): export the part {part}, fold units, lower the scale or the resolution, or export as SVG, which has no limit"
+            ),
+        }
+    }
+}
+
+/// The choice of exporting only the selected unit and those below it (the command line's
+/// `--root`).
+fn part_label(lang: Lang) -> &'static str {
+    lang.pick(
+        "l'unité sélectionnée et ses sous-unités",
+        "the selected unit and below",
+    )
+}
 
 pub enum Choice {
     Export,
@@ -58,13 +175,7 @@ pub fn show(
         ui.label(lang.pick("Partie", "Part"));
         ui.add_enabled(
             has_selection,
-            egui::Checkbox::new(
-                &mut d.only_selection,
-                lang.pick(
-                    "l'unité sélectionnée et ses sous-unités",
-                    "the selected unit and below",
-                ),
-            ),
+            egui::Checkbox::new(&mut d.only_selection, part_label(lang)),
         );
         ui.end_row();
         ui.label(lang.pick("Fond", "Background"));

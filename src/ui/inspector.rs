@@ -1,15 +1,15 @@
-//! The inspector: the selected unit's details, all editable, or the organisation's summary
-//! when nothing is selected. Each field edits a copy and commits it as one edit; typing in one
-//! field merges into one undo step until the field loses focus.
+//! The inspector: the selected unit's, body's or entity's details, all editable, or the
+//! organisation's summary when nothing is selected. Each field edits a copy, sent as one
+//! action; typing in one field merges into one undo step until the field loses focus.
 
-use crate::app::OrgApp;
-use crate::doc::{Edit, Element, ops};
-use crate::model::{Citation, Mission, Relation, RelationKind, Unit, UnitKind};
+use super::action::Field;
+use super::{Action, PanelContext, Selection};
+use crate::model::{Citation, Mission, Relation, RelationKind, Target, Unit, UnitKind};
 use eframe::egui;
 
-type Changes = super::FieldEdits<&'static str>;
+type Changes = super::FieldEdits<Field>;
 
-pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
+pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     egui::Panel::right("inspector")
         .default_size(360.0)
         .size_range(240.0..=560.0)
@@ -17,29 +17,35 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
-                .show(ui, |ui| match app.selection {
-                    Some(i) if i < app.doc.org.units.len() => unit(app, ui, i),
-                    _ => super::summary::show(app, ui),
+                .show(ui, |ui| match cx.selected {
+                    Some(Target::Unit(i)) => unit(cx, ui, i, out),
+                    Some(Target::Body(b)) => super::registry::body(cx, ui, b, out),
+                    Some(Target::Entity(e)) => super::registry::entity(cx, ui, e, out),
+                    None => super::summary::show(cx, ui, out),
                 });
         });
 }
 
-fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
-    let lang = app.lang();
-    let mut u = app.doc.org.units[i].clone();
+fn unit(cx: &PanelContext, ui: &mut egui::Ui, i: usize, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    let mut u = cx.org().units[i].clone();
     let mut changes = Changes::default();
     ui.heading(lang.pick("Unité", "Unit"));
     ui.label(lang.pick("Nom", "Name"));
-    let name = name_field(ui, &mut u.name, std::mem::take(&mut app.focus_name));
-    changes.watch(&name, "name");
-    let name_key = format!("{}:name", u.id);
+    let name = name_field(ui, &mut u.name, cx.focus_name);
+    changes.watch(&name, Field::Name);
     if name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         // Escape takes back what was typed in the name since the field took the focus.
-        app.doc.cancel_typing(&name_key);
+        out.push(Action::CancelTyping(Field::Name.typing_key(&u.id)));
         changes.field = None;
-        u.name = app.doc.org.units[i].name.clone();
+        u.name = cx.org().units[i].name.clone();
     }
-    changes.text(ui, lang.pick("Sigle", "Acronym"), &mut u.acronym, "acronym");
+    changes.text(
+        ui,
+        lang.pick("Sigle", "Acronym"),
+        &mut u.acronym,
+        Field::Acronym,
+    );
     ui.label(lang.pick("Type", "Kind"));
     let before = u.kind.clone();
     egui::ComboBox::from_id_salt("kind")
@@ -58,10 +64,10 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         });
     if let UnitKind::Other(label) = &mut u.kind {
         let r = ui.add(egui::TextEdit::singleline(label).id_salt("kind-other"));
-        changes.watch(&r, "kind");
+        changes.watch(&r, Field::Kind);
     }
     if u.kind != before && changes.field.is_none() {
-        changes.field = Some("kind");
+        changes.field = Some(Field::Kind);
         changes.sealed = true;
     }
     staff_checkbox(ui, &mut u, &mut changes, lang);
@@ -69,13 +75,13 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
         ui,
         lang.pick("Titre du responsable", "Head's title"),
         &mut u.head.title,
-        "head-title",
+        Field::HeadTitle,
     );
     changes.text(
         ui,
         lang.pick("Nom du responsable", "Head's name"),
         &mut u.head.name,
-        "head-name",
+        Field::HeadName,
     );
     ui.label(lang.pick("Effectif", "Headcount"));
     let mut count = u.headcount.map(|n| n.to_string()).unwrap_or_default();
@@ -94,8 +100,8 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
             }
         }
     }
-    changes.watch(&r, "headcount");
-    let new_parent = parent_picker(app, ui, i);
+    changes.watch(&r, Field::Headcount);
+    let new_parent = parent_picker(cx, ui, i);
     ui.separator();
     missions(ui, &mut u, &mut changes, lang);
     ui.separator();
@@ -105,32 +111,26 @@ fn unit(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
             .desired_width(ui.available_width())
             .id_salt("notes"),
     );
-    changes.watch(&r, "notes");
+    changes.watch(&r, Field::Notes);
     if u.name.trim().is_empty() {
         // A unit needs a name (a file with a nameless unit is refused): keep the last one.
         changes.field = None;
     }
+    let id = u.id.clone();
     if let Some(field) = changes.field {
-        let key = format!("{}:{field}", u.id);
-        let label = format!(
-            "{} {}",
-            lang.pick("Modifier", "Edit"),
-            lang.quote(field_label(field, lang))
-        );
-        app.edit(Edit::Set(i, Element::Unit(Box::new(u))), &label, Some(&key));
+        out.push(Action::SetUnit(Box::new(u), field));
     }
     if changes.sealed {
-        app.doc.seal();
+        out.push(Action::Seal);
     }
+    // After the unit's own change, which was copied before the choice and would undo it.
     if let Some(j) = new_parent {
-        match ops::reparent(&app.doc.org, app.doc.hierarchy(), i, j) {
-            Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
-            Err(e) => app.set_status(e.message(lang), true),
-        }
+        let parent = cx.org().units[j].id.clone();
+        out.push(Action::Reparent { unit: id, parent });
     }
     ui.separator();
-    relations(app, ui, i);
-    bodies(app, ui, i);
+    relations(cx, ui, i, out);
+    bodies(cx, ui, i, out);
 }
 
 /// The unit's name: one line (Enter confirms, a pasted line break becomes a space). With
@@ -163,29 +163,15 @@ fn staff_checkbox(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: 
     );
     let r = ui.add_enabled(u.parent.is_some(), egui::Checkbox::new(&mut u.staff, label));
     if r.changed() {
-        changes.field = Some("staff");
+        changes.field = Some(Field::Staff);
         changes.sealed = true;
     }
 }
 
-fn field_label(field: &str, lang: crate::i18n::Lang) -> &'static str {
-    match field {
-        "name" => lang.pick("nom", "name"),
-        "acronym" => lang.pick("sigle", "acronym"),
-        "kind" => lang.pick("type", "kind"),
-        "head-title" | "head-name" => lang.pick("responsable", "head"),
-        "headcount" => lang.pick("effectif", "headcount"),
-        "notes" => lang.pick("notes", "notes"),
-        "staff" => lang.pick("rattachement d'état-major", "staff position"),
-        _ => lang.pick("missions", "missions"),
-    }
-}
-
-/// The parent chosen in the picker this frame, applied by the caller after the unit's own
-/// edit (which was copied before the choice and would otherwise undo it).
-fn parent_picker(app: &OrgApp, ui: &mut egui::Ui, i: usize) -> Option<usize> {
-    let lang = app.lang();
-    let org = &app.doc.org;
+/// The parent chosen in the picker this frame.
+fn parent_picker(cx: &PanelContext, ui: &mut egui::Ui, i: usize) -> Option<usize> {
+    let lang = cx.lang;
+    let org = cx.org();
     let current = org.units[i]
         .parent
         .as_ref()
@@ -200,7 +186,7 @@ fn parent_picker(app: &OrgApp, ui: &mut egui::Ui, i: usize) -> Option<usize> {
         .show_ui(ui, |ui| {
             // Only while the list is open: it costs a walk of the whole hierarchy.
             let mut below = vec![false; org.units.len()];
-            for d in app.doc.hierarchy().descendants(i) {
+            for d in cx.doc.hierarchy().descendants(i) {
                 below[d] = true;
             }
             for (j, other) in org.units.iter().enumerate() {
@@ -222,7 +208,7 @@ fn missions(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate:
                     .desired_width(ui.available_width())
                     .desired_rows(3),
             );
-            changes.watch(&r, "missions");
+            changes.watch(&r, Field::Missions);
             ui.horizontal(|ui| {
                 let mut source = m.source.clone().unwrap_or_default();
                 let r1 = ui.add(
@@ -235,8 +221,8 @@ fn missions(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate:
                         .hint_text(lang.pick("Art.", "Art."))
                         .desired_width(40.0),
                 );
-                changes.watch(&r1, "missions");
-                changes.watch(&r2, "missions");
+                changes.watch(&r1, Field::Missions);
+                changes.watch(&r2, Field::Missions);
                 if r1.changed() || r2.changed() {
                     m.source = (!source.text.is_empty() || !source.article.is_empty())
                         .then_some(Citation { ..source });
@@ -273,7 +259,7 @@ fn missions(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate:
             1 if n + 1 < u.missions.len() => u.missions.swap(n, n + 1),
             _ => {}
         }
-        changes.field = Some("missions");
+        changes.field = Some(Field::Missions);
         changes.sealed = true;
     }
     if ui
@@ -281,26 +267,23 @@ fn missions(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate:
         .clicked()
     {
         u.missions.push(Mission::default());
-        changes.field = Some("missions");
+        changes.field = Some(Field::Missions);
         changes.sealed = true;
     }
 }
 
-fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
-    let lang = app.lang();
-    let id = app.doc.org.units[i].id.clone();
+fn relations(cx: &PanelContext, ui: &mut egui::Ui, i: usize, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    let org = cx.org();
+    let id = &org.units[i].id;
     ui.heading(lang.pick("Relations", "Relations"));
-    let mut remove = None;
-    for (r, rel) in app
-        .doc
-        .org
+    for rel in org
         .relations
         .iter()
-        .enumerate()
-        .filter(|(_, r)| r.from == id || r.to == id)
+        .filter(|r| &r.from == id || &r.to == id)
     {
         ui.horizontal_wrapped(|ui| {
-            let other = if rel.from == id { &rel.to } else { &rel.from };
+            let other = if &rel.from == id { &rel.to } else { &rel.from };
             let label = if rel.label.is_empty() {
                 String::new()
             } else {
@@ -309,41 +292,32 @@ fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
             ui.label(format!(
                 "{} → {}{label}",
                 rel.kind.label(lang),
-                app.doc.org.label_of(other)
+                org.label_of(other)
             ));
             if ui.small_button("🗑").clicked() {
-                remove = Some(r);
+                out.push(Action::RemoveRelation(Box::new(rel.clone())));
             }
         });
     }
-    if let Some(r) = remove {
-        app.edit(
-            Edit::Remove(crate::doc::Collection::Relations, r),
-            lang.pick("Supprimer la relation", "Remove relation"),
-            None,
-        );
-    }
-    let mut added = None;
     ui.menu_button(
         lang.pick("+ Ajouter une relation", "+ Add a relation"),
         |ui| {
-            let org = &app.doc.org;
             let targets = org.entities.iter().map(|e| (&e.id, &e.name)).chain(
                 org.units
                     .iter()
-                    .filter(|u| u.id != id)
+                    .filter(|u| &u.id != id)
                     .map(|u| (&u.id, &u.name)),
             );
             for (target, name) in targets {
                 ui.menu_button(name, |ui| {
                     for kind in RelationKind::ALL {
                         if ui.button(kind.label(lang)).clicked() {
-                            added = Some(Relation {
+                            out.push(Action::AddRelation(Box::new(Relation {
                                 from: id.clone(),
                                 to: target.clone(),
                                 kind: kind.clone(),
                                 ..Default::default()
-                            });
+                            })));
                             ui.close();
                         }
                     }
@@ -351,44 +325,34 @@ fn relations(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
             }
         },
     );
-    if let Some(rel) = added {
-        let at = app.doc.org.relations.len();
-        app.edit(
-            Edit::Insert(at, Element::Relation(Box::new(rel))),
-            lang.pick("Ajouter une relation", "Add a relation"),
-            None,
-        );
-    }
 }
 
-fn bodies(app: &mut OrgApp, ui: &mut egui::Ui, i: usize) {
-    let lang = app.lang();
-    let org = &app.doc.org;
+/// The bodies the unit chairs or sits in; a click selects one.
+fn bodies(cx: &PanelContext, ui: &mut egui::Ui, i: usize, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    let org = cx.org();
     let id = &org.units[i].id;
-    let seats: Vec<String> = org
-        .bodies
-        .iter()
-        .filter_map(|b| {
-            let chair = b.chair.as_ref() == Some(id);
-            (chair || b.members.contains(id)).then(|| {
-                let role = if chair {
-                    lang.pick("préside", "chairs")
-                } else {
-                    lang.pick("membre", "member")
-                };
-                let cadence = if b.cadence.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", b.cadence)
-                };
-                format!("{role} : {}{cadence}", b.name)
-            })
-        })
-        .collect();
-    if !seats.is_empty() {
-        ui.heading(lang.pick("Instances", "Bodies"));
-        for s in seats {
-            ui.label(s);
+    let mut seats = org.bodies.iter().filter_map(|b| {
+        let chair = b.chair.as_ref() == Some(id);
+        (chair || b.members.contains(id)).then_some((b, chair))
+    });
+    let Some(first) = seats.next() else {
+        return;
+    };
+    ui.heading(lang.pick("Instances", "Bodies"));
+    for (b, chair) in std::iter::once(first).chain(seats) {
+        let role = if chair {
+            lang.pick("préside", "chairs")
+        } else {
+            lang.pick("membre", "member")
+        };
+        let cadence = if b.cadence.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", b.cadence)
+        };
+        if ui.link(format!("{role} : {}{cadence}", b.name)).clicked() {
+            out.push(Action::Select(Some(Selection::Body(b.id.clone()))));
         }
     }
 }

@@ -1,99 +1,98 @@
 //! The menu bar. Each entry sends an `Action`, labelled with the action's own label and
 //! shortcut, so menus and keyboard always agree.
 
-use crate::app::chooser::ChooserKind;
-use crate::app::settings::RelationsView;
-use crate::app::{Action, OrgApp};
+use super::options::{ChooserKind, RelationsView};
+use super::{Action, PanelContext};
 use crate::i18n::Lang;
 use eframe::egui;
 
-fn item(app: &mut OrgApp, ui: &mut egui::Ui, action: Action, enabled: bool) {
-    let text = action.label(app.lang()).to_string();
-    labelled(app, ui, action, text, enabled);
+fn item(lang: Lang, ui: &mut egui::Ui, action: Action, enabled: bool, out: &mut Vec<Action>) {
+    let text = action.label(lang).to_string();
+    labelled(ui, action, text, enabled, out);
 }
 
-fn labelled(app: &mut OrgApp, ui: &mut egui::Ui, action: Action, text: String, enabled: bool) {
+fn labelled(ui: &mut egui::Ui, action: Action, text: String, enabled: bool, out: &mut Vec<Action>) {
     let button = egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
     if ui.add_enabled(enabled, button).clicked() {
         ui.close();
-        app.run(action, ui);
+        out.push(action);
     }
 }
 
-pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(lang.pick("Fichier", "File"), |ui| {
-                item(app, ui, Action::New, true);
-                item(app, ui, Action::Open, true);
+                item(lang, ui, Action::New, true, out);
+                item(lang, ui, Action::Open, true, out);
                 ui.menu_button(lang.pick("Ouvrir un exemple", "Open a sample"), |ui| {
                     for (i, sample) in crate::samples::SAMPLES.iter().enumerate() {
                         if ui.button(sample.title).clicked() {
                             ui.close();
-                            app.run(Action::OpenSample(i), ui);
+                            out.push(Action::OpenSample(i));
                         }
                     }
                 });
-                let recent = app.settings.recent.clone();
-                ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.add_enabled_ui(!cx.recent.is_empty(), |ui| {
                     ui.menu_button(lang.pick("Fichiers récents", "Recent files"), |ui| {
-                        for path in recent {
+                        for path in cx.recent {
                             if ui.button(path.display().to_string()).clicked() {
                                 ui.close();
-                                app.run(Action::OpenPath(path), ui);
+                                out.push(Action::OpenPath(path.clone()));
                             }
                         }
                     });
                 });
                 ui.separator();
-                item(app, ui, Action::Save, true);
-                item(app, ui, Action::SaveAs, true);
-                item(app, ui, Action::Export, true);
+                item(lang, ui, Action::Save, true, out);
+                item(lang, ui, Action::SaveAs, true, out);
+                item(lang, ui, Action::Export, true, out);
                 ui.separator();
-                item(app, ui, Action::Quit, true);
+                item(lang, ui, Action::Quit, true, out);
             });
             ui.menu_button(lang.pick("Édition", "Edit"), |ui| {
-                let undo = app
+                let undo = cx
                     .doc
                     .undo_label()
                     .map(|l| format!("{} : {l}", Action::Undo.label(lang)));
-                let redo = app
+                let redo = cx
                     .doc
                     .redo_label()
                     .map(|l| format!("{} : {l}", Action::Redo.label(lang)));
                 for (action, label) in [(Action::Undo, undo), (Action::Redo, redo)] {
                     let enabled = label.is_some();
                     let text = label.unwrap_or_else(|| action.label(lang).to_string());
-                    labelled(app, ui, action, text, enabled);
+                    labelled(ui, action, text, enabled, out);
                 }
                 ui.separator();
-                let selected = app.selection.is_some();
-                item(app, ui, Action::AddChild, true);
-                item(app, ui, Action::AddSibling, selected);
-                item(app, ui, Action::Duplicate, selected);
-                item(app, ui, Action::Delete, selected);
-                item(app, ui, Action::ToggleCollapse, selected);
+                let selected = cx.selected_unit().is_some();
+                item(lang, ui, Action::AddChild, true, out);
+                item(lang, ui, Action::AddSibling, selected, out);
+                item(lang, ui, Action::Duplicate, selected, out);
+                item(lang, ui, Action::Delete, selected, out);
+                item(lang, ui, Action::ToggleCollapse, selected, out);
                 ui.separator();
-                item(app, ui, Action::Relayout, true);
+                item(lang, ui, Action::Relayout, true, out);
             });
             ui.menu_button(lang.pick("Affichage", "View"), |ui| {
-                item(app, ui, Action::FitAll, true);
-                item(app, ui, Action::ZoomIn, true);
-                item(app, ui, Action::ZoomOut, true);
-                item(app, ui, Action::ZoomSelection, app.selection.is_some());
+                item(lang, ui, Action::FitAll, true, out);
+                item(lang, ui, Action::ZoomIn, true, out);
+                item(lang, ui, Action::ZoomOut, true, out);
+                item(lang, ui, Action::ZoomSelection, cx.selected.is_some(), out);
                 ui.separator();
                 ui.menu_button(lang.pick("Relations", "Relations"), |ui| {
                     for view in RelationsView::ALL {
-                        let current = app.settings.relations == view;
-                        item(app, ui, Action::SetRelations(view), !current);
+                        let current = cx.relations == view;
+                        item(lang, ui, Action::SetRelations(view), !current, out);
                     }
                 });
-                item(app, ui, Action::ToggleTheme, true);
-                ui.checkbox(
-                    &mut app.frames.open,
-                    lang.pick("Performance", "Performance"),
-                );
+                item(lang, ui, Action::ToggleTheme, true, out);
+                let mut frame_times = cx.frame_times;
+                let label = Action::ShowFrameTimes(true).label(lang);
+                if ui.checkbox(&mut frame_times, label).changed() {
+                    out.push(Action::ShowFrameTimes(frame_times));
+                }
                 ui.menu_button(lang.pick("Taille de l'interface", "Interface size"), |ui| {
                     let zoom = ui.ctx().zoom_factor();
                     for (label, factor) in [
@@ -107,13 +106,13 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                     }
                 });
                 ui.menu_button(lang.pick("Langue", "Language"), |ui| {
-                    item(app, ui, Action::SetLang(Lang::Fr), lang != Lang::Fr);
-                    item(app, ui, Action::SetLang(Lang::En), lang != Lang::En);
+                    item(lang, ui, Action::SetLang(Lang::Fr), lang != Lang::Fr, out);
+                    item(lang, ui, Action::SetLang(Lang::En), lang != Lang::En, out);
                 });
                 ui.menu_button(lang.pick("Sélecteur de fichiers", "File dialog"), |ui| {
                     for kind in [ChooserKind::Auto, ChooserKind::BuiltIn, ChooserKind::Native] {
-                        let current = app.settings.file_chooser == kind;
-                        item(app, ui, Action::SetChooser(kind), !current);
+                        let current = cx.chooser == kind;
+                        item(lang, ui, Action::SetChooser(kind), !current, out);
                     }
                 });
             });

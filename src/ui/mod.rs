@@ -1,6 +1,9 @@
-//! The window's parts. Each draws from `OrgApp` and changes it only through its methods
-//! (`run`, `edit`, `select`), so every change is an action or an edit.
+//! The window's parts. Each reads a `PanelContext` (the document, the selection, the
+//! settings it shows) and pushes `Action`s, which the app applies once every part is drawn:
+//! nothing changes in the middle of a frame, and `ui` knows nothing of the app. A part keeps
+//! its own widget state (the outline's search, the canvas's view) where it has some.
 
+pub mod action;
 pub mod canvas;
 pub mod chart;
 pub mod dashes;
@@ -8,14 +11,62 @@ pub mod dialogs;
 pub mod export_form;
 pub mod inspector;
 pub mod menu;
+pub mod options;
 pub mod outline;
 pub mod registry;
+mod selection;
 pub mod shapes;
 pub mod status;
 pub mod summary;
+pub mod texts;
 pub mod tips;
 
+pub use action::Action;
+pub use dialogs::Dialog;
+pub use export_form::ExportDialog;
+pub use selection::Selection;
+pub use status::Status;
+
+use crate::doc::Document;
+use crate::i18n::Lang;
+use crate::model::{Organisation, Target};
+use crate::scene::ChartOptions;
 use eframe::egui;
+use options::{ChooserKind, RelationsView};
+use std::path::PathBuf;
+
+/// What the window's parts read in a frame: the document as it is before the frame's actions,
+/// and what they show of the app's state.
+pub struct PanelContext<'a> {
+    pub doc: &'a Document,
+    /// Where the selection is in the document.
+    pub selected: Option<Target>,
+    pub lang: Lang,
+    /// The chart's options, its theme among them.
+    pub chart: &'a ChartOptions,
+    pub relations: RelationsView,
+    pub chooser: ChooserKind,
+    pub recent: &'a [PathBuf],
+    pub status: Option<&'a Status>,
+    pub exporting: bool,
+    pub opening: bool,
+    pub frame_times: bool,
+    /// The inspector's name field takes the focus (the unit was just added).
+    pub focus_name: bool,
+}
+
+impl PanelContext<'_> {
+    pub fn org(&self) -> &Organisation {
+        self.doc.org()
+    }
+
+    pub fn selected_unit(&self) -> Option<usize> {
+        match self.selected? {
+            Target::Unit(u) => Some(u),
+            _ => None,
+        }
+    }
+}
 
 /// The fields edited in one frame of a form: the key of the changed field decides which
 /// keystrokes merge into one undo step, and a field losing focus ends that step.

@@ -2,10 +2,10 @@
 //! a search over names, acronyms, heads and mission text.
 
 use super::shapes::colour;
-use crate::app::{Action, OrgApp};
-use crate::doc::ops;
-use crate::model::{Hierarchy, Organisation};
+use super::{Action, PanelContext, Selection};
+use crate::model::{Hierarchy, Id, Organisation};
 use eframe::egui;
+use std::rc::Rc;
 
 /// Lower case without accents, so « equipe » finds « Équipe ».
 pub fn fold(text: &str) -> String {
@@ -48,7 +48,7 @@ pub fn search(org: &Organisation, query: &str) -> Vec<usize> {
 }
 
 /// A row of the outline: the unit, its depth, whether it has children.
-pub type Row = (usize, usize, bool);
+type Row = (usize, usize, bool);
 
 /// The rows of the tree in display order, with their depth; folded units hide their subtree.
 fn rows(org: &Organisation, tree: &Hierarchy) -> Vec<Row> {
@@ -64,141 +64,164 @@ fn rows(org: &Organisation, tree: &Hierarchy) -> Vec<Row> {
     out
 }
 
-pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
-    egui::Panel::left("outline")
-        .default_size(280.0)
-        .size_range(180.0..=480.0)
-        .resizable(true)
-        .show(ui, |ui| {
-            ui.add_space(4.0);
-            ui.add(
-                egui::TextEdit::singleline(&mut app.search)
-                    .id(egui::Id::new(SEARCH_FIELD))
-                    .hint_text(lang.pick(
-                        "🔎 Rechercher une unité, une mission…",
-                        "🔎 Search units, missions…",
-                    ))
-                    .desired_width(ui.available_width()),
-            );
-            ui.separator();
-            if app.search.trim().is_empty() {
-                tree(app, ui);
-            } else {
-                results(app, ui);
-            }
-        });
+/// The outline's own state: the search typed, and what it computed for a revision of a
+/// document (the rows, the search's results), so that frames do not walk every unit again.
+#[derive(Default)]
+pub struct Outline {
+    pub search: String,
+    rows: Option<(Revision, Rc<Vec<Row>>)>,
+    results: Option<(Query, Rc<Vec<usize>>)>,
 }
 
-fn results(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
-    // Searching folds every unit's text: done once per query and revision, not per frame.
-    let key = (app.search.clone(), app.doc.revision);
-    let found = match &app.search_results {
-        Some((k, found)) if *k == key => found.clone(),
-        _ => {
-            let found = std::rc::Rc::new(search(&app.doc.org, &app.search));
-            app.search_results = Some((key, found.clone()));
-            found
-        }
-    };
-    ui.weak(lang.count(
-        found.len(),
-        ("résultat", "résultats"),
-        ("result", "results"),
-    ));
-    let mut chosen = None;
-    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-        ui,
-        22.0,
-        found.len(),
-        |ui, range| {
-            for &i in &found[range] {
-                let u = &app.doc.org.units[i];
-                let label = if u.acronym.is_empty() {
-                    u.name.clone()
+/// A document (its id in the process) at a revision.
+type Revision = (u64, u64);
+/// A search typed, over a document at a revision.
+type Query = (String, Revision);
+
+impl Outline {
+    pub fn show(&mut self, cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        egui::Panel::left("outline")
+            .default_size(280.0)
+            .size_range(180.0..=480.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .id(egui::Id::new(SEARCH_FIELD))
+                        .hint_text(lang.pick(
+                            "🔎 Rechercher une unité, une mission…",
+                            "🔎 Search units, missions…",
+                        ))
+                        .desired_width(ui.available_width()),
+                );
+                ui.separator();
+                if self.search.trim().is_empty() {
+                    self.tree(cx, ui, out);
                 } else {
-                    format!("{} ({})", u.name, u.acronym)
-                };
-                if ui
-                    .add(egui::Button::selectable(app.selection == Some(i), label).truncate())
-                    .clicked()
-                {
-                    chosen = Some(i);
+                    self.results(cx, ui, out);
                 }
-            }
-        },
-    );
-    if let Some(i) = chosen {
-        app.select(Some(i));
-        app.run(Action::ZoomSelection, ui);
+            });
     }
-}
 
-fn tree(app: &mut OrgApp, ui: &mut egui::Ui) {
-    // The rows change only with the document: a walk of 10,000 units each frame is not free.
-    let revision = app.doc.revision;
-    let rows = match &app.outline_rows {
-        Some((r, rows)) if *r == revision => rows.clone(),
-        _ => {
-            let rows = std::rc::Rc::new(rows(&app.doc.org, app.doc.hierarchy()));
-            app.outline_rows = Some((revision, rows.clone()));
-            rows
-        }
-    };
-    let mut chosen = None;
-    let mut toggled = None;
-    let mut dropped: Option<(usize, usize)> = None;
-    let theme = app.chart.theme;
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show_rows(ui, 22.0, rows.len(), |ui, range| {
-            for &(i, depth, has_children) in &rows[range] {
-                let u = &app.doc.org.units[i];
-                ui.horizontal(|ui| {
-                    ui.add_space(depth as f32 * 14.0);
-                    if has_children {
-                        let arrow = if u.collapsed { "+" } else { "-" };
-                        if ui.small_button(arrow).clicked() {
-                            toggled = Some(i);
-                        }
+    fn results(&mut self, cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        // Searching folds every unit's text: done once per query and revision, not per frame.
+        let key = (self.search.clone(), (cx.doc.id(), cx.doc.revision));
+        let found = match &self.results {
+            Some((k, found)) if *k == key => found.clone(),
+            _ => {
+                let found = Rc::new(search(cx.org(), &self.search));
+                self.results = Some((key, found.clone()));
+                found
+            }
+        };
+        ui.weak(lang.count(
+            found.len(),
+            ("résultat", "résultats"),
+            ("result", "results"),
+        ));
+        let mut chosen = None;
+        let selected = cx.selected_unit();
+        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+            ui,
+            22.0,
+            found.len(),
+            |ui, range| {
+                for &i in &found[range] {
+                    let u = &cx.org().units[i];
+                    let label = if u.acronym.is_empty() {
+                        u.name.clone()
                     } else {
-                        ui.add_space(18.0);
-                    }
-                    let (_, stroke) = theme.unit_colours(&u.kind);
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 2.0, colour(stroke));
-                    let row = ui.add(
-                        egui::Button::selectable(app.selection == Some(i), &u.name)
-                            .truncate()
-                            .sense(egui::Sense::click_and_drag()),
-                    );
-                    row.dnd_set_drag_payload(i);
-                    if row.clicked() {
+                        format!("{} ({})", u.name, u.acronym)
+                    };
+                    if ui
+                        .add(egui::Button::selectable(selected == Some(i), label).truncate())
+                        .clicked()
+                    {
                         chosen = Some(i);
                     }
-                    if let Some(source) = row.dnd_release_payload::<usize>()
-                        && *source != i
-                    {
-                        dropped = Some((*source, i));
-                    }
-                });
-            }
-        });
-    if let Some(i) = toggled {
-        app.select(Some(i));
-        app.run(Action::ToggleCollapse, ui);
-    }
-    if let Some(i) = chosen {
-        app.select(Some(i));
-        app.run(Action::ZoomSelection, ui);
-    }
-    if let Some((unit, parent)) = dropped {
-        let lang = app.lang();
-        match ops::reparent(&app.doc.org, app.doc.hierarchy(), unit, parent) {
-            Ok(edit) => app.edit(edit, lang.pick("Rattacher l'unité", "Reparent unit"), None),
-            Err(e) => app.set_status(e.message(lang), true),
+                }
+            },
+        );
+        if let Some(i) = chosen {
+            out.push(select_unit(cx, i));
+            out.push(Action::ZoomSelection);
         }
     }
+
+    fn tree(&mut self, cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        // The rows change only with the document: a walk of 10,000 units each frame is not
+        // free.
+        let revision = (cx.doc.id(), cx.doc.revision);
+        let rows = match &self.rows {
+            Some((r, rows)) if *r == revision => rows.clone(),
+            _ => {
+                let rows = Rc::new(rows(cx.org(), cx.doc.hierarchy()));
+                self.rows = Some((revision, rows.clone()));
+                rows
+            }
+        };
+        let mut chosen = None;
+        let mut toggled = None;
+        let mut dropped: Option<(Id, usize)> = None;
+        let selected = cx.selected_unit();
+        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+            ui,
+            22.0,
+            rows.len(),
+            |ui, range| {
+                for &(i, depth, has_children) in &rows[range] {
+                    let u = &cx.org().units[i];
+                    ui.horizontal(|ui| {
+                        ui.add_space(depth as f32 * 14.0);
+                        if has_children {
+                            let arrow = if u.collapsed { "+" } else { "-" };
+                            if ui.small_button(arrow).clicked() {
+                                toggled = Some(i);
+                            }
+                        } else {
+                            ui.add_space(18.0);
+                        }
+                        let (_, stroke) = cx.chart.theme.unit_colours(&u.kind);
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                        ui.painter().rect_filled(rect, 2.0, colour(stroke));
+                        let row = ui.add(
+                            egui::Button::selectable(selected == Some(i), &u.name)
+                                .truncate()
+                                .sense(egui::Sense::click_and_drag()),
+                        );
+                        // The unit's id: the list may change before the drop.
+                        row.dnd_set_drag_payload(u.id.clone());
+                        if row.clicked() {
+                            chosen = Some(i);
+                        }
+                        if let Some(source) = row.dnd_release_payload::<Id>()
+                            && *source != u.id
+                        {
+                            dropped = Some(((*source).clone(), i));
+                        }
+                    });
+                }
+            },
+        );
+        if let Some(i) = toggled {
+            out.push(select_unit(cx, i));
+            out.push(Action::ToggleCollapse);
+        }
+        if let Some(i) = chosen {
+            out.push(select_unit(cx, i));
+            out.push(Action::ZoomSelection);
+        }
+        if let Some((unit, parent)) = dropped {
+            let parent = cx.org().units[parent].id.clone();
+            out.push(Action::Reparent { unit, parent });
+        }
+    }
+}
+
+fn select_unit(cx: &PanelContext, i: usize) -> Action {
+    Action::Select(Some(Selection::Unit(cx.org().units[i].id.clone())))
 }

@@ -1,127 +1,124 @@
-//! Editors for what is not a unit: coordination bodies, outside entities, legal texts and
-//! budget programmes. Shown under the organisation's summary; every change is one edit.
+//! Editors for what is not a unit: coordination bodies and outside entities. Listed under the
+//! organisation's summary, each folded under its name; the one selected (on the chart, or
+//! from a unit's seats) in the inspector. Every change is one action.
 
-use crate::app::OrgApp;
-use crate::doc::{Collection, Edit, Element, Header};
-use crate::model::{
-    Body, BodyKind, BudgetProgramme, Entity, EntityKind, Id, LegalText, Organisation,
-};
+use super::action::Field;
+use super::{Action, PanelContext};
+use crate::i18n::Lang;
+use crate::model::{BodyKind, EntityKind, Id, Organisation};
 use eframe::egui;
 
-type Changed = super::FieldEdits<String>;
+type Changes = super::FieldEdits<Field>;
 
-pub fn bodies(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
-    let org = &app.doc.org;
-    let mut edit: Option<(Edit, Option<String>)> = None;
-    let mut sealed = false;
-    for (b, body) in org.bodies.iter().enumerate() {
+/// Every body, then a button for a new one.
+pub fn bodies(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    for (b, body) in cx.org().bodies.iter().enumerate() {
         egui::CollapsingHeader::new(&body.name)
-            .id_salt(("body", b))
-            .show(ui, |ui| {
-                let mut body = body.clone();
-                let mut c = Changed::default();
-                c.text(
-                    ui,
-                    lang.pick("Nom", "Name"),
-                    &mut body.name,
-                    format!("{}:name", body.id),
-                );
-                let kind = body.kind.clone();
-                egui::ComboBox::from_id_salt(("body-kind", b))
-                    .selected_text(body.kind.label(lang).to_string())
-                    .show_ui(ui, |ui| {
-                        for k in BodyKind::ALL {
-                            ui.selectable_value(&mut body.kind, k.clone(), k.label(lang));
-                        }
-                    });
-                ui.label(lang.pick("Présidence", "Chair"));
-                let chair = body.chair.clone();
-                egui::ComboBox::from_id_salt(("body-chair", b))
-                    .truncate()
-                    .width(ui.available_width().min(320.0))
-                    .selected_text(
-                        body.chair
-                            .as_ref()
-                            .map(|c| org.label_of(c))
-                            .unwrap_or_else(|| "—".into()),
-                    )
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut body.chair, None, "—");
-                        for u in &org.units {
-                            ui.selectable_value(&mut body.chair, Some(u.id.clone()), &u.name);
-                        }
-                    });
-                members(ui, org, &mut body.members, &mut c, &body.id, lang);
-                c.text(
-                    ui,
-                    lang.pick("Participants", "Participants"),
-                    &mut body.participants,
-                    format!("{}:participants", body.id),
-                );
-                c.text(
-                    ui,
-                    lang.pick("Fréquence", "Cadence"),
-                    &mut body.cadence,
-                    format!("{}:cadence", body.id),
-                );
-                c.text(
-                    ui,
-                    lang.pick("Objet", "Purpose"),
-                    &mut body.purpose,
-                    format!("{}:purpose", body.id),
-                );
-                if body.name.trim().is_empty() {
-                    c.field = None;
-                }
-                if body.kind != kind || body.chair != chair {
-                    c.field = Some(format!("{}:choice", body.id));
-                    c.sealed = true;
-                }
-                if ui
-                    .button(lang.pick("Supprimer l'instance", "Delete body"))
-                    .clicked()
-                {
-                    edit = Some((Edit::Remove(Collection::Bodies, b), None));
-                } else if let Some(key) = c.field {
-                    edit = Some((Edit::Set(b, Element::Body(Box::new(body))), Some(key)));
-                }
-                sealed |= c.sealed;
-            });
+            .id_salt(("body", &body.id))
+            .show(ui, |ui| body_form(cx, ui, b, out));
     }
     if ui
         .button(lang.pick("+ Nouvelle instance", "+ New body"))
         .clicked()
     {
-        let body = Body {
-            id: org.fresh_id("instance"),
-            name: lang.pick("Nouvelle instance", "New body").into(),
-            ..Default::default()
-        };
-        edit = Some((
-            Edit::Insert(org.bodies.len(), Element::Body(Box::new(body))),
-            None,
-        ));
-    }
-    if let Some((e, key)) = edit {
-        app.edit(
-            e,
-            lang.pick("Modifier les instances", "Edit bodies"),
-            key.as_deref(),
-        );
-    }
-    if sealed {
-        app.doc.seal();
+        out.push(Action::AddBody);
     }
 }
 
+/// The selected body, in the inspector.
+pub fn body(cx: &PanelContext, ui: &mut egui::Ui, b: usize, out: &mut Vec<Action>) {
+    ui.heading(
+        cx.lang
+            .pick("Instance de coordination", "Coordination body"),
+    );
+    body_form(cx, ui, b, out);
+}
+
+fn body_form(cx: &PanelContext, ui: &mut egui::Ui, b: usize, out: &mut Vec<Action>) {
+    let (lang, org) = (cx.lang, cx.org());
+    let mut body = org.bodies[b].clone();
+    // Several bodies' forms are shown at once under the summary.
+    ui.push_id(("body", body.id.clone()), |ui| {
+        let mut c = Changes::default();
+        c.text(ui, lang.pick("Nom", "Name"), &mut body.name, Field::Name);
+        let (kind, chair) = (body.kind.clone(), body.chair.clone());
+        ui.label(lang.pick("Type", "Kind"));
+        egui::ComboBox::from_id_salt("body-kind")
+            .selected_text(body.kind.label(lang).to_string())
+            .show_ui(ui, |ui| {
+                for k in BodyKind::ALL {
+                    ui.selectable_value(&mut body.kind, k.clone(), k.label(lang));
+                }
+            });
+        ui.label(lang.pick("Présidence", "Chair"));
+        egui::ComboBox::from_id_salt("body-chair")
+            .truncate()
+            .width(ui.available_width().min(320.0))
+            .selected_text(
+                body.chair
+                    .as_ref()
+                    .map(|c| org.label_of(c))
+                    .unwrap_or_else(|| "—".into()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut body.chair, None, "—");
+                for u in &org.units {
+                    ui.selectable_value(&mut body.chair, Some(u.id.clone()), &u.name);
+                }
+            });
+        members(ui, org, &mut body.members, &mut c, lang);
+        let fields = [
+            (
+                lang.pick("Participants", "Participants"),
+                Field::Participants,
+            ),
+            (lang.pick("Fréquence", "Cadence"), Field::Cadence),
+            (lang.pick("Objet", "Purpose"), Field::Purpose),
+        ];
+        for (label, field) in fields {
+            let value = match field {
+                Field::Participants => &mut body.participants,
+                Field::Cadence => &mut body.cadence,
+                _ => &mut body.purpose,
+            };
+            c.text(ui, label, value, field);
+        }
+        if body.name.trim().is_empty() {
+            // A body needs a name (a file with a nameless one is refused): keep the last.
+            c.field = None;
+        }
+        for (changed, field) in [
+            (body.kind != kind, Field::Kind),
+            (body.chair != chair, Field::Chair),
+        ] {
+            if changed {
+                c.field = Some(field);
+                c.sealed = true;
+            }
+        }
+        if ui
+            .button(lang.pick("Supprimer l'instance", "Delete body"))
+            .clicked()
+        {
+            out.push(Action::RemoveBody(body.id.clone()));
+        } else if let Some(field) = c.field {
+            out.push(Action::SetBody(Box::new(body), field));
+        }
+        if c.sealed {
+            out.push(Action::Seal);
+        }
+    });
+}
+
+/// A body's members (units or outside entities): each with a button to remove it, and a
+/// list to add one.
 fn members(
     ui: &mut egui::Ui,
     org: &Organisation,
     members: &mut Vec<Id>,
-    c: &mut Changed,
-    id: &Id,
-    lang: crate::i18n::Lang,
+    c: &mut Changes,
+    lang: Lang,
 ) {
     ui.label(lang.pick("Membres", "Members"));
     let mut remove = None;
@@ -134,7 +131,7 @@ fn members(
         });
     }
     let mut add = None;
-    egui::ComboBox::from_id_salt(("add-member", id))
+    egui::ComboBox::from_id_salt("add-member")
         .truncate()
         .width(ui.available_width().min(320.0))
         .selected_text(lang.pick("+ membre", "+ member"))
@@ -150,247 +147,91 @@ fn members(
                 }
             }
         });
+    let changed = remove.is_some() || add.is_some();
     if let Some(m) = remove {
         members.remove(m);
-        c.field = Some(format!("{id}:members"));
-        c.sealed = true;
     }
-    if let Some(m) = add {
-        members.push(m);
-        c.field = Some(format!("{id}:members"));
+    members.extend(add);
+    if changed {
+        c.field = Some(Field::Members);
         c.sealed = true;
     }
 }
 
-pub fn entities(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
-    let org = &app.doc.org;
-    let mut edit: Option<(Edit, Option<String>)> = None;
-    let mut sealed = false;
-    for (e, entity) in org.entities.iter().enumerate() {
+/// Every outside entity, then a button for a new one.
+pub fn entities(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    for (e, entity) in cx.org().entities.iter().enumerate() {
         let title = if entity.acronym.is_empty() {
             entity.name.clone()
         } else {
             format!("{} — {}", entity.acronym, entity.name)
         };
         egui::CollapsingHeader::new(title)
-            .id_salt(("entity", e))
-            .show(ui, |ui| {
-                let mut entity = entity.clone();
-                let mut c = Changed::default();
-                c.text(
-                    ui,
-                    lang.pick("Nom", "Name"),
-                    &mut entity.name,
-                    format!("{}:name", entity.id),
-                );
-                c.text(
-                    ui,
-                    lang.pick("Sigle", "Acronym"),
-                    &mut entity.acronym,
-                    format!("{}:acronym", entity.id),
-                );
-                let kind = entity.kind.clone();
-                egui::ComboBox::from_id_salt(("entity-kind", e))
-                    .selected_text(entity.kind.label(lang).to_string())
-                    .show_ui(ui, |ui| {
-                        for k in EntityKind::ALL {
-                            ui.selectable_value(&mut entity.kind, k.clone(), k.label(lang));
-                        }
-                    });
-                c.text(
-                    ui,
-                    lang.pick("Description", "Description"),
-                    &mut entity.description,
-                    format!("{}:description", entity.id),
-                );
-                if entity.kind != kind {
-                    c.field = Some(format!("{}:kind", entity.id));
-                    c.sealed = true;
-                }
-                if entity.name.trim().is_empty() {
-                    c.field = None;
-                }
-                if ui
-                    .button(lang.pick(
-                        "Supprimer l'entité et ses relations",
-                        "Delete entity and its relations",
-                    ))
-                    .clicked()
-                {
-                    edit = Some((remove_entity(org, e), None));
-                } else if let Some(key) = c.field {
-                    edit = Some((Edit::Set(e, Element::Entity(Box::new(entity))), Some(key)));
-                }
-                sealed |= c.sealed;
-            });
+            .id_salt(("entity", &entity.id))
+            .show(ui, |ui| entity_form(cx, ui, e, out));
     }
     if ui
         .button(lang.pick("+ Nouvelle entité extérieure", "+ New outside entity"))
         .clicked()
     {
-        let entity = Entity {
-            id: org.fresh_id("entite"),
-            name: lang.pick("Nouvelle entité", "New entity").into(),
-            ..Default::default()
-        };
-        edit = Some((
-            Edit::Insert(org.entities.len(), Element::Entity(Box::new(entity))),
-            None,
-        ));
+        out.push(Action::AddEntity);
     }
-    if let Some((e, key)) = edit {
-        app.edit(
-            e,
-            lang.pick("Modifier les entités extérieures", "Edit outside entities"),
-            key.as_deref(),
+}
+
+/// The selected entity, in the inspector.
+pub fn entity(cx: &PanelContext, ui: &mut egui::Ui, e: usize, out: &mut Vec<Action>) {
+    ui.heading(cx.lang.pick("Entité extérieure", "Outside entity"));
+    entity_form(cx, ui, e, out);
+}
+
+fn entity_form(cx: &PanelContext, ui: &mut egui::Ui, e: usize, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    let mut entity = cx.org().entities[e].clone();
+    ui.push_id(("entity", entity.id.clone()), |ui| {
+        let mut c = Changes::default();
+        c.text(ui, lang.pick("Nom", "Name"), &mut entity.name, Field::Name);
+        c.text(
+            ui,
+            lang.pick("Sigle", "Acronym"),
+            &mut entity.acronym,
+            Field::Acronym,
         );
-    }
-    if sealed {
-        app.doc.seal();
-    }
-}
-
-/// Removes an entity with the relations and body seats that name it, as one step.
-fn remove_entity(org: &Organisation, e: usize) -> Edit {
-    let id = &org.entities[e].id;
-    let mut edits = Vec::new();
-    for (b, body) in org
-        .bodies
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.members.contains(id))
-    {
-        let members = body.members.iter().filter(|m| *m != id).cloned().collect();
-        edits.push(Edit::Set(
-            b,
-            Element::Body(Box::new(Body {
-                members,
-                ..body.clone()
-            })),
-        ));
-    }
-    let mut relations: Vec<usize> = (0..org.relations.len())
-        .filter(|&r| &org.relations[r].from == id || &org.relations[r].to == id)
-        .collect();
-    relations.reverse();
-    edits.extend(
-        relations
-            .into_iter()
-            .map(|r| Edit::Remove(Collection::Relations, r)),
-    );
-    edits.push(Edit::Remove(Collection::Entities, e));
-    Edit::Batch(edits)
-}
-
-/// Legal texts and budget programmes: part of the organisation's own fields.
-pub fn texts(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
-    let mut header = Header::of(&app.doc.org);
-    let mut c = Changed::default();
-    let mut structural = false;
-    let mut remove_text = None;
-    for (t, text) in header.legal_texts.iter_mut().enumerate() {
-        egui::CollapsingHeader::new(&text.reference)
-            .id_salt(("text", t))
-            .show(ui, |ui| {
-                c.text(
-                    ui,
-                    lang.pick("Référence", "Reference"),
-                    &mut text.reference,
-                    format!("text{t}:reference"),
-                );
-                c.text(
-                    ui,
-                    lang.pick("Intitulé", "Title"),
-                    &mut text.title,
-                    format!("text{t}:title"),
-                );
-                c.text(
-                    ui,
-                    lang.pick("Article", "Article"),
-                    &mut text.article,
-                    format!("text{t}:article"),
-                );
-                c.text(
-                    ui,
-                    lang.pick("Date", "Date"),
-                    &mut text.date,
-                    format!("text{t}:date"),
-                );
-                c.text(
-                    ui,
-                    lang.pick(
-                        "Lien (jamais ouvert par l'application)",
-                        "Link (never opened by the app)",
-                    ),
-                    &mut text.url,
-                    format!("text{t}:url"),
-                );
-                c.text(
-                    ui,
-                    lang.pick("Source", "Source"),
-                    &mut text.source,
-                    format!("text{t}:source"),
-                );
-                if ui
-                    .button(lang.pick("Supprimer ce texte", "Remove this text"))
-                    .clicked()
-                {
-                    remove_text = Some(t);
+        let kind = entity.kind.clone();
+        ui.label(lang.pick("Type", "Kind"));
+        egui::ComboBox::from_id_salt("entity-kind")
+            .selected_text(entity.kind.label(lang).to_string())
+            .show_ui(ui, |ui| {
+                for k in EntityKind::ALL {
+                    ui.selectable_value(&mut entity.kind, k.clone(), k.label(lang));
                 }
             });
-    }
-    if let Some(t) = remove_text {
-        header.legal_texts.remove(t);
-        structural = true;
-    }
-    if ui.button(lang.pick("+ Texte", "+ Legal text")).clicked() {
-        header.legal_texts.push(LegalText {
-            reference: lang.pick("Décret n° …", "Decree no. …").into(),
-            ..Default::default()
-        });
-        structural = true;
-    }
-    ui.label(lang.pick("Programmes budgétaires", "Budget programmes"));
-    let mut remove_programme = None;
-    for (p, programme) in header.budget_programmes.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            let r1 = ui.add(
-                egui::TextEdit::singleline(&mut programme.number)
-                    .desired_width(40.0)
-                    .id_salt(("prog-n", p)),
-            );
-            let r2 = ui.add(
-                egui::TextEdit::singleline(&mut programme.title)
-                    .desired_width(ui.available_width() - 30.0)
-                    .id_salt(("prog-t", p)),
-            );
-            for r in [r1, r2] {
-                c.watch(&r, format!("programme{p}"));
-            }
-            if ui.small_button("🗑").clicked() {
-                remove_programme = Some(p);
-            }
-        });
-    }
-    if let Some(p) = remove_programme {
-        header.budget_programmes.remove(p);
-        structural = true;
-    }
-    if ui.button(lang.pick("+ Programme", "+ Programme")).clicked() {
-        header.budget_programmes.push(BudgetProgramme::default());
-        structural = true;
-    }
-    if structural || c.field.is_some() {
-        let key = if structural { None } else { c.field.as_deref() };
-        app.edit(
-            Edit::SetHeader(Box::new(Header(header))),
-            lang.pick("Modifier les textes", "Edit legal texts"),
-            key,
+        c.text(
+            ui,
+            lang.pick("Description", "Description"),
+            &mut entity.description,
+            Field::Description,
         );
-    }
-    if c.sealed || structural {
-        app.doc.seal();
-    }
+        if entity.kind != kind {
+            c.field = Some(Field::Kind);
+            c.sealed = true;
+        }
+        if entity.name.trim().is_empty() {
+            c.field = None;
+        }
+        if ui
+            .button(lang.pick(
+                "Supprimer l'entité et ses relations",
+                "Delete entity and its relations",
+            ))
+            .clicked()
+        {
+            out.push(Action::RemoveEntity(entity.id.clone()));
+        } else if let Some(field) = c.field {
+            out.push(Action::SetEntity(Box::new(entity), field));
+        }
+        if c.sealed {
+            out.push(Action::Seal);
+        }
+    });
 }

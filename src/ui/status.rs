@@ -1,10 +1,16 @@
 //! The status bar: the last message, the document's figures, undo state.
 
-use crate::app::OrgApp;
+use super::{Action, PanelContext};
 use eframe::egui;
 
-pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+/// A message in the status bar.
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             // A spinner asks for frames while its worker runs, and only then.
@@ -12,13 +18,15 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 ui.spinner();
                 ui.small_button(cancel).clicked()
             };
-            if app.exporting() && running(ui, lang.pick("Annuler l'export", "Cancel export")) {
-                app.cancel_export();
+            for (running_now, cancel) in [
+                (cx.exporting, Action::CancelExport),
+                (cx.opening, Action::CancelOpen),
+            ] {
+                if running_now && running(ui, cancel.label(lang)) {
+                    out.push(cancel);
+                }
             }
-            if app.opening() && running(ui, lang.pick("Annuler l'ouverture", "Cancel opening")) {
-                app.cancel_open();
-            }
-            if let Some(status) = &app.status {
+            if let Some(status) = cx.status {
                 let colour = if status.error {
                     ui.visuals().error_fg_color
                 } else {
@@ -27,7 +35,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 ui.colored_label(colour, &status.text);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let org = &app.doc.org;
+                let org = cx.org();
                 ui.label(format!(
                     "{} · {} · {}",
                     lang.count(org.units.len(), ("unité", "unités"), ("unit", "units")),
@@ -42,7 +50,7 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                         ("relation", "relations")
                     ),
                 ));
-                if app.doc.is_dirty() {
+                if cx.doc.is_dirty() {
                     ui.label(lang.pick("● modifié", "● modified"));
                 }
             });

@@ -1,14 +1,14 @@
-//! The organisation at a glance, shown when no unit is selected: its own fields (editable),
+//! The organisation at a glance, shown when nothing is selected: its own fields (editable),
 //! legal texts, budget programmes, headcount and the count of units by kind.
 
-use crate::app::OrgApp;
-use crate::doc::{Edit, Header};
+use super::{Action, PanelContext};
+use crate::doc::Header;
 use eframe::egui;
 
-pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
     ui.heading(lang.pick("Organisation", "Organisation"));
-    let org = &app.doc.org;
+    let org = cx.org();
     let mut header = Header::of(org);
     let mut edits = super::FieldEdits::default();
     for (label, value, key) in [
@@ -49,16 +49,14 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
         edits.watch(&r, key);
     }
     if let Some(key) = edits.field {
-        app.edit(
-            Edit::SetHeader(Box::new(Header(header))),
-            lang.pick("Modifier l'organisation", "Edit organisation"),
-            Some(key),
-        );
+        out.push(Action::SetHeader(
+            Box::new(Header(header)),
+            Some(key.to_string()),
+        ));
     }
     if edits.sealed {
-        app.doc.seal();
+        out.push(Action::Seal);
     }
-    let org = &app.doc.org;
     ui.separator();
     if let Some(h) = &org.headcount {
         let date = if h.date.is_empty() {
@@ -103,17 +101,17 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
         )
     ))
     .id_salt("texts")
-    .show(ui, |ui| super::registry::texts(app, ui));
+    .show(ui, |ui| super::texts::texts(cx, ui, out));
     egui::CollapsingHeader::new(format!(
         "{} ({n_bodies})",
         lang.pick("Instances de coordination", "Coordination bodies")
     ))
     .id_salt("bodies")
-    .show(ui, |ui| super::registry::bodies(app, ui));
+    .show(ui, |ui| super::registry::bodies(cx, ui, out));
     egui::CollapsingHeader::new(format!(
         "{} ({n_entities})",
         lang.pick("Entités extérieures", "Outside entities")
     ))
     .id_salt("entities")
-    .show(ui, |ui| super::registry::entities(app, ui));
+    .show(ui, |ui| super::registry::entities(cx, ui, out));
 }

@@ -126,6 +126,11 @@ impl Canvas {
         }
     }
 
+    /// The scene shown.
+    pub fn scene(&self) -> &Scene {
+        &self.scene
+    }
+
     /// Where a scene point was on the screen in the last frame.
     pub fn scene_to_screen(&self, p: Pos2) -> Pos2 {
         self.last_rect.min + self.view.1 + p.to_vec2() * self.view.0

@@ -1,11 +1,37 @@
-//! The editing operations users name (move, reparent, add, delete…), each built as one `Edit`
-//! so that it is one undo step. They check their preconditions and say why they refuse.
+//! The editing operations users name (move, reparent, add, delete, fold…), each built as one
+//! `Edit` so that it is one undo step. They check their preconditions and say why they refuse.
+//! Units here; bodies, entities and relations in `registry`.
+
+mod registry;
+
+pub use registry::{
+    add_body, add_entity, add_relation, remove_body, remove_entity, remove_relation, set_body,
+    set_entity,
+};
 
 use super::{Collection, Edit, Element};
 use crate::model::{Hierarchy, Id, MAX_COORD, Organisation, Position, Unit, UnitKind};
 
-fn set_unit(i: usize, u: Unit) -> Edit {
+fn set_at(i: usize, u: Unit) -> Edit {
     Edit::Set(i, Element::Unit(Box::new(u)))
+}
+
+/// Replaces the unit that has `unit`'s id with `unit` (a form's copy, edited). None when no
+/// unit has that id any more.
+pub fn set_unit(tree: &Hierarchy, unit: Unit) -> Option<Edit> {
+    Some(set_at(tree.unit(&unit.id)?, unit))
+}
+
+/// Folds unit `i` on the chart (its subtree hidden), or unfolds it.
+pub fn toggle_fold(org: &Organisation, i: usize) -> Edit {
+    let unit = &org.units[i];
+    set_at(
+        i,
+        Unit {
+            collapsed: !unit.collapsed,
+            ..unit.clone()
+        },
+    )
 }
 
 /// Pins unit `i` at `to` (layout coordinates). Descendants pinned themselves move by the same
@@ -35,12 +61,12 @@ pub fn move_unit(
     let mut edits = Vec::new();
     let mut unit = org.units[i].clone();
     unit.position = place(to.0, to.1);
-    edits.push(set_unit(i, unit));
+    edits.push(set_at(i, unit));
     for d in tree.descendants(i) {
         if let Some(p) = org.units[d].position {
             let mut unit = org.units[d].clone();
             unit.position = place(p.x + dx, p.y + dy);
-            edits.push(set_unit(d, unit));
+            edits.push(set_at(d, unit));
         }
     }
     Edit::Batch(edits)
@@ -90,7 +116,7 @@ pub fn reparent(
     let mut unit = org.units[i].clone();
     unit.parent = Some(org.units[parent].id.clone());
     unit.position = None;
-    Ok(set_unit(i, unit))
+    Ok(set_at(i, unit))
 }
 
 /// A new unit under `parent` (or a new root), placed right after its last sibling so the
@@ -121,7 +147,7 @@ pub fn add_unit(
                 collapsed: false,
                 ..org.units[p].clone()
             };
-            (Edit::Batch(vec![set_unit(p, unfolded), insert]), at)
+            (Edit::Batch(vec![set_at(p, unfolded), insert]), at)
         }
         None => (insert, at),
     }
@@ -147,7 +173,7 @@ pub fn delete_unit(org: &Organisation, tree: &Hierarchy, i: usize, children: Chi
                     let mut u = u.clone();
                     u.parent = org.units[i].parent.clone();
                     u.position = None;
-                    edits.push(set_unit(j, u));
+                    edits.push(set_at(j, u));
                 }
             }
         }
@@ -205,7 +231,7 @@ pub fn reset_positions(org: &Organisation) -> Option<Edit> {
         .enumerate()
         .filter(|(_, u)| u.position.is_some())
         .map(|(i, u)| {
-            set_unit(
+            set_at(
                 i,
                 Unit {
                     position: None,
