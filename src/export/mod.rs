@@ -1,6 +1,7 @@
 //! Writers. SVG and PNG draw from the scene only, so they show exactly the chart; DOT is
 //! written from the model, for Graphviz to lay out.
 
+mod coarse;
 pub mod dot;
 pub mod png;
 pub mod request;

@@ -1,7 +1,7 @@
 //! PNG by rasterising our own SVG with resvg and the bundled font only (no system fonts), so
 //! the bitmap shows exactly the SVG's lines, on any machine.
 
-use super::svg;
+use super::{coarse, svg};
 use crate::i18n::Lang;
 use crate::scene::Scene;
 use crate::text::{BOLD_TTF, FAMILY, REGULAR_TTF};
@@ -242,7 +242,18 @@ fn svg_options() -> resvg::usvg::Options<'static> {
 /// `org` is the organisation the scene was built from (see `svg::write`).
 pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> {
     let page = page(scene, options.size)?;
-    let svg = svg::write_for_raster(scene, options.transparent, MIN_TEXT_PX / page.scale);
+    let place = coarse::Place {
+        scale: page.scale,
+        offset: page.offset,
+    };
+    let raster = svg::Raster {
+        // The sheet is filled below, under what is drawn before the document.
+        transparent: options.transparent || place.coarse(),
+        min_text: MIN_TEXT_PX / page.scale,
+        lines: !place.coarse(),
+        item: &|item| !place.tiny(item),
+    };
+    let svg = svg::write_for_raster(scene, &raster);
     let tree = resvg::usvg::Tree::from_str(&svg, &svg_options())
         .map_err(|e| PngError::Other(format!("SVG interne illisible : {e}")))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(page.width, page.height)
@@ -250,6 +261,10 @@ pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> 
     // The sheet around the chart gets the chart's background.
     if let (Some(bg), false) = (scene.background, options.transparent) {
         pixmap.fill(resvg::tiny_skia::Color::from_rgba8(bg.0, bg.1, bg.2, bg.3));
+    }
+    if place.coarse() {
+        coarse::draw_lines(&mut pixmap.as_mut(), scene, place);
+        coarse::draw_items(&mut pixmap.as_mut(), scene, place);
     }
     let (dx, dy) = page.offset;
     resvg::render(

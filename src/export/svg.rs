@@ -95,22 +95,35 @@ fn attr(s: &mut String, name: &str, v: f32) {
 /// click and a browser shows its missions as a tooltip. `transparent` leaves out the
 /// background rectangle.
 pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
-    write_inner(scene, Some(org), transparent, 0.0)
+    let all = Raster {
+        transparent,
+        min_text: 0.0,
+        lines: true,
+        item: &|_| true,
+    };
+    write_inner(scene, Some(org), &all)
+}
+
+/// What a bitmap's document holds, where the caller draws the rest itself.
+pub struct Raster<'a> {
+    /// Leaves out the background rectangle.
+    pub transparent: bool,
+    /// Text smaller than this (in chart units) is left out.
+    pub min_text: f32,
+    /// Whether the connectors are in the document.
+    pub lines: bool,
+    /// Which items are.
+    pub item: &'a dyn Fn(&Item) -> bool,
 }
 
 /// The document a bitmap is drawn from: no groups or titles, which nothing draws, and no
 /// text smaller than `min_text` (in chart units), which would come out as a smudge of a few
 /// pixels while it costs most of the drawing (every glyph becomes a path).
-pub fn write_for_raster(scene: &Scene, transparent: bool, min_text: f32) -> String {
-    write_inner(scene, None, transparent, min_text)
+pub fn write_for_raster(scene: &Scene, raster: &Raster) -> String {
+    write_inner(scene, None, raster)
 }
 
-fn write_inner(
-    scene: &Scene,
-    org: Option<&Organisation>,
-    transparent: bool,
-    min_text: f32,
-) -> String {
+fn write_inner(scene: &Scene, org: Option<&Organisation>, raster: &Raster) -> String {
     let mut s = String::with_capacity(256 + scene.items.len() * 700);
     s.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"",
@@ -124,21 +137,26 @@ fn write_inner(
     s.push_str("\" font-family=\"");
     s.push_str(FAMILY_FALLBACKS);
     s.push_str("\">\n");
-    if let (Some(bg), false) = (scene.background, transparent) {
+    if let (Some(bg), false) = (scene.background, raster.transparent) {
         s.push_str("<rect width=\"100%\" height=\"100%\" fill=\"");
         colour(&mut s, bg);
         s.push_str("\"/>\n");
     }
     s.push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
     let hierarchy = |c: &&Connector| matches!(c.link, Link::Hierarchy(_));
-    if scene.connectors.iter().any(|c| hierarchy(&c)) {
+    let connectors = if raster.lines {
+        &scene.connectors[..]
+    } else {
+        &[]
+    };
+    if connectors.iter().any(|c| hierarchy(&c)) {
         s.push_str("<g class=\"hierarchy\">\n");
-        for c in scene.connectors.iter().filter(hierarchy) {
+        for c in connectors.iter().filter(hierarchy) {
             write_connector(&mut s, c);
         }
         s.push_str("</g>\n");
     }
-    let others: Vec<&Connector> = scene.connectors.iter().filter(|c| !hierarchy(c)).collect();
+    let others: Vec<&Connector> = connectors.iter().filter(|c| !hierarchy(c)).collect();
     // A line and its arrowhead are consecutive connectors of one link: one group.
     for run in others.chunk_by(|a, b| a.link == b.link) {
         let c = run[0];
@@ -176,9 +194,9 @@ fn write_inner(
         s.push_str("</g>\n");
     }
     s.push_str("</g>\n");
-    for item in &scene.items {
+    for item in scene.items.iter().filter(|i| (raster.item)(i)) {
         let grouped = org.is_some_and(|org| open_group(&mut s, item.owner, org));
-        write_item(&mut s, item, min_text);
+        write_item(&mut s, item, raster.min_text);
         if grouped {
             s.push_str("</g>\n");
         }
