@@ -470,7 +470,7 @@ fn raw_string_delimiters_in_text_round_trip() {
 fn check_refusal(bytes: &[u8], e: &LoadError) -> Result<(), String> {
     let lines = 1 + bytes.iter().filter(|&&b| b == b'\n').count();
     for p in &e.problems {
-        if p.message.is_empty() {
+        if p.message.to_string().is_empty() {
             return Err("empty message".into());
         }
         if let (Some(line), Some(column)) = (p.line, p.column)
@@ -481,7 +481,7 @@ fn check_refusal(bytes: &[u8], e: &LoadError) -> Result<(), String> {
             ));
         }
         for english in ["Expected", "Unexpected"] {
-            if p.message.contains(english) {
+            if p.message.to_string().contains(english) {
                 return Err(format!("untranslated message: {e}"));
             }
         }

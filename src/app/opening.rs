@@ -106,10 +106,14 @@ impl OrgApp {
         };
         let lang = self.lang();
         let opened = match job.reader.join() {
-            Ok(opened) => opened.map_err(|e| e.to_string()),
+            Ok(opened) => opened.map_err(|e| e.text(lang)),
             Err(_) => Err(format!(
-                "{} : erreur interne pendant la lecture",
-                job.path.display()
+                "{}: {}",
+                job.path.display(),
+                lang.pick(
+                    "erreur interne pendant la lecture",
+                    "internal error while reading"
+                )
             )),
         };
         match opened {
