@@ -812,3 +812,42 @@ fn a_kind_without_a_label_is_warned() {
     let loaded = format::load_bytes("x.ron", named.as_bytes()).unwrap();
     assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
 }
+
+/// `organigramme check` speaks French, or English with `--lang en`: its summary, its
+/// warnings and the errors of the files it refuses.
+#[test]
+fn check_speaks_the_language_asked() {
+    let dir = std::env::temp_dir().join(format!("organigramme-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let warned = dir.join("vide.ron");
+    std::fs::write(
+        &warned,
+        r#"(version: 1, organisation: (name: "M", units: [(id: "sg", name: "SG", kind: Other(""), missions: [(text: "x")])]))"#,
+    )
+    .unwrap();
+    let refused = dir.join("absent.ron");
+    let check = |lang: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+            .arg("check")
+            .args(lang)
+            .args([&warned, &refused])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "one file refused");
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (text(out.stdout), text(out.stderr))
+    };
+    let (out, err) = check(&[]);
+    assert!(out.contains("vide.ron: 1 unité, 0 instance, 0 relation, profondeur 1, effectif 0, 1 avertissement\n  avertissement : unité « sg » : type Other(\"\") sans libellé"), "{out}");
+    assert!(
+        err.contains("absent.ron: impossible d'ouvrir le fichier : fichier ou dossier introuvable"),
+        "{err}"
+    );
+    let (out, err) = check(&["--lang", "en"]);
+    assert!(out.contains("vide.ron: 1 unit, 0 bodies, 0 relations, depth 1, headcount 0, 1 warning\n  warning: unit “sg”: kind Other(\"\") has no label"), "{out}");
+    assert!(
+        err.contains("absent.ron: cannot open the file: no such file or directory"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

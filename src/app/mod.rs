@@ -31,6 +31,8 @@ type SearchCache = ((String, u64), std::rc::Rc<Vec<usize>>);
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// More than the line holds (every warning of a file opened), shown on hover.
+    pub details: Option<String>,
 }
 
 /// A modal question or report; one at a time.
@@ -152,6 +154,7 @@ impl OrgApp {
         self.status = Some(Status {
             text: text.into(),
             error,
+            details: None,
         });
     }
 

@@ -24,7 +24,10 @@ pub fn show(app: &mut OrgApp, ui: &mut egui::Ui) {
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.colored_label(colour, &status.text);
+                let label = ui.colored_label(colour, &status.text);
+                if let Some(details) = &status.details {
+                    label.on_hover_text(details);
+                }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let org = &app.doc.org;
