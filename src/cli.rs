@@ -392,11 +392,11 @@ fn export(args: &ExportArgs, lang: Lang) -> Result<(), String> {
         },
         transparent: args.transparent,
     };
-    let rendered = request
-        .render(org)
-        .map_err(|e| format!("{}: {e}", args.output.display()))?;
+    let output = args.output.display().to_string();
+    let output = shown(&output);
+    let rendered = request.render(org).map_err(|e| format!("{output}: {e}"))?;
     if let Some(warning) = rendered.warning {
-        eprintln!("{}: {warning}", args.output.display());
+        eprintln!("{output}: {warning}");
     }
     let bytes = rendered.bytes;
     format::write_export(&args.output, &bytes).map_err(|e| e.text(lang))
