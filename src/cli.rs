@@ -4,6 +4,7 @@ use crate::export::dot::DotOptions;
 use crate::export::png::Paper;
 use crate::export::request::{ExportRequest, Format, PngSize};
 use crate::format;
+use crate::i18n::{Lang, say, shown};
 use crate::layout::Orientation;
 use crate::model::Id;
 use crate::scene::{ChartOptions, MissionsMode, RelationsMode};
@@ -26,6 +27,21 @@ pub struct Cli {
     /// Affiche la première image stable de la fenêtre dans ce PNG, puis quitte.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
+    /// Langue des messages, des libellés du schéma exporté et de la fenêtre : fr (par défaut)
+    /// ou en ; après la commande (`organigramme check --lang en F.ron`). Sans elle, la
+    /// fenêtre garde la langue choisie dans ses menus.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+}
+
+impl Cli {
+    /// The language asked for, French when none was.
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Fr) | None => Lang::Fr,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -90,9 +106,6 @@ pub struct ExportArgs {
     /// Sans la date d'export en pied de page.
     #[arg(long)]
     pub no_date: bool,
-    /// Langue des libellés du schéma.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    pub lang: LangArg,
 }
 
 #[derive(clap::Args, Debug)]
@@ -142,13 +155,13 @@ pub enum LangArg {
     En,
 }
 
-/// Runs a headless verb and returns the process exit code.
-pub fn run(command: Command) -> ExitCode {
+/// Runs a headless verb, speaking `lang`, and returns the process exit code.
+pub fn run(command: Command, lang: Lang) -> ExitCode {
     match command {
-        Command::Check { files } => check(&files),
-        Command::Fmt { files } => fmt(&files),
-        Command::Export(args) => report(export(&args)),
-        Command::Generate(args) => report(generate(&args)),
+        Command::Check { files } => check(&files, lang),
+        Command::Fmt { files } => fmt(&files, lang),
+        Command::Export(args) => report(export(&args, lang)),
+        Command::Generate(args) => report(generate(&args, lang)),
     }
 }
 
@@ -162,10 +175,12 @@ fn report(result: Result<(), String>) -> ExitCode {
     }
 }
 
-fn generate(args: &GenerateArgs) -> Result<(), String> {
+fn generate(args: &GenerateArgs, lang: Lang) -> Result<(), String> {
     if args.units > format::MAX_UNITS {
-        return Err(format!(
+        return Err(say!(
+            lang,
             "--units {} : au plus {} unités (la limite des fichiers)",
+            "--units {}: at most {} units (the limit of files)",
             args.units,
             format::MAX_UNITS
         ));
@@ -174,60 +189,89 @@ fn generate(args: &GenerateArgs) -> Result<(), String> {
     let text = format::to_string(&org);
     // A structure `check` and the window would refuse is not written.
     if text.len() as u64 > format::MAX_FILE_BYTES {
-        return Err(format!(
+        return Err(say!(
+            lang,
             "--units {} : le fichier ferait {} Mo, au-delà des {} Mo qu'Organigramme ouvre ; \
              essayez moins d'unités",
+            "--units {}: the file would take {} MB, beyond the {} MB Organigramme opens; try \
+             fewer units",
             args.units,
             text.len() / (1024 * 1024),
             format::MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.to_string())
+    format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.text(lang))
 }
 
-fn check(files: &[PathBuf]) -> ExitCode {
+fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
     let mut failed = false;
     for path in files {
         match format::load_path(path) {
             Ok(loaded) => {
                 let s = &loaded.stats;
+                let path = path.display().to_string();
+                let count = |n: usize, fr, en| lang.count(n, fr, en);
                 println!(
-                    "{}: {} unités, {} instances, {} relations, profondeur {}, effectif {}, {} avertissement(s)",
-                    path.display(),
-                    s.units,
-                    s.bodies,
-                    s.relations,
+                    "{}: {}, {}, {}, {} {}, {} {}, {}",
+                    shown(&path),
+                    count(s.units, ("unité", "unités"), ("unit", "units")),
+                    count(s.bodies, ("instance", "instances"), ("body", "bodies")),
+                    count(
+                        s.relations,
+                        ("relation", "relations"),
+                        ("relation", "relations")
+                    ),
+                    lang.pick("profondeur", "depth"),
                     s.depth,
+                    lang.pick("effectif", "headcount"),
                     s.headcount,
-                    loaded.warnings.len()
+                    count(
+                        loaded.warnings.len(),
+                        ("avertissement", "avertissements"),
+                        ("warning", "warnings")
+                    )
                 );
                 for w in &loaded.warnings {
-                    println!("  avertissement : {}", w.message);
+                    println!(
+                        "  {} {}",
+                        lang.pick("avertissement :", "warning:"),
+                        w.message.get(lang)
+                    );
                 }
             }
             Err(e) => {
                 failed = true;
-                eprintln!("{e}");
+                eprintln!("{}", e.text(lang));
             }
         }
     }
     ExitCode::from(u8::from(failed))
 }
 
-fn fmt(files: &[PathBuf]) -> ExitCode {
+fn fmt(files: &[PathBuf], lang: Lang) -> ExitCode {
     let mut failed = false;
     for path in files {
         let result = format::load_path(path)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.text(lang))
             .and_then(|loaded| {
                 let text = format::to_string(&loaded.organisation);
-                format::atomic_write(path, text.as_bytes()).map_err(|e| e.to_string())?;
+                format::atomic_write(path, text.as_bytes()).map_err(|e| e.text(lang))?;
                 if loaded.comments {
+                    let (path, backup) = (
+                        path.display().to_string(),
+                        format::backup_path(path).display().to_string(),
+                    );
                     eprintln!(
-                        "{} : les commentaires ne sont pas conservés par la forme canonique ; \
-                         l'ancienne version est dans {}",
-                        path.display(),
-                        format::backup_path(path).display()
+                        "{}",
+                        say!(
+                            lang,
+                            "{} : les commentaires ne sont pas conservés par la forme canonique ; \
+                             l'ancienne version est dans {}",
+                            "{}: comments are not kept by the canonical form; the previous \
+                             version is in {}",
+                            shown(&path),
+                            shown(&backup)
+                        )
                     );
                 }
                 Ok(())
@@ -241,7 +285,7 @@ fn fmt(files: &[PathBuf]) -> ExitCode {
 }
 
 /// Today's date as prose in `lang`, for the chart's footer.
-pub fn today(lang: crate::i18n::Lang) -> String {
+pub fn today(lang: Lang) -> String {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400) as i64;
@@ -259,32 +303,29 @@ pub fn today(lang: crate::i18n::Lang) -> String {
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre";
     const EN: &str =
         "January February March April May June July August September October November December";
-    let names = match lang {
-        crate::i18n::Lang::Fr => FR,
-        crate::i18n::Lang::En => EN,
-    };
+    let names = lang.pick(FR, EN);
     let name = names.split(' ').nth(month as usize - 1);
     format!("{day} {} {year}", name.unwrap_or_default())
 }
 
-fn export(args: &ExportArgs) -> Result<(), String> {
+fn export(args: &ExportArgs, lang: Lang) -> Result<(), String> {
     // The process ends right after an export: freeing the structure and its chart string by
     // string would only delay the exit (~8 ms at 10,000 units).
     let loaded =
-        std::mem::ManuallyDrop::new(format::load_path(&args.file).map_err(|e| e.to_string())?);
+        std::mem::ManuallyDrop::new(format::load_path(&args.file).map_err(|e| e.text(lang))?);
     let org = &loaded.organisation;
     if let Some(root) = &args.root
         && org.unit(&Id::new(root.as_str())).is_none()
     {
-        return Err(format!(
-            "{}: --root « {root} » : aucune unité n'a cet id",
-            args.file.display()
+        let file = args.file.display().to_string();
+        return Err(say!(
+            lang,
+            "{}: --root « {} » : aucune unité n'a cet id",
+            "{}: --root “{}”: no unit has this id",
+            shown(&file),
+            shown(root)
         ));
     }
-    let lang = match args.lang {
-        LangArg::Fr => crate::i18n::Lang::Fr,
-        LangArg::En => crate::i18n::Lang::En,
-    };
     let options = ChartOptions {
         orientation: match args.orientation {
             OrientationArg::TopDown => Orientation::TopDown,
@@ -325,12 +366,15 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             left_right: options.orientation == Orientation::LeftRight,
         };
         let bytes = crate::export::dot::write(org, &dot_options).into_bytes();
-        return format::write_export(&args.output, &bytes).map_err(|e| e.to_string());
+        return format::write_export(&args.output, &bytes).map_err(|e| e.text(lang));
     }
     let Some(format) = Format::from_path(&args.output) else {
-        return Err(format!(
+        let output = args.output.display().to_string();
+        return Err(say!(
+            lang,
             "{}: extension inconnue (attendu : .svg, .png ou .dot)",
-            args.output.display()
+            "{}: unknown extension (expected: .svg, .png or .dot)",
+            shown(&output)
         ));
     };
     let request = ExportRequest {
@@ -348,13 +392,13 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         },
         transparent: args.transparent,
     };
-    let rendered = request
-        .render(org)
-        .map_err(|e| format!("{}: {e}", args.output.display()))?;
+    let output = args.output.display().to_string();
+    let output = shown(&output);
+    let rendered = request.render(org).map_err(|e| format!("{output}: {e}"))?;
     if let Some(pt) = rendered.small_print {
         let warning = crate::export::png::small_print_warning(pt, request.chart.lang);
-        eprintln!("{}: {warning}", args.output.display());
+        eprintln!("{output}: {warning}");
     }
     let bytes = rendered.bytes;
-    format::write_export(&args.output, &bytes).map_err(|e| e.to_string())
+    format::write_export(&args.output, &bytes).map_err(|e| e.text(lang))
 }

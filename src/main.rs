@@ -3,9 +3,9 @@ use organigramme::cli::{self, Cli};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
-    match args.command {
-        Some(command) => cli::run(command),
+    let mut args = Cli::parse();
+    match args.command.take() {
+        Some(command) => cli::run(command, args.lang()),
         None => open_window(args),
     }
 }
@@ -48,10 +48,13 @@ fn open_window(args: Cli) -> ExitCode {
         APP_ID,
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc
+            let mut settings: Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, "settings"))
                 .unwrap_or_default();
+            if args.lang.is_some() {
+                settings.lang = args.lang();
+            }
             cc.egui_ctx.set_theme(if settings.dark {
                 eframe::egui::Theme::Dark
             } else {

@@ -611,6 +611,63 @@ fn an_edit_made_while_saving_is_not_lost_and_keeps_the_document_dirty() {
     );
 }
 
+/// A file that loads with warnings says the first in the status bar and every one on
+/// hover, in the window's language; a file that fails shows its error in that language too.
+#[test]
+fn load_warnings_and_errors_are_shown_in_the_windows_language() {
+    let dir = temp_dir("warnings");
+    let path = dir.join("vide.ron");
+    std::fs::write(
+        &path,
+        "(version: 1, organisation: (name: \"M\", units: [(id: \"sg\", name: \"SG\", kind: Other(\"\"), missions: [(text: \"x\")])], relations: [(from: \"sg\", to: \"sg\", kind: Support)]))",
+    )
+    .unwrap();
+    let broken = dir.join("casse.ron");
+    std::fs::write(&broken, "(version: 1, organisation: (name: \"x\", units: [(id: \"a\", name: \"A\", parent: \"b\")]))").unwrap();
+    for (lang, count, first, other, error) in [
+        (
+            organigramme::i18n::Lang::Fr,
+            "2 avertissements : ",
+            "unité « sg » : type Other(\"\") sans libellé",
+            "relation n° 1 : « sg » est en relation avec elle-même",
+            "casse.ron:1:77: unité « a » : parent inconnu « b »",
+        ),
+        (
+            organigramme::i18n::Lang::En,
+            "2 warnings: ",
+            "unit “sg”: kind Other(\"\") has no label",
+            "relation no. 1: “sg” is related to itself",
+            "casse.ron:1:77: unit “a”: unknown parent “b”",
+        ),
+    ] {
+        let mut h = sample_app();
+        h.state_mut().settings.lang = lang;
+        let ctx = h.ctx.clone();
+        h.state_mut().start_open(&path, &ctx);
+        h.state_mut().wait_for_open();
+        h.run_steps(2);
+        let status = h.state().status.as_ref().expect("a status");
+        let line = format!("{count}{first}");
+        assert!(status.text.contains(&line), "{}", status.text);
+        let details = status.details.as_deref().unwrap_or_default();
+        assert!(
+            details.contains(first) && details.contains(other),
+            "{details}"
+        );
+        assert!(
+            h.query_by_label_contains(&line).is_some(),
+            "shown in the status bar"
+        );
+        h.state_mut().start_open(&broken, &ctx);
+        h.state_mut().wait_for_open();
+        h.run_steps(2);
+        match &h.state().dialog {
+            Some(Dialog::Error { text, .. }) => assert!(text.contains(error), "{text}"),
+            _ => panic!("no error dialog"),
+        }
+    }
+}
+
 /// A file being read can be given up: the document open before stays, whatever the reading
 /// thread finds afterwards.
 #[test]

@@ -118,7 +118,8 @@ fn the_export_dialog_writes_what_the_command_line_writes() {
         "--no-date",
     ]))
     .unwrap();
-    let code = organigramme::cli::run(cli.command.unwrap());
+    let lang = cli.lang();
+    let code = organigramme::cli::run(cli.command.unwrap(), lang);
     assert_eq!(code, std::process::ExitCode::SUCCESS);
     let ours = std::fs::read(&written).unwrap();
     assert!(

@@ -46,7 +46,7 @@ fn errors(org: &Organisation) -> Vec<String> {
         .0
         .into_iter()
         .filter(|i| i.severity == Severity::Error)
-        .map(|i| i.message)
+        .map(|i| i.message.to_string())
         .collect()
 }
 

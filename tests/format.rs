@@ -2,6 +2,7 @@
 //! input, the size bound, and saving that never loses the previous file.
 
 use organigramme::format::{self, LoadError, MAX_FILE_BYTES};
+use organigramme::i18n::Lang;
 use organigramme::model::{
     Body, BodyKind, BudgetProgramme, Citation, Entity, EntityKind, Head, Headcount, Id, LegalText,
     Mission, Organisation, Position, Relation, RelationKind, Unit, UnitKind,
@@ -470,7 +471,7 @@ fn raw_string_delimiters_in_text_round_trip() {
 fn check_refusal(bytes: &[u8], e: &LoadError) -> Result<(), String> {
     let lines = 1 + bytes.iter().filter(|&&b| b == b'\n').count();
     for p in &e.problems {
-        if p.message.is_empty() {
+        if p.message.to_string().is_empty() {
             return Err("empty message".into());
         }
         if let (Some(line), Some(column)) = (p.line, p.column)
@@ -481,7 +482,7 @@ fn check_refusal(bytes: &[u8], e: &LoadError) -> Result<(), String> {
             ));
         }
         for english in ["Expected", "Unexpected"] {
-            if p.message.contains(english) {
+            if p.message.to_string().contains(english) {
                 return Err(format!("untranslated message: {e}"));
             }
         }
@@ -754,6 +755,32 @@ fn a_file_larger_than_the_limit_is_refused_naming_the_limit() {
     );
 }
 
+/// The operating system's reasons come in the interface's words, not as « Is a directory
+/// (os error 21) ».
+#[test]
+fn a_file_that_cannot_be_read_says_why_in_either_language() {
+    let dir = TempDir::new("unreadable");
+    let cases = [
+        (
+            dir.path().to_path_buf(),
+            "lecture impossible : c'est un dossier, pas un fichier",
+            "cannot read the file: it is a directory, not a file",
+        ),
+        (
+            dir.path().join("absent.ron"),
+            "impossible d'ouvrir le fichier : fichier ou dossier introuvable",
+            "cannot open the file: no such file or directory",
+        ),
+    ];
+    for (path, fr, en) in cases {
+        let e = format::load_path(&path).unwrap_err();
+        let (got_fr, got_en) = (e.text(Lang::Fr), e.text(Lang::En));
+        assert!(got_fr.ends_with(fr), "{got_fr}");
+        assert!(got_en.ends_with(en), "{got_en}");
+        assert!(!got_fr.contains("os error"), "{got_fr}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // (e) Saving: atomic, with a backup, and nothing left behind on failure.
 
@@ -810,6 +837,8 @@ fn saving_into_a_missing_directory_fails_and_creates_nothing() {
             && message.contains("n'existe pas"),
         "{message}"
     );
+    let english = e.text(Lang::En);
+    assert!(english.contains("absent” does not exist"), "{english}");
     assert!(!missing.exists());
     assert!(dir.names().is_empty(), "{:?}", dir.names());
 }
@@ -831,6 +860,11 @@ fn a_failing_writer_leaves_the_file_untouched_and_no_temporary_file() {
             && message.contains("n'a pas été modifié"),
         "{message}"
     );
+    let english = e.text(Lang::En);
+    assert!(
+        english.contains("cannot write: disque débranché; the file on the disk is unchanged"),
+        "{english}"
+    );
     assert_eq!(read(&path), "contenu d'origine");
     assert_eq!(dir.names(), ["sg.ron"], "no temporary file, no backup");
 }
@@ -840,8 +874,9 @@ fn saving_over_a_directory_fails_clearly() {
     let dir = TempDir::new("is-dir");
     let path = dir.path().join("dossier.ron");
     std::fs::create_dir(&path).unwrap();
-    let message = format::atomic_write(&path, b"x").unwrap_err().to_string();
-    assert!(message.contains("c'est un dossier"), "{message}");
+    let e = format::atomic_write(&path, b"x").unwrap_err();
+    assert!(e.to_string().contains("c'est un dossier"), "{e}");
+    assert!(e.text(Lang::En).contains("it is a directory"), "{e:?}");
     assert_eq!(dir.names(), ["dossier.ron"]);
 }
 
@@ -860,13 +895,13 @@ fn saving_into_a_read_only_directory_fails_clearly() {
         eprintln!("skipped: permissions are not enforced for this user (root?)");
         return;
     }
-    let message = format::atomic_write(&path, b"nouveau")
-        .unwrap_err()
-        .to_string();
+    let e = format::atomic_write(&path, b"nouveau").unwrap_err();
+    let message = e.to_string();
     assert!(
         message.contains("sg.ron") && message.contains("permission refusée"),
         "{message}"
     );
+    assert!(e.text(Lang::En).contains("permission denied"), "{e:?}");
     assert_eq!(read(&path), "contenu d'origine");
     assert_eq!(dir.names(), ["sg.ron"]);
 }

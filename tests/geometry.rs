@@ -144,6 +144,38 @@ fn generated_charts_read_true() {
     }
 }
 
+/// 5,000 units without a parent (an import that lost its links) made one row 770,024 wide:
+/// they wrap into a page's shape, every rule still holding.
+#[test]
+fn thousands_of_roots_make_a_page_not_a_row() {
+    let units = (0..5_000)
+        .map(|i| organigramme::model::Unit {
+            id: organigramme::model::Id::new(format!("u{i}")),
+            name: format!("Bureau {i}"),
+            missions: vec![organigramme::model::Mission {
+                text: "Gère le courrier.".into(),
+                source: None,
+            }],
+            ..Default::default()
+        })
+        .collect();
+    let org = Organisation {
+        name: "Racines".into(),
+        units,
+        ..Default::default()
+    };
+    let options = ChartOptions::default();
+    let scene = scene::build(&org, &options);
+    let ratio = scene.width / scene.height;
+    assert!(
+        (0.5..=4.0).contains(&ratio),
+        "{} x {}, ratio {ratio}",
+        scene.width,
+        scene.height
+    );
+    assert_true("5,000 roots", &org, &options);
+}
+
 /// The checks above must be able to fail: a chart with a line forced through a box, and
 /// with two boxes on top of each other, is caught.
 #[test]

@@ -870,3 +870,102 @@ fn reparenting_a_leaf_leaves_other_families_as_they_were() {
     }
     assert!(tried >= 10, "only {tried} charts large enough");
 }
+
+/// A chain of single children, of any widths, hangs straight: each child centred under its
+/// parent, never drifting sideways level after level.
+#[test]
+fn a_chain_of_single_children_stays_straight() {
+    let n: usize = 200;
+    let mut r = Lcg(7);
+    let tree = Tree {
+        sizes: (0..n)
+            .map(|_| Size {
+                w: r.between(60.0, 300.0),
+                h: r.between(30.0, 120.0),
+            })
+            .collect(),
+        parent: (0..n).map(|i| i.checked_sub(1)).collect(),
+        ..Tree::default()
+    };
+    for compact in [true, false] {
+        for orientation in [Orientation::TopDown, Orientation::LeftRight] {
+            let opts = Options {
+                compact,
+                orientation,
+                ..Options::default()
+            };
+            let lay = layout(&tree, &opts);
+            let centre = |i: usize| {
+                let (x, y) = lay.pos[i].unwrap();
+                match orientation {
+                    Orientation::TopDown => x + tree.sizes[i].w / 2.0,
+                    Orientation::LeftRight => y + tree.sizes[i].h / 2.0,
+                }
+            };
+            for i in 1..n {
+                assert!(
+                    (centre(i) - centre(i - 1)).abs() < 0.01,
+                    "{orientation:?}, compact {compact}: node {i} is {} off its parent",
+                    centre(i) - centre(i - 1)
+                );
+            }
+        }
+    }
+}
+
+/// Thousands of separate units (no parent) keep a page's shape rather than one endless row;
+/// a few stay in one row.
+#[test]
+fn many_roots_keep_a_page_shape() {
+    let mut r = Lcg(11);
+    for (n, trees) in [(5_000, false), (3_000, true)] {
+        // Single boxes, or small trees of a root and up to three children.
+        let mut parent = Vec::new();
+        while parent.len() < n {
+            let root = parent.len();
+            parent.push(None);
+            for _ in 0..if trees { r.below(4) } else { 0 } {
+                parent.push(Some(root));
+            }
+        }
+        let m = parent.len();
+        let tree = Tree {
+            sizes: (0..m)
+                .map(|_| Size {
+                    w: r.between(120.0, 200.0),
+                    h: r.between(40.0, 90.0),
+                })
+                .collect(),
+            parent,
+            ..Tree::default()
+        };
+        for orientation in [Orientation::TopDown, Orientation::LeftRight] {
+            let opts = Options {
+                orientation,
+                ..Options::default()
+            };
+            let lay = layout(&tree, &opts);
+            let (x0, y0, x1, y1) = lay.bounds;
+            let ratio = (x1 - x0) / (y1 - y0);
+            let ratio = if orientation == Orientation::TopDown {
+                ratio
+            } else {
+                1.0 / ratio
+            };
+            assert!(
+                (0.5..=4.0).contains(&ratio),
+                "{n} roots, {orientation:?}: {} x {}, ratio {ratio}",
+                x1 - x0,
+                y1 - y0
+            );
+            check_geometry(&tree, &opts).unwrap();
+        }
+    }
+    let few = Tree {
+        sizes: vec![Size { w: 150.0, h: 60.0 }; 5],
+        parent: vec![None; 5],
+        ..Tree::default()
+    };
+    let lay = layout(&few, &Options::default());
+    assert!(lay.pos.iter().all(|p| p.unwrap().1 == 0.0), "one row");
+}

@@ -81,7 +81,7 @@ fn run(request: &ExportRequest, org: &Organisation, path: &Path, cancel: &Atomic
     if cancel.load(Ordering::Relaxed) {
         return Ok(None);
     }
-    crate::format::write_export(path, &rendered.bytes).map_err(|e| e.to_string())?;
+    crate::format::write_export(path, &rendered.bytes).map_err(|e| e.text(request.chart.lang))?;
     Ok(rendered.small_print)
 }
 

@@ -118,6 +118,7 @@ impl OrgApp {
         self.status = Some(Status {
             text: text.into(),
             error,
+            details: None,
         });
     }
 

@@ -5,12 +5,16 @@
 use super::{OrgApp, ROUTE_BUDGET};
 use crate::doc::Document;
 use crate::format::LoadError;
+use crate::i18n::say;
 use crate::model::Issue;
 use crate::scene::{self, Cache, ChartOptions, MissionsMode, Scene};
 use crate::ui::Dialog;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
+
+/// A tooltip longer than this would run off the screen.
+const MAX_WARNINGS_SHOWN: usize = 30;
 
 /// A document read, with its chart built: the options, the scene and the cache that built it.
 type Read = (Document, Vec<Issue>, Built);
@@ -107,10 +111,14 @@ impl OrgApp {
         };
         let lang = self.lang();
         let opened = match job.reader.join() {
-            Ok(opened) => opened.map_err(|e| e.to_string()),
+            Ok(opened) => opened.map_err(|e| e.text(lang)),
             Err(_) => Err(format!(
-                "{} : erreur interne pendant la lecture",
-                job.path.display()
+                "{}: {}",
+                job.path.display(),
+                lang.pick(
+                    "erreur interne pendant la lecture",
+                    "internal error while reading"
+                )
             )),
         };
         match opened {
@@ -136,18 +144,38 @@ impl OrgApp {
                     lang.pick("Ouvert :", "Opened:"),
                     job.path.display()
                 );
-                let text = match warnings.len() {
-                    0 => opened,
-                    n => format!(
-                        "{opened} — {}",
-                        lang.count(
-                            n,
-                            ("avertissement", "avertissements"),
-                            ("warning", "warnings")
-                        )
-                    ),
+                let Some(first) = warnings.first() else {
+                    self.set_status(opened, false);
+                    return;
                 };
-                self.set_status(text, false);
+                // The first warning on the line, every one on hover: a kind without a
+                // label or a relation of a unit with itself must not pass unseen.
+                let count = lang.count(
+                    warnings.len(),
+                    ("avertissement", "avertissements"),
+                    ("warning", "warnings"),
+                );
+                self.set_status(
+                    format!(
+                        "{opened} — {count}{}{}",
+                        lang.pick(" : ", ": "),
+                        first.message.get(lang)
+                    ),
+                    false,
+                );
+                let mut details: Vec<String> = warnings
+                    .iter()
+                    .take(MAX_WARNINGS_SHOWN)
+                    .map(|w| w.message.get(lang).to_string())
+                    .collect();
+                if warnings.len() > MAX_WARNINGS_SHOWN {
+                    let more = warnings.len() - MAX_WARNINGS_SHOWN;
+                    let more = lang.count(more, ("autre", "autres"), ("more", "more"));
+                    details.push(say!(lang, "… et {more}", "… and {more}"));
+                }
+                if let Some(status) = &mut self.status {
+                    status.details = Some(details.join("\n"));
+                }
             }
             Err(e) => {
                 eprintln!("{e}");

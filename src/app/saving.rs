@@ -81,7 +81,10 @@ impl OrgApp {
         let outcome = job.writer.join().unwrap_or_else(|_| {
             Err(SaveError {
                 path: job.path.clone(),
-                message: "erreur interne pendant l'écriture".into(),
+                message: crate::i18n::Message::new(
+                    "erreur interne pendant l'écriture",
+                    "internal error while writing",
+                ),
             })
         });
         match outcome {
@@ -129,7 +132,7 @@ impl OrgApp {
                 );
                 self.dialog = Some(Dialog::Error {
                     title: lang.pick("Enregistrement impossible", "Cannot save").into(),
-                    text: e.to_string(),
+                    text: e.text(lang),
                 });
             }
         }

@@ -1,21 +1,22 @@
 //! Load errors that name the file, the line and the column, and say what was expected.
 //!
 //! RON's own messages are English and speak of Rust types (`Expected opening `(` for struct
-//! `FileIn``); they are translated here into French that names the field, what was expected
-//! and what was found, and syntax errors are pointed at the place a user has to edit.
+//! `FileIn``); they are put here into French or English that names the field, what was
+//! expected and what was found, and syntax errors are pointed at the place a user has to
+//! edit. Semantic errors point at the value they are about.
 
 use super::messages::*;
+use super::places::Places;
+use crate::i18n::{Lang, Message, say, shown};
 use crate::model::Issue;
-use std::collections::HashMap;
 use std::fmt;
-use std::path::Path;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// 1-based; `None` when the problem concerns the whole file.
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    pub message: Message,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,11 +26,7 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    pub(super) fn whole_file(path: &Path, message: String) -> Self {
-        Self::in_text(&path.display().to_string(), None, message)
-    }
-
-    pub(super) fn in_text(file: &str, at: Option<(usize, usize)>, message: String) -> Self {
+    pub(super) fn in_text(file: &str, at: Option<(usize, usize)>, message: Message) -> Self {
         let problem = Problem {
             line: at.map(|a| a.0),
             column: at.map(|a| a.1),
@@ -41,44 +38,51 @@ impl LoadError {
         }
     }
 
-    pub(super) fn at_offset(file: &str, bytes: &[u8], offset: usize, message: String) -> Self {
+    pub(super) fn at_offset(file: &str, bytes: &[u8], offset: usize, message: Message) -> Self {
         Self::in_text(file, Some(line_col(&bytes[..offset])), message)
     }
 
-    /// A parse error of `text`, translated, and placed where the user has to edit.
+    /// A parse error of `text`, put in words, and placed where the user has to edit.
     pub(super) fn syntax(file: &str, text: &str, e: &ron::error::SpannedError) -> Self {
         let start = offset_of(text, e.span.start.line, e.span.start.col);
-        let (at, message) = explain(&e.code, text, start);
-        Self::in_text(file, Some(line_col(&text.as_bytes()[..at])), message)
+        let (at, fr) = explain(&e.code, text, start, Lang::Fr);
+        let (_, en) = explain(&e.code, text, start, Lang::En);
+        Self::in_text(
+            file,
+            Some(line_col(&text.as_bytes()[..at])),
+            Message::new(fr, en),
+        )
     }
 
-    /// Points each semantic error at the line where the element it names is defined (or, for
-    /// an id defined nowhere, where it is referred to). One pass over the text, whatever the
-    /// number of errors.
+    /// Points each semantic error at the value it is about (the reference that names no
+    /// unit, the id defined again). One pass over the text, whatever the number of errors.
     pub(super) fn semantic(file: &str, text: &str, errors: Vec<Issue>) -> Self {
-        let keys = KeyIndex::new(text);
+        let places = Places::new(text);
         let lines = LineIndex::new(text);
         let problems = errors
             .into_iter()
             .map(|issue| {
                 let mut message = issue.message;
-                let mut at = None;
-                if let Some(id) = &issue.id {
-                    let defined = keys.definitions(id.as_str());
-                    if defined.len() > 1 {
-                        let numbers: Vec<String> = defined
-                            .iter()
-                            .map(|&o| lines.line_col(o).0.to_string())
-                            .collect();
-                        message.push_str(&format!(" (définitions : lignes {})", join_fr(&numbers)));
-                    }
-                    // An id defined nowhere (a relation's unknown end) is shown where it is used.
-                    at = defined
-                        .first()
-                        .copied()
-                        .or_else(|| keys.first_use(id.as_str()))
-                        .map(|o| lines.line_col(o));
+                if issue.definitions.len() > 1 {
+                    let numbers: Vec<String> = issue
+                        .definitions
+                        .iter()
+                        .filter_map(|p| places.find(p))
+                        .map(|o| lines.line_col(o).0.to_string())
+                        .collect();
+                    message.push(&Message::each(|lang| {
+                        say!(
+                            lang,
+                            " (définitions : lignes {})",
+                            " (definitions: lines {})",
+                            join(&numbers, lang)
+                        )
+                    }));
                 }
+                let at = issue
+                    .place
+                    .and_then(|p| places.find(&p))
+                    .map(|o| lines.line_col(o));
                 Problem {
                     line: at.map(|a| a.0),
                     column: at.map(|a| a.1),
@@ -91,20 +95,29 @@ impl LoadError {
             problems,
         }
     }
+
+    /// Every problem, one a line, as `file:line:column: message` in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let file = shown(&self.file);
+        let lines: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| {
+                let message = p.message.get(lang);
+                match (p.line, p.column) {
+                    (Some(l), Some(c)) => format!("{file}:{l}:{c}: {message}"),
+                    _ => format!("{file}: {message}"),
+                }
+            })
+            .collect();
+        lines.join("\n")
+    }
 }
 
+/// In French, the default language.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (n, p) in self.problems.iter().enumerate() {
-            if n > 0 {
-                writeln!(f)?;
-            }
-            match (p.line, p.column) {
-                (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, p.message)?,
-                _ => write!(f, "{}: {}", self.file, p.message)?,
-            }
-        }
-        Ok(())
+        f.write_str(&self.text(Lang::Fr))
     }
 }
 
@@ -141,51 +154,6 @@ pub(super) fn offset_of(text: &str, line: usize, col: usize) -> usize {
 
 pub(super) fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
-}
-
-/// Where ids are written: `id: "sg"` defines, `parent:`, `chair:`, `from:` and `to:` refer
-/// (also `id:"sg"` and `id : "sg"`). Offsets are those of the key.
-struct KeyIndex<'a> {
-    definitions: HashMap<&'a str, Vec<usize>>,
-    first_use: HashMap<&'a str, usize>,
-}
-
-impl<'a> KeyIndex<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut index = KeyIndex {
-            definitions: HashMap::new(),
-            first_use: HashMap::new(),
-        };
-        for (colon, _) in text.match_indices(':') {
-            let after = &text[colon + 1..];
-            let Some(value) = after.trim_start().strip_prefix('"') else {
-                continue;
-            };
-            let Some(end) = value.find('"') else {
-                continue;
-            };
-            let Some((key_at, key)) = key_before(text, colon + 1) else {
-                continue;
-            };
-            let value = &value[..end];
-            match key {
-                "id" => index.definitions.entry(value).or_default().push(key_at),
-                "parent" | "chair" | "from" | "to" => {
-                    index.first_use.entry(value).or_insert(key_at);
-                }
-                _ => {}
-            }
-        }
-        index
-    }
-
-    fn definitions(&self, id: &str) -> &[usize] {
-        self.definitions.get(id).map_or(&[], Vec::as_slice)
-    }
-
-    fn first_use(&self, id: &str) -> Option<usize> {
-        self.first_use.get(id).copied()
-    }
 }
 
 /// Line and column of many offsets of one text, without counting lines again each time.
@@ -250,15 +218,6 @@ mod tests {
         for at in [0, 1, 3, at, text.len()] {
             assert_eq!(lines.line_col(at), line_col(&text.as_bytes()[..at]));
         }
-    }
-
-    #[test]
-    fn ids_are_found_where_defined_and_used() {
-        let text = "(id: \"a\", parent:\"b\")\n(id : \"a\", name: \"id: \\\"b\\\"\")";
-        let keys = KeyIndex::new(text);
-        assert_eq!(keys.definitions("a"), [1, 23]);
-        assert_eq!(keys.definitions("b"), [] as [usize; 0]);
-        assert_eq!(keys.first_use("b"), Some(10));
     }
 
     #[test]

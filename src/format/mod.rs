@@ -1,15 +1,19 @@
 //! The `.ron` file: a versioned envelope around the model, read with bounds and clear
 //! errors, written deterministically and atomically.
 
+mod encoding;
 mod error;
 pub mod fast;
 mod messages;
+pub mod os;
+mod places;
 mod save;
 mod typos;
 
 pub use error::LoadError;
 pub use save::{SaveError, atomic_write, atomic_write_with, backup_path, write_export};
 
+use crate::i18n::{Message, say};
 use crate::model::{Issue, Organisation, Severity, Stats, validate};
 use serde::{Deserialize, Serialize};
 use std::io::Read;
@@ -178,9 +182,14 @@ fn escape_invisible(text: String) -> Option<String> {
 
 /// Reads a file from disk with every bound checked before the bytes are trusted.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let err = |message: String| LoadError::whole_file(path, message);
-    let file = std::fs::File::open(path)
-        .map_err(|e| err(format!("impossible d'ouvrir le fichier : {e}")))?;
+    let name = path.display().to_string();
+    let err = |message: Message| LoadError::in_text(&name, None, message);
+    let file = std::fs::File::open(path).map_err(|e| {
+        err(os::failed(
+            ("impossible d'ouvrir le fichier", "cannot open the file"),
+            &e,
+        ))
+    })?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > MAX_FILE_BYTES {
         return Err(err(too_big(len)));
@@ -188,45 +197,23 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| err(format!("lecture impossible : {e}")))?;
+        .map_err(|e| {
+            err(os::failed(
+                ("lecture impossible", "cannot read the file"),
+                &e,
+            ))
+        })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(err(too_big(bytes.len() as u64)));
     }
-    load_bytes(&path.display().to_string(), &bytes)
+    load_bytes(&name, &bytes)
 }
 
-/// The text of a file that starts with a UTF-16 byte-order mark; `Err` with the offset of
-/// the first unit that is not UTF-16. `None` for any other file.
-fn utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
-    let little = match bytes {
-        [0xFF, 0xFE, ..] => true,
-        [0xFE, 0xFF, ..] => false,
-        _ => return None,
-    };
-    let units = bytes[2..].chunks(2).map(|pair| match (pair, little) {
-        ([a, b], true) => u16::from_le_bytes([*a, *b]),
-        ([a, b], false) => u16::from_be_bytes([*a, *b]),
-        _ => 0xDC00, // half a unit at the end: a lone surrogate, refused below
-    });
-    let mut text = String::with_capacity(bytes.len() / 2);
-    let mut read = 0;
-    for c in char::decode_utf16(units) {
-        match c {
-            Ok(c) => {
-                text.push(c);
-                read += c.len_utf16();
-            }
-            Err(_) => return Some(Err(2 + 2 * read)),
-        }
-    }
-    Some(Ok(text))
-}
-
-fn too_big(len: u64) -> String {
-    format!(
-        "fichier trop volumineux ({} Mo) : la taille maximale est de {} Mo",
-        len / (1024 * 1024),
-        MAX_FILE_BYTES / (1024 * 1024)
+fn too_big(len: u64) -> Message {
+    let (len, max) = (len / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+    Message::new(
+        format!("fichier trop volumineux ({len} Mo) : la taille maximale est de {max} Mo"),
+        format!("file too large ({len} MB): the largest size is {max} MB"),
     )
 }
 
@@ -237,51 +224,68 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     }
     // Windows' Notepad saves « Unicode » as UTF-16 with a byte-order mark: read it as the
     // text it is (lines and columns are the same), to be saved back in UTF-8.
-    if let Some(text) = utf16(bytes) {
+    if let Some(text) = encoding::utf16(bytes) {
         return match text {
             Ok(text) => load_bytes(name, text.as_bytes()),
             Err(at) => {
-                let message = "texte UTF-16 invalide : attendu un fichier texte .ron".to_string();
+                let message = Message::new(
+                    "texte UTF-16 invalide : attendu un fichier texte .ron ; enregistrez-le en UTF-8",
+                    "invalid UTF-16 text: expected a .ron text file; save it as UTF-8",
+                );
                 Err(LoadError::at_offset(name, bytes, at, message))
             }
         };
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let message = "fichier binaire (octet nul) : attendu un fichier texte .ron".to_string();
+    if let Some(at) = memchr::memchr(0, bytes) {
+        if encoding::utf16_without_mark(bytes) {
+            return Err(LoadError::in_text(name, None, encoding::utf16_message()));
+        }
+        let message = Message::new(
+            "fichier binaire (octet nul) : attendu un fichier texte .ron",
+            "binary file (a zero byte): expected a .ron text file",
+        );
         return Err(LoadError::at_offset(name, bytes, at, message));
     }
     // SIMD validation: French text is not ASCII, which std's fast path needs.
     let text = simdutf8::compat::from_utf8(bytes).map_err(|e| {
-        let message = "texte invalide : le fichier n'est pas encodé en UTF-8".to_string();
-        LoadError::at_offset(name, bytes, e.valid_up_to(), message)
+        let at = e.valid_up_to();
+        LoadError::at_offset(name, bytes, at, encoding::not_utf8(bytes, at))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        let message = format!(
-            "fichier vide : attendu un organigramme « ( version: {CURRENT_VERSION}, organisation: ( name: \"…\", units: [ … ] ) ) »"
-        );
+        let message = Message::each(|lang| {
+            say!(
+                lang,
+                "fichier vide : attendu un organigramme « ( version: {CURRENT_VERSION}, organisation: ( name: \"…\", units: [ … ] ) ) »",
+                "empty file: expected a chart “( version: {CURRENT_VERSION}, organisation: ( name: \"…\", units: [ … ] ) )”"
+            )
+        });
         return Err(LoadError::in_text(name, None, message));
     }
     // Counted before parsing, so that a file of a million tiny units is refused before it
     // takes the memory of a million units. Every unit, body and entity has an `id`.
     let ids = memchr::memmem::find_iter(text.as_bytes(), b"id:").count();
     if ids > 2 * MAX_UNITS {
-        let message = format!("environ {ids} éléments : le maximum est de {MAX_UNITS} unités");
+        let message = Message::new(
+            format!("environ {ids} éléments : le maximum est de {MAX_UNITS} unités"),
+            format!("about {ids} elements: the most is {MAX_UNITS} units"),
+        );
         return Err(LoadError::in_text(name, None, message));
     }
     if let Some((at, len)) = overlong_string(text) {
-        let message = format!(
-            "texte trop long ({} Ko) : un texte fait au plus {} Ko",
-            len / 1024,
-            MAX_STRING_BYTES / 1024
+        let (len, max) = (len / 1024, MAX_STRING_BYTES / 1024);
+        let message = Message::new(
+            format!("texte trop long ({len} Ko) : un texte fait au plus {max} Ko"),
+            format!("text too long ({len} KB): a text holds at most {max} KB"),
         );
         return Err(LoadError::at_offset(name, text.as_bytes(), at, message));
     }
     let organisation = parse(name, text)?;
     if organisation.units.len() > MAX_UNITS {
-        let message = format!(
-            "{} unités : le maximum est de {MAX_UNITS}",
-            organisation.units.len()
+        let n = organisation.units.len();
+        let message = Message::new(
+            format!("{n} unités : le maximum est de {MAX_UNITS}"),
+            format!("{n} units: the most is {MAX_UNITS}"),
         );
         return Err(LoadError::in_text(name, None, message));
     }
@@ -384,11 +388,19 @@ fn parse(name: &str, text: &str) -> Result<Organisation, LoadError> {
     };
     // Migrations from older versions go here, each turning version n into n + 1.
     let message = if version > CURRENT_VERSION {
-        format!(
-            "ce fichier est au format version {version}, plus récent que celui de cette version d'Organigramme ({CURRENT_VERSION}) : mettez Organigramme à jour pour l'ouvrir"
+        Message::new(
+            format!(
+                "ce fichier est au format version {version}, plus récent que celui de cette version d'Organigramme ({CURRENT_VERSION}) : mettez Organigramme à jour pour l'ouvrir"
+            ),
+            format!(
+                "this file is in format version {version}, newer than this version of Organigramme's ({CURRENT_VERSION}): update Organigramme to open it"
+            ),
         )
     } else {
-        format!("version de format inconnue : {version} (attendu : 1 à {CURRENT_VERSION})")
+        Message::new(
+            format!("version de format inconnue : {version} (attendu : 1 à {CURRENT_VERSION})"),
+            format!("unknown format version: {version} (expected: 1 to {CURRENT_VERSION})"),
+        )
     };
     let at = error::find_key(text, "version").map(|o| error::line_col(&text.as_bytes()[..o]));
     Err(LoadError::in_text(name, at, message))

@@ -1,6 +1,8 @@
 //! Saving without ever leaving a half-written file: write beside, flush to disk, keep the
 //! previous version as a backup, then rename over the original in one step.
 
+use super::os;
+use crate::i18n::{Lang, Message, say, shown};
 use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -9,12 +11,21 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct SaveError {
     pub path: PathBuf,
-    pub message: String,
+    pub message: Message,
 }
 
+impl SaveError {
+    /// `path: message`, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let path = self.path.display().to_string();
+        format!("{}: {}", shown(&path), self.message.get(lang))
+    }
+}
+
+/// In French, the default language.
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        f.write_str(&self.text(Lang::Fr))
     }
 }
 
@@ -65,7 +76,7 @@ fn replace(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     durable: bool,
 ) -> Result<(), SaveError> {
-    let fail = |message: String| SaveError {
+    let fail = |message: Message| SaveError {
         path: path.to_path_buf(),
         message,
     };
@@ -73,33 +84,46 @@ fn replace(
     let real;
     let path = match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
-            real = fs::canonicalize(path)
-                .map_err(|e| fail(explain("lien symbolique sans cible", &e)))?;
+            real = fs::canonicalize(path).map_err(|e| {
+                fail(explain(
+                    (
+                        "lien symbolique sans cible",
+                        "symbolic link without a target",
+                    ),
+                    &e,
+                ))
+            })?;
             real.as_path()
         }
         _ => path,
     };
     let old = fs::metadata(path).ok();
     if durable && old.as_ref().is_some_and(|m| m.permissions().readonly()) {
-        return Err(fail(
+        return Err(fail(Message::new(
             "le fichier est en lecture seule ; enregistrez sous un autre nom, ou rendez-le \
-             modifiable ; le fichier sur le disque n'a pas été modifié"
-                .into(),
-        ));
+             modifiable ; le fichier sur le disque n'a pas été modifié",
+            "the file is read-only; save it under another name, or make it writable; the \
+             file on the disk is unchanged",
+        )));
     }
     let dir = match path.parent() {
         Some(d) if d.as_os_str().is_empty() => Path::new("."),
         Some(d) => d,
-        None => return Err(fail("chemin invalide".into())),
+        None => return Err(fail(Message::new("chemin invalide", "invalid path"))),
     };
     if !dir.is_dir() {
-        return Err(fail(format!(
-            "le dossier « {} » n'existe pas",
-            dir.display()
+        let dir = dir.display().to_string();
+        let dir = shown(&dir);
+        return Err(fail(Message::new(
+            format!("le dossier « {dir} » n'existe pas"),
+            format!("the folder “{dir}” does not exist"),
         )));
     }
     if path.is_dir() {
-        return Err(fail("c'est un dossier, pas un fichier".into()));
+        return Err(fail(Message::new(
+            "c'est un dossier, pas un fichier",
+            "it is a directory, not a file",
+        )));
     }
     if durable && old.as_ref().is_some_and(shares_its_data) {
         return rewrite_in_place(path, write).map_err(fail);
@@ -115,18 +139,24 @@ fn replace(
     });
     if let Err(e) = written {
         let _ = fs::remove_file(&temp);
-        return Err(fail(explain("écriture impossible", &e)));
+        return Err(fail(explain(("écriture impossible", "cannot write"), &e)));
     }
     if durable
         && path.exists()
         && let Err(e) = fs::copy(path, backup_path(path))
     {
         let _ = fs::remove_file(&temp);
-        return Err(fail(explain("copie de sauvegarde (.bak) impossible", &e)));
+        return Err(fail(explain(BACKUP_FAILED, &e)));
     }
     if let Err(e) = fs::rename(&temp, path) {
         let _ = fs::remove_file(&temp);
-        return Err(fail(explain("remplacement du fichier impossible", &e)));
+        return Err(fail(explain(
+            (
+                "remplacement du fichier impossible",
+                "cannot replace the file",
+            ),
+            &e,
+        )));
     }
     Ok(())
 }
@@ -164,9 +194,8 @@ fn shares_its_data(old: &fs::Metadata) -> bool {
 fn rewrite_in_place(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), String> {
-    fs::copy(path, backup_path(path))
-        .map_err(|e| explain("copie de sauvegarde (.bak) impossible", &e))?;
+) -> Result<(), Message> {
+    fs::copy(path, backup_path(path)).map_err(|e| explain(BACKUP_FAILED, &e))?;
     let written = fs::OpenOptions::new()
         .write(true)
         .truncate(true)
@@ -177,19 +206,30 @@ fn rewrite_in_place(
             file.sync_all()
         });
     written.map_err(|e| {
-        format!(
-            "écriture impossible : {e} ; la version précédente est dans « {} »",
-            backup_path(path).display()
-        )
+        let backup = backup_path(path).display().to_string();
+        let backup = shown(&backup);
+        Message::each(|lang| {
+            say!(
+                lang,
+                "écriture impossible : {} ; la version précédente est dans « {backup} »",
+                "cannot write: {}; the previous version is in “{backup}”",
+                os::reason(&e, lang)
+            )
+        })
     })
 }
 
-fn explain(what: &str, e: &io::Error) -> String {
-    let why = match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission refusée".to_string(),
-        io::ErrorKind::StorageFull => "disque plein".to_string(),
-        io::ErrorKind::ReadOnlyFilesystem => "système de fichiers en lecture seule".to_string(),
-        _ => e.to_string(),
-    };
-    format!("{what} : {why} ; le fichier sur le disque n'a pas été modifié")
+const BACKUP_FAILED: (&str, &str) = (
+    "copie de sauvegarde (.bak) impossible",
+    "cannot make the backup copy (.bak)",
+);
+
+/// What failed and why, and that nothing was changed.
+fn explain(what: (&str, &str), e: &io::Error) -> Message {
+    let mut message = os::failed(what, e);
+    message.push(&Message::new(
+        " ; le fichier sur le disque n'a pas été modifié",
+        "; the file on the disk is unchanged",
+    ));
+    message
 }

@@ -1,5 +1,7 @@
 //! The name a typo most likely meant, for load errors that suggest one ("vouliez-vous dire
-//! « acronym » ?").
+//! « acronym » ?", "did you mean “acronym”?").
+
+use crate::i18n::{Lang, say};
 
 fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -18,9 +20,9 @@ fn levenshtein(a: &str, b: &str) -> usize {
 }
 
 /// "vouliez-vous dire « x » ? " for the nearest candidate, or nothing.
-pub(super) fn did_you_mean(found: &str, candidates: &[&str]) -> String {
+pub(super) fn did_you_mean(found: &str, candidates: &[&str], lang: Lang) -> String {
     closest(found, candidates)
-        .map(|c| format!("vouliez-vous dire « {c} » ? "))
+        .map(|c| say!(lang, "vouliez-vous dire « {c} » ? ", "did you mean “{c}”? "))
         .unwrap_or_default()
 }
 

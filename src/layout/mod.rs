@@ -44,7 +44,8 @@ impl Default for Options {
 }
 
 /// The input: node `i` has size `sizes[i]` and parent `parent[i]`; children keep the order of
-/// their indices. Several roots are laid out side by side. The caller guarantees no cycles.
+/// their indices. Several roots are laid out side by side (in rows, when very many). The
+/// caller guarantees no cycles.
 #[derive(Clone, Debug, Default)]
 pub struct Tree {
     pub sizes: Vec<Size>,

@@ -119,7 +119,8 @@ impl Forest {
 }
 
 /// Automatic positions (top-left corners) and buses, in the top-down frame; None for hidden
-/// nodes. Roots stand side by side along y = 0, starting at x = 0.
+/// nodes. Roots stand side by side along y = 0, starting at x = 0, in several rows when
+/// there are many.
 pub(super) struct Placed {
     pub pos: Vec<Option<(f64, f64)>>,
     pub bus: Vec<f64>,
@@ -246,6 +247,9 @@ const MIN_ROW_WIDTH: f64 = 2400.0;
 /// Rows may be this many times the side of a square of the chart's box area wide.
 const ROW_WIDTH_FACTOR: f64 = 3.0;
 
+/// Width over height of the rows of many roots: a landscape page's (A4's is 1.41).
+const ROOTS_ASPECT: f64 = 1.4;
+
 /// Below this many visible nodes, one thread does the bottom-up pass.
 const PARALLEL_FROM: usize = 2000;
 
@@ -320,12 +324,36 @@ fn place_in(forest: &Forest, compact: bool, gaps: Gaps, parts: usize) -> Placed 
         ..
     } = b;
 
-    // The roots form one more row, with no parent box over it.
-    let mut x = 0.0;
-    for &r in &forest.roots {
-        origin[r] = (x, 0.0);
-        bus[r] = -gaps.level / 2.0;
+    // The roots form one more row, with no parent box over it. So many that this row would
+    // be wider than a row of children may be (thousands of separate units made one row
+    // 770,000 wide) wrap, in their order, into rows of a page's shape for their area. No
+    // line joins roots, so their rows cannot be read as levels; they stand two level gaps
+    // apart, farther than a parent from its children.
+    let roots = &forest.roots;
+    let row_w: f64 = roots
+        .iter()
+        .map(|&r| block[r].w + gaps.sibling)
+        .sum::<f64>();
+    let wrap = if compact && row_w - gaps.sibling > how.max_row {
+        let area: f64 = roots
+            .iter()
+            .map(|&r| (block[r].w + gaps.sibling) * (block[r].h + 2.0 * gaps.level))
+            .sum();
+        let widest = roots.iter().map(|&r| block[r].w).fold(0.0, f64::max);
+        (area * ROOTS_ASPECT).sqrt().max(widest)
+    } else {
+        f64::INFINITY
+    };
+    let (mut x, mut y, mut row_h) = (0.0, 0.0, 0.0f64);
+    for &r in roots {
+        if x > 0.0 && x + block[r].w > wrap {
+            y += row_h + 2.0 * gaps.level;
+            (x, row_h) = (0.0, 0.0);
+        }
+        origin[r] = (x, y);
+        bus[r] = y - gaps.level / 2.0;
         x += block[r].w + gaps.sibling;
+        row_h = row_h.max(block[r].h);
     }
     let mut pos = vec![None; n];
     for &i in &forest.order {

@@ -27,6 +27,14 @@ macro_rules! kinds {
                 }
             }
 
+            /// The user's own label of an `Other` kind; `None` for a kind of the list.
+            pub fn other_label(&self) -> Option<&str> {
+                match self {
+                    $name::Other(label) => Some(label),
+                    _ => None,
+                }
+            }
+
             /// Position in `ALL`; `Other` comes after every named kind.
             pub fn rank(&self) -> usize {
                 Self::ALL.iter().position(|k| k == self).unwrap_or(Self::ALL.len())

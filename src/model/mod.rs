@@ -11,7 +11,7 @@ mod validate;
 
 pub use hierarchy::Hierarchy;
 pub use kinds::{BodyKind, EntityKind, RelationKind, UnitKind};
-pub use validate::{Issue, MAX_COORD, Severity, Stats, validate};
+pub use validate::{Field, Issue, List, MAX_COORD, Place, Severity, Stats, validate};
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};

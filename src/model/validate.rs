@@ -1,6 +1,11 @@
 //! Semantic checks: what a file can say that the syntax allows but the structure forbids.
+//!
+//! Each finding names the place it is about (a field of one element), so that the file layer
+//! can point at that very value, and is said in both languages; text from the file is shown
+//! escaped ([`shown`]).
 
 use super::{Id, IdMap, Organisation, Target};
+use crate::i18n::{Lang, Message, say, shown};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -8,27 +13,96 @@ pub enum Severity {
     Error,
 }
 
-/// One finding. `id` names the element it is about, so that the file layer can point at the
-/// line where that element is defined.
+/// The lists of the structure whose elements a finding can be about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Units,
+    Bodies,
+    Relations,
+    Entities,
+}
+
+/// The field of an element that a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Name,
+    Kind,
+    Parent,
+    Position,
+    Chair,
+    /// The n-th of a body's members.
+    Member(usize),
+    From,
+    To,
+}
+
+/// One field of one element: the `parent` of the third unit, the second member of a body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub list: List,
+    pub index: usize,
+    pub field: Field,
+}
+
+impl Place {
+    fn unit(index: usize, field: Field) -> Self {
+        Place {
+            list: List::Units,
+            index,
+            field,
+        }
+    }
+    fn body(index: usize, field: Field) -> Self {
+        Place {
+            list: List::Bodies,
+            index,
+            field,
+        }
+    }
+    fn relation(index: usize, field: Field) -> Self {
+        Place {
+            list: List::Relations,
+            index,
+            field,
+        }
+    }
+    fn of(target: Target, field: Field) -> Self {
+        let (list, index) = match target {
+            Target::Unit(i) => (List::Units, i),
+            Target::Body(i) => (List::Bodies, i),
+            Target::Entity(i) => (List::Entities, i),
+        };
+        Place { list, index, field }
+    }
+}
+
+/// One finding.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Issue {
     pub severity: Severity,
-    pub id: Option<Id>,
-    pub message: String,
+    /// What it is about; `None` for the structure as a whole (several roots).
+    pub place: Option<Place>,
+    /// For an id defined several times: every definition, which the file layer names by
+    /// their lines.
+    pub definitions: Vec<Place>,
+    pub message: Message,
 }
 
 impl Issue {
-    fn error(id: &Id, message: String) -> Self {
+    fn error(place: Place, message: Message) -> Self {
         Issue {
             severity: Severity::Error,
-            id: Some(id.clone()),
+            place: Some(place),
+            definitions: Vec::new(),
             message,
         }
     }
-    fn warning(id: Option<&Id>, message: String) -> Self {
+    fn warning(place: Option<Place>, message: Message) -> Self {
         Issue {
             severity: Severity::Warning,
-            id: id.cloned(),
+            place,
+            definitions: Vec::new(),
             message,
         }
     }
@@ -48,23 +122,167 @@ pub struct Stats {
 /// paper at 1 unit a millimetre; beyond, coordinates lose their precision and viewers fail.
 pub const MAX_COORD: f32 = 1_000_000.0;
 
+/// What an id that names the wrong kind of element names, with its article.
+fn what(target: Target, lang: Lang) -> &'static str {
+    match (target, lang) {
+        (Target::Unit(_), Lang::Fr) => "une unité",
+        (Target::Body(_), Lang::Fr) => "une instance",
+        (Target::Entity(_), Lang::Fr) => "une entité extérieure",
+        (Target::Unit(_), Lang::En) => "a unit",
+        (Target::Body(_), Lang::En) => "a body",
+        (Target::Entity(_), Lang::En) => "an outside entity",
+    }
+}
+
+/// How a message names an element: « unité « drh » », "unit “drh”", « relation n° 2 ».
+fn element(org: &Organisation, list: List, index: usize, lang: Lang) -> String {
+    let id = |id: &Id| shown(id.as_str()).to_string();
+    match list {
+        List::Units => say!(lang, "unité « {} »", "unit “{}”", id(&org.units[index].id)),
+        List::Bodies => say!(
+            lang,
+            "instance « {} »",
+            "body “{}”",
+            id(&org.bodies[index].id)
+        ),
+        List::Entities => say!(
+            lang,
+            "entité « {} »",
+            "entity “{}”",
+            id(&org.entities[index].id)
+        ),
+        List::Relations => say!(lang, "relation n° {}", "relation no. {}", index + 1),
+    }
+}
+
+/// A warning for a kind written `Other("")`, `Other(" ")`: a box or a line whose kind says
+/// nothing, which the user surely did not mean.
+fn blank_kind(org: &Organisation, list: List, index: usize, label: Option<&str>) -> Option<Issue> {
+    let label = label.filter(|l| l.trim().is_empty())?;
+    let written = format!("Other(\"{}\")", shown(label));
+    let (fr, en) = match list {
+        List::Units => ("Observatoire", "Observatory"),
+        List::Bodies => ("Séminaire", "Seminar"),
+        List::Relations => ("Conseil", "Advice"),
+        List::Entities => ("Fondation", "Foundation"),
+    };
+    let place = Place {
+        list,
+        index,
+        field: Field::Kind,
+    };
+    Some(Issue::warning(
+        Some(place),
+        Message::each(|lang| {
+            say!(
+                lang,
+                "{} : type {written} sans libellé (attendu : un libellé, comme Other(\"{fr}\"), ou un type de la liste)",
+                "{}: kind {written} has no label (expected: a label, as in Other(\"{en}\"), or a kind from the list)",
+                element(org, list, index, lang)
+            )
+        }),
+    ))
+}
+
+/// The references between elements, each with what it must name.
+#[derive(Clone, Copy)]
+enum Role {
+    Parent,
+    Chair,
+    Member,
+    End,
+}
+
+impl Role {
+    fn unknown(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Role::Parent, Lang::Fr) => "parent inconnu",
+            (Role::Chair, Lang::Fr) => "présidence inconnue",
+            (Role::Member, Lang::Fr) => "membre inconnu",
+            (Role::End, Lang::Fr) => "extrémité inconnue",
+            (Role::Parent, Lang::En) => "unknown parent",
+            (Role::Chair, Lang::En) => "unknown chair",
+            (Role::Member, Lang::En) => "unknown member",
+            (Role::End, Lang::En) => "unknown end",
+        }
+    }
+
+    fn the(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Role::Parent, Lang::Fr) => "le parent",
+            (Role::Chair, Lang::Fr) => "la présidence",
+            (Role::Member, Lang::Fr) => "le membre",
+            (Role::End, Lang::Fr) => "l'extrémité",
+            (Role::Parent, Lang::En) => "parent",
+            (Role::Chair, Lang::En) => "chair",
+            (Role::Member, Lang::En) => "member",
+            (Role::End, Lang::En) => "end",
+        }
+    }
+
+    /// What it may name, as « pas … » says it, and the expected id.
+    fn must_be(self, lang: Lang) -> (&'static str, &'static str) {
+        let units_only = matches!(self, Role::Parent | Role::Chair);
+        match (units_only, lang) {
+            (true, Lang::Fr) => ("pas une unité", "attendu : l'id d'une unité"),
+            (true, Lang::En) => ("not a unit", "expected: the id of a unit"),
+            (false, Lang::Fr) => (
+                "pas une unité ni une entité extérieure",
+                "attendu : l'id d'une unité ou d'une entité extérieure",
+            ),
+            (false, Lang::En) => (
+                "not a unit or an outside entity",
+                "expected: the id of a unit or of an outside entity",
+            ),
+        }
+    }
+}
+
+/// The error for a reference (`parent: "X"`) that names nothing, or the wrong kind of
+/// element: a chair that is a body is said to be a body, not « unknown ».
+fn wrong_reference(
+    org: &Organisation,
+    (list, index): (List, usize),
+    role: Role,
+    id: &Id,
+    found: Option<Target>,
+) -> Message {
+    let id = shown(id.as_str());
+    Message::each(|lang| {
+        let whose = element(org, list, index, lang);
+        let (not, expected) = role.must_be(lang);
+        match found {
+            None => say!(
+                lang,
+                "{whose} : {} « {id} » ({expected})",
+                "{whose}: {} “{id}” ({expected})",
+                role.unknown(lang)
+            ),
+            Some(t) => say!(
+                lang,
+                "{whose} : {} « {id} » est {}, {not} ({expected})",
+                "{whose}: {} “{id}” is {}, {not} ({expected})",
+                role.the(lang),
+                what(t, lang)
+            ),
+        }
+    })
+}
+
 pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
     let mut issues = Vec::new();
     let index = check_ids(org, &mut issues);
-    let is_unit = |id: &Id| matches!(index.get(id), Some(Target::Unit(_)));
-    let is_endpoint = |id: &Id| matches!(index.get(id), Some(Target::Unit(_) | Target::Entity(_)));
+    let named = |id: &Id| index.get(id).copied();
+    let is_unit = |t: Option<Target>| matches!(t, Some(Target::Unit(_)));
+    let is_end = |t: Option<Target>| matches!(t, Some(Target::Unit(_) | Target::Entity(_)));
 
-    for u in &org.units {
+    for (i, u) in org.units.iter().enumerate() {
+        let whose = (List::Units, i);
         if let Some(p) = &u.parent
-            && !is_unit(p)
+            && !is_unit(named(p))
         {
-            issues.push(Issue::error(
-                &u.id,
-                format!(
-                    "unité « {} » : parent inconnu « {p} » (attendu : l'id d'une unité)",
-                    u.id
-                ),
-            ));
+            let message = wrong_reference(org, whose, Role::Parent, p, named(p));
+            issues.push(Issue::error(Place::unit(i, Field::Parent), message));
         }
         if let Some(at) = &u.position
             && !(at.x.is_finite()
@@ -72,64 +290,83 @@ pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
                 && at.x.abs() <= MAX_COORD
                 && at.y.abs() <= MAX_COORD)
         {
+            let (x, y) = (at.x, at.y);
             issues.push(Issue::error(
-                &u.id,
-                format!(
-                    "unité « {} » : position ({}, {}) hors du plan (attendu : deux nombres entre \
-                     -1 000 000 et 1 000 000)",
-                    u.id, at.x, at.y
-                ),
+                Place::unit(i, Field::Position),
+                Message::each(|lang| {
+                    say!(
+                        lang,
+                        "{} : position ({x}, {y}) hors du plan (attendu : deux nombres entre -1 000 000 et 1 000 000)",
+                        "{}: position ({x}, {y}) off the plane (expected: two numbers between -1,000,000 and 1,000,000)",
+                        element(org, List::Units, i, lang)
+                    )
+                }),
             ));
         }
         if u.missions.is_empty() {
+            let id = shown(u.id.as_str());
             issues.push(Issue::warning(
-                Some(&u.id),
-                format!("l'unité « {} » n'a pas de missions", u.id),
-            ));
-        }
-    }
-    for b in &org.bodies {
-        if let Some(c) = &b.chair
-            && !is_unit(c)
-        {
-            issues.push(Issue::error(
-                &b.id,
-                format!(
-                    "instance « {} » : présidence inconnue « {c} » (attendu : l'id d'une unité)",
-                    b.id
+                Some(Place::unit(i, Field::Id)),
+                Message::new(
+                    format!("l'unité « {id} » n'a pas de missions"),
+                    format!("unit “{id}” has no missions"),
                 ),
             ));
         }
-        for m in b.members.iter().filter(|m| !is_endpoint(m)) {
-            issues.push(Issue::error(&b.id, format!("instance « {} » : membre inconnu « {m} » (attendu : l'id d'une unité ou d'une entité extérieure)", b.id)));
+        issues.extend(blank_kind(org, List::Units, i, u.kind.other_label()));
+    }
+    for (i, b) in org.bodies.iter().enumerate() {
+        let whose = (List::Bodies, i);
+        if let Some(c) = &b.chair
+            && !is_unit(named(c))
+        {
+            let message = wrong_reference(org, whose, Role::Chair, c, named(c));
+            issues.push(Issue::error(Place::body(i, Field::Chair), message));
+        }
+        for (k, m) in b.members.iter().enumerate() {
+            if !is_end(named(m)) {
+                let message = wrong_reference(org, whose, Role::Member, m, named(m));
+                issues.push(Issue::error(Place::body(i, Field::Member(k)), message));
+            }
         }
         if b.members.is_empty() && b.participants.is_empty() {
+            let id = shown(b.id.as_str());
             issues.push(Issue::warning(
-                Some(&b.id),
-                format!("l'instance « {} » n'a pas de membres", b.id),
+                Some(Place::body(i, Field::Id)),
+                Message::new(
+                    format!("l'instance « {id} » n'a pas de membres"),
+                    format!("body “{id}” has no members"),
+                ),
             ));
         }
+        issues.extend(blank_kind(org, List::Bodies, i, b.kind.other_label()));
     }
     for (n, r) in org.relations.iter().enumerate() {
         if r.from == r.to {
+            let id = shown(r.from.as_str());
             issues.push(Issue::warning(
-                Some(&r.from),
-                format!(
-                    "relation n° {} : « {} » est en relation avec elle-même (rien n'est tracé)",
-                    n + 1,
-                    r.from
-                ),
+                Some(Place::relation(n, Field::To)),
+                Message::each(|lang| {
+                    say!(
+                        lang,
+                        "{} : « {id} » est en relation avec elle-même (rien n'est tracé)",
+                        "{}: “{id}” is related to itself (no line is drawn)",
+                        element(org, List::Relations, n, lang)
+                    )
+                }),
             ));
         }
-        for end in [&r.from, &r.to] {
-            if !is_endpoint(end) {
-                issues.push(Issue {
-                    severity: super::Severity::Error,
-                    id: Some(end.clone()),
-                    message: format!("relation n° {} : extrémité inconnue « {end} » (attendu : l'id d'une unité ou d'une entité extérieure)", n + 1),
-                });
+        for (field, end) in [(Field::From, &r.from), (Field::To, &r.to)] {
+            if !is_end(named(end)) {
+                let whose = (List::Relations, n);
+                let message = wrong_reference(org, whose, Role::End, end, named(end));
+                issues.push(Issue::error(Place::relation(n, field), message));
             }
         }
+        issues.extend(blank_kind(org, List::Relations, n, r.kind.other_label()));
+    }
+    for (i, e) in org.entities.iter().enumerate() {
+        issues.extend(blank_kind(org, List::Entities, i, e.kind.other_label()));
     }
 
     let depth = check_hierarchy(org, &index, &mut issues);
@@ -137,7 +374,10 @@ pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
     if roots > 1 {
         issues.push(Issue::warning(
             None,
-            format!("{roots} unités sans parent : le schéma a plusieurs racines"),
+            Message::new(
+                format!("{roots} unités sans parent : le schéma a plusieurs racines"),
+                format!("{roots} units without a parent: the chart has several roots"),
+            ),
         ));
     }
     issues.sort_by_key(|i| std::cmp::Reverse(i.severity));
@@ -170,30 +410,57 @@ fn check_ids<'a>(org: &'a Organisation, issues: &mut Vec<Issue>) -> IdMap<'a, Ta
             .enumerate()
             .map(|(i, e)| (&e.id, &e.name, Target::Entity(i))),
     );
+    // Definitions after the first of their id; the first one stays the id's meaning.
+    let mut again: Vec<(&Id, Target)> = Vec::new();
     for (id, name, target) in named {
+        let shown_id = shown(id.as_str());
         if id.0.trim().is_empty() {
+            let name = shown(name);
             issues.push(Issue::error(
-                id,
-                format!("un élément nommé « {name} » n'a pas d'id"),
+                Place::of(target, Field::Id),
+                Message::new(
+                    format!("un élément nommé « {name} » n'a pas d'id"),
+                    format!("an element named “{name}” has no id"),
+                ),
             ));
-        } else if seen.insert(id, target).is_some() {
-            issues.push(Issue::error(
-                id,
-                format!("l'id « {id} » est défini plusieurs fois"),
-            ));
+        } else if seen.contains_key(id) {
+            again.push((id, target));
+        } else {
+            seen.insert(id, target);
         }
         if name.trim().is_empty() {
             issues.push(Issue::error(
-                id,
-                format!("l'élément « {id} » n'a pas de nom"),
+                Place::of(target, Field::Name),
+                Message::new(
+                    format!("l'élément « {shown_id} » n'a pas de nom"),
+                    format!("element “{shown_id}” has no name"),
+                ),
             ));
         }
+    }
+    for &(id, target) in &again {
+        let definitions = std::iter::once(seen[id])
+            .chain(again.iter().filter(|a| a.0 == id).map(|a| a.1))
+            .map(|t| Place::of(t, Field::Id))
+            .collect();
+        let id = shown(id.as_str());
+        issues.push(Issue {
+            definitions,
+            ..Issue::error(
+                Place::of(target, Field::Id),
+                Message::new(
+                    format!("l'id « {id} » est défini plusieurs fois"),
+                    format!("the id “{id}” is defined more than once"),
+                ),
+            )
+        });
     }
     seen
 }
 
-/// Reports cycles in the parent links and returns the depth of the deepest unit (1 for a
-/// lone root). Linear: each unit is walked up at most once thanks to memoised depths.
+/// Reports cycles in the parent links, at the link that closes each, and returns the depth
+/// of the deepest unit (1 for a lone root). Linear: each unit is walked up at most once
+/// thanks to memoised depths.
 fn check_hierarchy(org: &Organisation, index: &IdMap<Target>, issues: &mut Vec<Issue>) -> usize {
     let parent_of: Vec<Option<usize>> = org
         .units
@@ -211,10 +478,15 @@ fn check_hierarchy(org: &Organisation, index: &IdMap<Target>, issues: &mut Vec<I
         let mut at = Some(start);
         while let Some(i) = at {
             if depth[i] == ON_PATH {
-                let id = &org.units[i].id;
+                let id = shown(org.units[i].id.as_str());
                 issues.push(Issue::error(
-                    id,
-                    format!("cycle dans la hiérarchie : l'unité « {id} » est sa propre ascendante"),
+                    Place::unit(i, Field::Parent),
+                    Message::new(
+                        format!(
+                            "cycle dans la hiérarchie : l'unité « {id} » est sa propre ascendante"
+                        ),
+                        format!("cycle in the hierarchy: unit “{id}” is its own ancestor"),
+                    ),
                 ));
                 break;
             }

@@ -7,6 +7,8 @@ use eframe::egui;
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// More than the line holds (every warning of a file opened), shown on hover.
+    pub details: Option<String>,
 }
 
 pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
@@ -32,7 +34,10 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.colored_label(colour, &status.text);
+                let label = ui.colored_label(colour, &status.text);
+                if let Some(details) = &status.details {
+                    label.on_hover_text(details);
+                }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let org = cx.org();
