@@ -4,7 +4,7 @@
 use crate::i18n::Lang;
 use crate::model::Organisation;
 use crate::scene::{Connector, Item, LineStyle, Link, Owner, Rect, Rgba, Scene, Shape, TextLine};
-use crate::text::FAMILY_FALLBACKS;
+use crate::text::{self, FAMILY_FALLBACKS, Font};
 
 /// Keeps what XML 1.0 allows and escapes the five markup characters.
 pub fn escape(text: &str) -> String {
@@ -176,9 +176,11 @@ fn write_inner(
         s.push_str("</g>\n");
     }
     s.push_str("</g>\n");
+    // A bitmap's lines with fallback characters are drawn piece by piece (see `write_pieces`).
+    let by_pieces = org.is_none();
     for item in &scene.items {
         let grouped = org.is_some_and(|org| open_group(&mut s, item.owner, org));
-        write_item(&mut s, item, min_text);
+        write_item(&mut s, item, min_text, by_pieces);
         if grouped {
             s.push_str("</g>\n");
         }
@@ -302,7 +304,7 @@ fn push_slug(s: &mut String, label: &str) {
     }
 }
 
-fn write_item(s: &mut String, item: &Item, min_text: f32) {
+fn write_item(s: &mut String, item: &Item, min_text: f32, by_pieces: bool) {
     let r = &item.rect;
     match item.shape {
         Shape::Rect | Shape::Pill => {
@@ -341,7 +343,49 @@ fn write_item(s: &mut String, item: &Item, min_text: f32) {
         s.push_str("\" stroke-width=\"0.75\"/>\n");
     }
     for line in item.lines.iter().filter(|l| l.style.size >= min_text) {
-        write_text(s, line, r);
+        if by_pieces && !text::liberation_only(&line.text, line.style) {
+            write_pieces(s, line, r);
+        } else {
+            write_text(s, line, r);
+        }
+    }
+}
+
+/// Opens a `<text>` element at `x`, up to its content.
+fn open_text(s: &mut String, line: &TextLine, x: f32, y: f32) {
+    s.push_str("<text");
+    attr(s, "x", x);
+    attr(s, "y", y);
+    attr(s, "font-size", line.style.size);
+    if line.style.bold {
+        s.push_str(" font-weight=\"bold\"");
+    }
+}
+
+/// A line as one `<text>` per piece of one font (`text::pieces`), each at the place measuring
+/// gave it: resvg then draws each piece with the font it was measured with. Left to its own
+/// fallback, resvg gives up on a whole line when one character has no font, and on an Arabic
+/// word whose letters join into fewer glyphs than it has characters.
+fn write_pieces(s: &mut String, line: &TextLine, r: &Rect) {
+    let pieces = text::pieces(&line.text, line.style);
+    let width: f32 = pieces.iter().map(|p| p.width).sum();
+    let left = line.x + r.x - if line.centred { width / 2.0 } else { 0.0 };
+    for piece in pieces {
+        let text = &line.text[piece.range];
+        if text.chars().all(char::is_whitespace) {
+            continue;
+        }
+        open_text(s, line, left + piece.x, line.y + r.y);
+        if piece.font != Font::Liberation {
+            s.push_str(" font-family=\"");
+            s.push_str(piece.font.family());
+            s.push('"');
+        }
+        s.push_str(" fill=\"");
+        colour(s, line.colour);
+        s.push_str("\" xml:space=\"preserve\">");
+        push_escaped(s, text);
+        s.push_str("</text>\n");
     }
 }
 
@@ -354,13 +398,7 @@ fn write_text(s: &mut String, line: &TextLine, r: &Rect) {
     {
         return;
     }
-    s.push_str("<text");
-    attr(s, "x", line.x + r.x);
-    attr(s, "y", line.y + r.y);
-    attr(s, "font-size", line.style.size);
-    if line.style.bold {
-        s.push_str(" font-weight=\"bold\"");
-    }
+    open_text(s, line, line.x + r.x, line.y + r.y);
     if line.centred {
         s.push_str(" text-anchor=\"middle\"");
     }
