@@ -90,6 +90,10 @@ pub struct ExportArgs {
     /// Sans la date d'export en pied de page.
     #[arg(long)]
     pub no_date: bool,
+    /// SVG sans les polices intégrées (sous-ensembles de Liberation Sans et des polices de
+    /// secours) : plus léger, mais le texte peut déborder des cadres là où elles manquent.
+    #[arg(long)]
+    pub no_embed_font: bool,
     /// Langue des libellés du schéma.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     pub lang: LangArg,
@@ -347,6 +351,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             dpi: args.dpi,
         },
         transparent: args.transparent,
+        embed_fonts: !args.no_embed_font,
     };
     let rendered = request
         .render(org)

@@ -1,7 +1,9 @@
 //! Text in the scripts Liberation Sans lacks: the PNG draws it with the bundled fallback fonts
-//! (not as empty boxes), and its boxes are measured with those fonts.
+//! (not as empty boxes), and its boxes are measured with those fonts. The SVG carries the
+//! subsets of the fonts it uses, and draws with them alone.
 
-use organigramme::export::png;
+use base64::Engine;
+use organigramme::export::{png, svg};
 use organigramme::model::{Head, Id, Organisation, Unit, UnitKind};
 use organigramme::scene::{self, ChartOptions, Owner, Scene};
 use organigramme::text;
@@ -198,4 +200,152 @@ fn text_in_every_script_is_drawn_inside_its_box() {
             );
         }
     }
+}
+
+/// The fonts of the SVG's `@font-face` rules: (family, weight, font bytes).
+fn embedded(svg: &str) -> Vec<(String, String, Vec<u8>)> {
+    svg.split("@font-face{font-family:'")
+        .skip(1)
+        .map(|rule| {
+            let (family, rest) = rule.split_once("';font-weight:").unwrap();
+            let (weight, rest) = rest.split_once(";src:url(data:font/ttf;base64,").unwrap();
+            let (data, _) = rest.split_once(')').unwrap();
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(data)
+                .unwrap();
+            (family.to_string(), weight.to_string(), bytes)
+        })
+        .collect()
+}
+
+fn three_units() -> Organisation {
+    let mut org = one_unit("Délégation aux affaires internationales", "Leïla Haddad");
+    for (id, name, head) in [
+        ("ar", "مكتب المغرب العربي", "عبد الله السلام"),
+        ("em", "Pôle innovation 💡📊", "Anne Dupont"),
+    ] {
+        org.units.push(Unit {
+            id: Id::new(id),
+            name: name.into(),
+            kind: UnitKind::Bureau,
+            parent: Some(Id::new("u")),
+            head: Head {
+                title: String::new(),
+                name: head.into(),
+            },
+            ..Default::default()
+        });
+    }
+    org
+}
+
+#[test]
+fn the_svg_embeds_the_fonts_it_uses_and_draws_with_them_alone() {
+    let org = three_units();
+    let scene = chart(&org);
+    let text = svg::write(&scene, &org, &svg::SvgOptions::default());
+    let fonts = embedded(&text);
+    let faces: Vec<(&str, &str)> = fonts
+        .iter()
+        .map(|(f, w, _)| (f.as_str(), w.as_str()))
+        .collect();
+    assert_eq!(
+        faces,
+        [
+            ("Liberation Sans", "normal"),
+            ("Liberation Sans", "bold"),
+            ("Noto Sans Arabic", "normal"),
+            ("Noto Sans Arabic", "bold"),
+            ("Noto Emoji", "100 900"),
+        ]
+    );
+    // Cut to the characters used: a few glyphs of Liberation Sans' 2,620.
+    let regular = ttf_parser::Face::parse(&fonts[0].2, 0).unwrap();
+    assert!(
+        regular.number_of_glyphs() < 100,
+        "{}",
+        regular.number_of_glyphs()
+    );
+    assert!(regular.glyph_index('é').is_some() && regular.glyph_index('Z').is_none());
+
+    // Drawn from nothing but the embedded fonts, every line lies inside its box.
+    let mut options = resvg::usvg::Options::default();
+    assert_eq!(options.fontdb.len(), 0);
+    for (_, _, bytes) in fonts {
+        options.fontdb_mut().load_font_data(bytes);
+    }
+    let tree = resvg::usvg::Tree::from_str(&text, &options).unwrap();
+    fn walk(group: &resvg::usvg::Group, out: &mut Vec<resvg::usvg::Rect>) {
+        for node in group.children() {
+            match node {
+                resvg::usvg::Node::Text(t) => out.push(t.abs_bounding_box()),
+                resvg::usvg::Node::Group(g) => walk(g, out),
+                _ => {}
+            }
+        }
+    }
+    let mut drawn = Vec::new();
+    walk(tree.root(), &mut drawn);
+    for u in 0..org.units.len() {
+        let item = scene
+            .items
+            .iter()
+            .find(|i| i.owner == Owner::Unit(u))
+            .unwrap();
+        let r = item.rect;
+        let inside: Vec<_> = drawn
+            .iter()
+            .filter(|b| {
+                let (x, y) = (b.x() + b.width() / 2.0, b.y() + b.height() / 2.0);
+                x > r.x && x < r.right() && y > r.y && y < r.y + r.h
+            })
+            .collect();
+        assert_eq!(inside.len(), item.lines.len(), "{}", org.units[u].name);
+        for b in inside {
+            assert!(
+                b.x() >= r.x && b.right() <= r.right(),
+                "{}: text from {} to {} in a box from {} to {}",
+                org.units[u].name,
+                b.x(),
+                b.right(),
+                r.x,
+                r.right()
+            );
+        }
+    }
+}
+
+#[test]
+fn export_no_embed_font_leaves_the_fonts_out() {
+    let dir = std::env::temp_dir().join(format!("organigramme-fonts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("scripts.ron");
+    std::fs::write(&file, organigramme::format::to_string(&three_units())).unwrap();
+    let export = |extra: &[&str]| {
+        let out = dir.join("out.svg");
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+            .arg("export")
+            .arg(&file)
+            .arg("-o")
+            .arg(&out)
+            .arg("--no-date")
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        std::fs::read_to_string(&out).unwrap()
+    };
+    let with = export(&[]);
+    let without = export(&["--no-embed-font"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(embedded(&with).len(), 5);
+    assert!(!without.contains("@font-face"));
+    // The same drawing otherwise.
+    let start = with.find("<style>").unwrap();
+    let end = with.find("</style>\n").unwrap() + "</style>\n".len();
+    assert_eq!(format!("{}{}", &with[..start], &with[end..]), without);
 }

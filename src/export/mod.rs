@@ -2,6 +2,7 @@
 //! written from the model, for Graphviz to lay out.
 
 pub mod dot;
+pub mod fonts;
 pub mod png;
 pub mod request;
 pub mod svg;

@@ -90,25 +90,48 @@ fn attr(s: &mut String, name: &str, v: f32) {
     s.push('"');
 }
 
-/// The whole document. `org` is the organisation the scene was built from: its ids, kinds
-/// and texts name the groups, so that an editor selects a unit, a body or an entity in one
-/// click and a browser shows its missions as a tooltip. `transparent` leaves out the
-/// background rectangle.
-pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
-    write_inner(scene, Some(org), transparent, 0.0)
+/// How the SVG is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SvgOptions {
+    /// Leaves out the background rectangle.
+    pub transparent: bool,
+    /// Embeds the subsets of the bundled fonts the text uses (`@font-face` with the fonts as
+    /// data), so that the text keeps its measured widths in a viewer without these fonts.
+    pub embed_fonts: bool,
 }
 
-/// The document a bitmap is drawn from: no groups or titles, which nothing draws, and no
-/// text smaller than `min_text` (in chart units), which would come out as a smudge of a few
-/// pixels while it costs most of the drawing (every glyph becomes a path).
+impl Default for SvgOptions {
+    fn default() -> Self {
+        SvgOptions {
+            transparent: false,
+            embed_fonts: true,
+        }
+    }
+}
+
+/// The whole document. `org` is the organisation the scene was built from: its ids, kinds
+/// and texts name the groups, so that an editor selects a unit, a body or an entity in one
+/// click and a browser shows its missions as a tooltip.
+pub fn write(scene: &Scene, org: &Organisation, options: &SvgOptions) -> String {
+    write_inner(scene, Some(org), options, 0.0)
+}
+
+/// The document a bitmap is drawn from: no groups or titles, which nothing draws, no embedded
+/// fonts (the renderer has them), and no text smaller than `min_text` (in chart units), which
+/// would come out as a smudge of a few pixels while it costs most of the drawing (every glyph
+/// becomes a path).
 pub fn write_for_raster(scene: &Scene, transparent: bool, min_text: f32) -> String {
-    write_inner(scene, None, transparent, min_text)
+    let options = SvgOptions {
+        transparent,
+        embed_fonts: false,
+    };
+    write_inner(scene, None, &options, min_text)
 }
 
 fn write_inner(
     scene: &Scene,
     org: Option<&Organisation>,
-    transparent: bool,
+    options: &SvgOptions,
     min_text: f32,
 ) -> String {
     let mut s = String::with_capacity(256 + scene.items.len() * 700);
@@ -124,7 +147,10 @@ fn write_inner(
     s.push_str("\" font-family=\"");
     s.push_str(FAMILY_FALLBACKS);
     s.push_str("\">\n");
-    if let (Some(bg), false) = (scene.background, transparent) {
+    if options.embed_fonts {
+        super::fonts::push_style(&mut s, scene);
+    }
+    if let (Some(bg), false) = (scene.background, options.transparent) {
         s.push_str("<rect width=\"100%\" height=\"100%\" fill=\"");
         colour(&mut s, bg);
         s.push_str("\"/>\n");
