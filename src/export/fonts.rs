@@ -45,7 +45,8 @@ impl Chars {
         let ascii = (0..0x80u8)
             .filter(|&b| self.ascii & (1 << b) != 0)
             .map(char::from);
-        let bmp = self.bmp.iter().enumerate().flat_map(|(i, &word)| {
+        let words = self.bmp.iter().enumerate().filter(|(_, word)| **word != 0);
+        let bmp = words.flat_map(|(i, &word)| {
             (0..64)
                 .filter(move |bit| word & (1 << bit) != 0)
                 .filter_map(move |bit| char::from_u32((i * 64 + bit) as u32))
