@@ -1,6 +1,6 @@
 //! How long the headless pipeline takes on generated structures of 1,000 to 50,000 units:
-//! reading a file, laying the boxes out, building the scene, writing SVG and (for the smallest)
-//! PNG. Run with `cargo bench --bench chart`; the whole run stays within a few minutes on two
+//! reading a file, laying the boxes out, building the scene, writing SVG (with and without its
+//! embedded fonts) and (for the smallest) PNG. Run with `cargo bench --bench chart`; the whole run stays within a few minutes on two
 //! cores, so the large sizes take few samples.
 
 use criterion::measurement::WallTime;
@@ -96,7 +96,7 @@ fn chart(c: &mut Criterion) {
         let (scene, t_scene) = timed(|| scene::build(&org, &options));
         let tree = tree_of(&org, &scene);
         let (_, t_layout) = timed(|| layout::layout(&tree, &layout_options));
-        let (_, t_svg) = timed(|| svg::write(&scene, &org, false));
+        let (_, t_svg) = timed(|| svg::write(&scene, &org, &svg::SvgOptions::default()));
 
         let mut group = c.benchmark_group(format!("{n} unités"));
         group
@@ -113,7 +113,15 @@ fn chart(c: &mut Criterion) {
             scene::build(black_box(&org), &options)
         });
         bench(&mut group, "svg", samples, t_svg, || {
-            svg::write(black_box(&scene), &org, false)
+            svg::write(black_box(&scene), &org, &svg::SvgOptions::default())
+        });
+        // What the embedded fonts cost: collecting the characters, cutting the fonts.
+        let no_fonts = svg::SvgOptions {
+            embed_fonts: false,
+            ..Default::default()
+        };
+        bench(&mut group, "svg sans polices", samples, t_svg, || {
+            svg::write(black_box(&scene), &org, &no_fonts)
         });
         if n == 1_000 {
             // Seconds a picture (a 12,800 × 9,200 bitmap): the fewest samples criterion takes.

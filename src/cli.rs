@@ -106,6 +106,10 @@ pub struct ExportArgs {
     /// Sans la date d'export en pied de page.
     #[arg(long)]
     pub no_date: bool,
+    /// SVG sans les polices intégrées (sous-ensembles de Liberation Sans et des polices de
+    /// secours) : plus léger, mais le texte peut déborder des cadres là où elles manquent.
+    #[arg(long)]
+    pub no_embed_font: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -391,6 +395,7 @@ fn export(args: &ExportArgs, lang: Lang) -> Result<(), String> {
             dpi: args.dpi,
         },
         transparent: args.transparent,
+        embed_fonts: !args.no_embed_font,
     };
     let output = args.output.display().to_string();
     let output = shown(&output);

@@ -129,6 +129,48 @@ fn the_export_dialog_writes_what_the_command_line_writes() {
 }
 
 #[test]
+fn the_export_dialog_leaves_the_svg_fonts_out_as_no_embed_font_does() {
+    let dir = temp_dir("export-svg");
+    let mut h = app_in(&dir);
+    let source = dir.join("sgmas.ron");
+    let ctx = h.ctx.clone();
+    organigramme::app::files::save_to(h.state_mut(), &source, &ctx);
+    ctrl(&mut h, Key::E);
+    h.get_by_label("SVG").click();
+    h.run_steps(2);
+    h.get_by_label("intégrées au fichier").click();
+    h.run_steps(2);
+    h.get_by_label("date de l'export").click();
+    h.run_steps(2);
+    h.get_by_label("Exporter…").click();
+    h.run_steps(3);
+    wait_for(&mut h, "the chooser's folder", |h| {
+        h.query_by_label_contains("sgmas.ron").is_some()
+    });
+    h.get_by_label("📥  Enregistrer").click();
+    h.run_steps(2);
+    wait_for(&mut h, "the export", |h| !h.state().exporting());
+    let status = h.state().status.as_ref().unwrap();
+    assert!(!status.error, "{}", status.text);
+    let written = std::fs::read_to_string(dir.join("sgmas.svg")).unwrap();
+    let cli_out = dir.join("cli.svg");
+    let args = ["organigramme", "export", source.to_str().unwrap(), "-o"];
+    let cli = organigramme::cli::Cli::try_parse_from(args.into_iter().chain([
+        cli_out.to_str().unwrap(),
+        "--no-embed-font",
+        "--no-date",
+    ]))
+    .unwrap();
+    let code = organigramme::cli::run(cli.command.unwrap(), organigramme::i18n::Lang::Fr);
+    assert_eq!(code, std::process::ExitCode::SUCCESS);
+    assert!(!written.contains("@font-face"));
+    assert!(
+        written == std::fs::read_to_string(&cli_out).unwrap(),
+        "the window and `export --no-embed-font --no-date` wrote different files"
+    );
+}
+
+#[test]
 fn escape_and_annuler_close_the_export_dialog() {
     let dir = temp_dir("escape");
     let mut h = app_in(&dir);

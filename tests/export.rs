@@ -92,7 +92,7 @@ fn every_sample_exports_to_an_svg_that_parses_back_with_the_same_text() {
     let opt = resvg::usvg::Options::default();
     for (name, org) in samples() {
         let scene = scene::build(&org, &ChartOptions::default());
-        let text = svg::write(&scene, &org, false);
+        let text = svg::write(&scene, &org, &svg::SvgOptions::default());
         let tree =
             resvg::usvg::Tree::from_str(&text, &opt).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(tree.size().width() > 100.0);
@@ -197,7 +197,14 @@ fn hostile_strings_stay_text_in_the_svg_and_the_png_renders() {
         },
     );
     check_geometry(&scene).unwrap();
-    let text = svg::write(&scene, &org, true);
+    let text = svg::write(
+        &scene,
+        &org,
+        &svg::SvgOptions {
+            transparent: true,
+            ..Default::default()
+        },
+    );
     assert!(!text.contains("<script>"));
     assert!(text.contains("&lt;script&gt;"));
     assert!(!text.contains('\u{1b}'));

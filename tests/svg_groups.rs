@@ -38,7 +38,7 @@ fn title(node: Node) -> String {
 fn every_unit_body_and_entity_is_one_titled_group_with_its_id() {
     for (name, org) in samples() {
         let scene = scene::build(&org, &ChartOptions::default());
-        let text = svg::write(&scene, &org, false);
+        let text = svg::write(&scene, &org, &svg::SvgOptions::default());
         assert!(!text.contains("foreignObject"));
         let doc = Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut ids = HashSet::new();
@@ -94,7 +94,11 @@ fn a_units_title_holds_its_name_head_and_missions_and_its_class_its_kind() {
         }],
         ..Default::default()
     };
-    let text = svg::write(&scene::build(&org, &ChartOptions::default()), &org, false);
+    let text = svg::write(
+        &scene::build(&org, &ChartOptions::default()),
+        &org,
+        &svg::SvgOptions::default(),
+    );
     let doc = Document::parse(&text).unwrap();
     let unit = &groups(&doc, "unit")[0];
     assert_eq!(unit.attribute("id"), Some("sg"));
@@ -114,7 +118,7 @@ fn a_units_title_holds_its_name_head_and_missions_and_its_class_its_kind() {
 fn the_hierarchy_is_one_group_and_each_relation_a_group_saying_what_it_joins() {
     for (name, org) in samples() {
         let scene = scene::build(&org, &ChartOptions::default());
-        let text = svg::write(&scene, &org, false);
+        let text = svg::write(&scene, &org, &svg::SvgOptions::default());
         let doc = Document::parse(&text).unwrap();
         let hierarchy = groups(&doc, "hierarchy");
         assert_eq!(hierarchy.len(), 1, "{name}");
@@ -200,7 +204,11 @@ fn hostile_ids_and_texts_stay_attribute_and_title_text() {
         chair: Some(Id::new(nasty)),
         ..Default::default()
     });
-    let text = svg::write(&scene::build(&org, &ChartOptions::default()), &org, false);
+    let text = svg::write(
+        &scene::build(&org, &ChartOptions::default()),
+        &org,
+        &svg::SvgOptions::default(),
+    );
     assert!(!text.contains("<script>") && !text.contains('\u{1b}'));
     let doc = Document::parse(&text).unwrap();
     let units = groups(&doc, "unit");

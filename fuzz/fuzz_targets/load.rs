@@ -15,7 +15,7 @@ fuzz_target!(|bytes: &[u8]| {
                 .expect("what was saved loads again");
             assert_eq!(&again.organisation, org, "saving changed the structure");
             let chart = scene::build(org, &scene::ChartOptions::default());
-            assert!(svg::write(&chart, org, false).ends_with("</svg>\n"));
+            assert!(svg::write(&chart, org, &svg::SvgOptions::default()).ends_with("</svg>\n"));
         }
         Err(e) => assert!(!e.to_string().is_empty()),
     }

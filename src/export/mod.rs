@@ -3,6 +3,7 @@
 
 mod coarse;
 pub mod dot;
+pub mod fonts;
 pub mod png;
 pub mod request;
 pub mod svg;

@@ -4,7 +4,7 @@
 use super::{coarse, svg};
 use crate::i18n::Lang;
 use crate::scene::Scene;
-use crate::text::{BOLD_TTF, FAMILY, REGULAR_TTF};
+use crate::text::{FAMILY, Font};
 use std::sync::Arc;
 
 /// Text that would be drawn smaller than this many pixels high is left out of a bitmap: a
@@ -231,9 +231,17 @@ fn svg_options() -> resvg::usvg::Options<'static> {
         ..Default::default()
     };
     let db = options.fontdb_mut();
-    db.load_font_data(REGULAR_TTF.to_vec());
-    db.load_font_data(BOLD_TTF.to_vec());
+    for font in Font::ALL {
+        db.load_font_data(font.ttf(false).to_vec());
+        if !std::ptr::eq(font.ttf(true), font.ttf(false)) {
+            db.load_font_data(font.ttf(true).to_vec());
+        }
+    }
     db.set_sans_serif_family(FAMILY);
+    // Every piece of text names the font that has its characters (see `svg::write_pieces`):
+    // a character none has stays an empty box, as measured, rather than one taken from
+    // whichever face resvg comes to first.
+    options.font_resolver.select_fallback = Box::new(|_, _, _| None);
     options.fontdb = Arc::new(std::mem::take(options.fontdb_mut()));
     options
 }

@@ -69,6 +69,8 @@ pub struct ExportRequest {
     pub chart: ChartOptions,
     pub png: PngSize,
     pub transparent: bool,
+    /// SVG only: the fonts' subsets inside the file (`--no-embed-font` leaves them out).
+    pub embed_fonts: bool,
 }
 
 /// What an export produced: the file's bytes and, for a PNG whose smallest names would print
@@ -84,7 +86,15 @@ impl ExportRequest {
         let scene = scene::build(org, &self.chart);
         match self.format {
             Format::Svg => Ok(Rendered {
-                bytes: super::svg::write(&scene, org, self.transparent).into_bytes(),
+                bytes: super::svg::write(
+                    &scene,
+                    org,
+                    &super::svg::SvgOptions {
+                        transparent: self.transparent,
+                        embed_fonts: self.embed_fonts,
+                    },
+                )
+                .into_bytes(),
                 small_print: None,
             }),
             Format::Png => {

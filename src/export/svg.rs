@@ -4,7 +4,7 @@
 use crate::i18n::Lang;
 use crate::model::Organisation;
 use crate::scene::{Connector, Item, LineStyle, Link, Owner, Rect, Rgba, Scene, Shape, TextLine};
-use crate::text::FAMILY_FALLBACKS;
+use crate::text::{self, FAMILY_FALLBACKS, Font};
 
 /// Keeps what XML 1.0 allows and escapes the five markup characters.
 pub fn escape(text: &str) -> String {
@@ -90,18 +90,36 @@ fn attr(s: &mut String, name: &str, v: f32) {
     s.push('"');
 }
 
+/// How the SVG is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SvgOptions {
+    /// Leaves out the background rectangle.
+    pub transparent: bool,
+    /// Embeds the subsets of the bundled fonts the text uses (`@font-face` with the fonts as
+    /// data), so that the text keeps its measured widths in a viewer without these fonts.
+    pub embed_fonts: bool,
+}
+
+impl Default for SvgOptions {
+    fn default() -> Self {
+        SvgOptions {
+            transparent: false,
+            embed_fonts: true,
+        }
+    }
+}
+
 /// The whole document. `org` is the organisation the scene was built from: its ids, kinds
 /// and texts name the groups, so that an editor selects a unit, a body or an entity in one
-/// click and a browser shows its missions as a tooltip. `transparent` leaves out the
-/// background rectangle.
-pub fn write(scene: &Scene, org: &Organisation, transparent: bool) -> String {
+/// click and a browser shows its missions as a tooltip.
+pub fn write(scene: &Scene, org: &Organisation, options: &SvgOptions) -> String {
     let all = Raster {
-        transparent,
+        transparent: options.transparent,
         min_text: 0.0,
         lines: true,
         item: &|_| true,
     };
-    write_inner(scene, Some(org), &all)
+    write_inner(scene, Some(org), &all, options.embed_fonts)
 }
 
 /// What a bitmap's document holds, where the caller draws the rest itself.
@@ -116,14 +134,20 @@ pub struct Raster<'a> {
     pub item: &'a dyn Fn(&Item) -> bool,
 }
 
-/// The document a bitmap is drawn from: no groups or titles, which nothing draws, and no
-/// text smaller than `min_text` (in chart units), which would come out as a smudge of a few
-/// pixels while it costs most of the drawing (every glyph becomes a path).
+/// The document a bitmap is drawn from: no groups or titles, which nothing draws, no embedded
+/// fonts (the renderer has them), and no text smaller than `min_text` (in chart units), which
+/// would come out as a smudge of a few pixels while it costs most of the drawing (every glyph
+/// becomes a path).
 pub fn write_for_raster(scene: &Scene, raster: &Raster) -> String {
-    write_inner(scene, None, raster)
+    write_inner(scene, None, raster, false)
 }
 
-fn write_inner(scene: &Scene, org: Option<&Organisation>, raster: &Raster) -> String {
+fn write_inner(
+    scene: &Scene,
+    org: Option<&Organisation>,
+    raster: &Raster,
+    embed_fonts: bool,
+) -> String {
     let mut s = String::with_capacity(256 + scene.items.len() * 700);
     s.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"",
@@ -137,6 +161,9 @@ fn write_inner(scene: &Scene, org: Option<&Organisation>, raster: &Raster) -> St
     s.push_str("\" font-family=\"");
     s.push_str(FAMILY_FALLBACKS);
     s.push_str("\">\n");
+    if embed_fonts {
+        super::fonts::push_style(&mut s, scene);
+    }
     if let (Some(bg), false) = (scene.background, raster.transparent) {
         s.push_str("<rect width=\"100%\" height=\"100%\" fill=\"");
         colour(&mut s, bg);
@@ -194,9 +221,11 @@ fn write_inner(scene: &Scene, org: Option<&Organisation>, raster: &Raster) -> St
         s.push_str("</g>\n");
     }
     s.push_str("</g>\n");
+    // A bitmap's lines with fallback characters are drawn piece by piece (see `write_pieces`).
+    let by_pieces = org.is_none();
     for item in scene.items.iter().filter(|i| (raster.item)(i)) {
         let grouped = org.is_some_and(|org| open_group(&mut s, item.owner, org));
-        write_item(&mut s, item, raster.min_text);
+        write_item(&mut s, item, raster.min_text, by_pieces);
         if grouped {
             s.push_str("</g>\n");
         }
@@ -320,7 +349,7 @@ fn push_slug(s: &mut String, label: &str) {
     }
 }
 
-fn write_item(s: &mut String, item: &Item, min_text: f32) {
+fn write_item(s: &mut String, item: &Item, min_text: f32, by_pieces: bool) {
     let r = &item.rect;
     match item.shape {
         Shape::Rect | Shape::Pill => {
@@ -359,7 +388,49 @@ fn write_item(s: &mut String, item: &Item, min_text: f32) {
         s.push_str("\" stroke-width=\"0.75\"/>\n");
     }
     for line in item.lines.iter().filter(|l| l.style.size >= min_text) {
-        write_text(s, line, r);
+        if by_pieces && !text::liberation_only(&line.text, line.style) {
+            write_pieces(s, line, r);
+        } else {
+            write_text(s, line, r);
+        }
+    }
+}
+
+/// Opens a `<text>` element at `x`, up to its content.
+fn open_text(s: &mut String, line: &TextLine, x: f32, y: f32) {
+    s.push_str("<text");
+    attr(s, "x", x);
+    attr(s, "y", y);
+    attr(s, "font-size", line.style.size);
+    if line.style.bold {
+        s.push_str(" font-weight=\"bold\"");
+    }
+}
+
+/// A line as one `<text>` per piece of one font (`text::pieces`), each at the place measuring
+/// gave it: resvg then draws each piece with the font it was measured with. Left to its own
+/// fallback, resvg gives up on a whole line when one character has no font, and on an Arabic
+/// word whose letters join into fewer glyphs than it has characters.
+fn write_pieces(s: &mut String, line: &TextLine, r: &Rect) {
+    let pieces = text::pieces(&line.text, line.style);
+    let width: f32 = pieces.iter().map(|p| p.width).sum();
+    let left = line.x + r.x - if line.centred { width / 2.0 } else { 0.0 };
+    for piece in pieces {
+        let text = &line.text[piece.range];
+        if text.chars().all(char::is_whitespace) {
+            continue;
+        }
+        open_text(s, line, left + piece.x, line.y + r.y);
+        if piece.font != Font::Liberation {
+            s.push_str(" font-family=\"");
+            s.push_str(piece.font.family());
+            s.push('"');
+        }
+        s.push_str(" fill=\"");
+        colour(s, line.colour);
+        s.push_str("\" xml:space=\"preserve\">");
+        push_escaped(s, text);
+        s.push_str("</text>\n");
     }
 }
 
@@ -372,13 +443,7 @@ fn write_text(s: &mut String, line: &TextLine, r: &Rect) {
     {
         return;
     }
-    s.push_str("<text");
-    attr(s, "x", line.x + r.x);
-    attr(s, "y", line.y + r.y);
-    attr(s, "font-size", line.style.size);
-    if line.style.bold {
-        s.push_str(" font-weight=\"bold\"");
-    }
+    open_text(s, line, line.x + r.x, line.y + r.y);
     if line.centred {
         s.push_str(" text-anchor=\"middle\"");
     }

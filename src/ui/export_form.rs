@@ -25,6 +25,8 @@ pub struct ExportDialog {
     pub transparent: bool,
     /// « Exporté le … » in the footer (the command line's `--no-date` when off).
     pub date: bool,
+    /// The SVG's embedded fonts (the command line's `--no-embed-font` when off).
+    pub embed_fonts: bool,
 }
 
 impl ExportDialog {
@@ -41,6 +43,7 @@ impl ExportDialog {
             only_selection: false,
             transparent: false,
             date: true,
+            embed_fonts: true,
         }
     }
 
@@ -79,6 +82,7 @@ impl ExportDialog {
             chart,
             png,
             transparent: self.transparent,
+            embed_fonts: self.embed_fonts,
         }
     }
 }
@@ -184,6 +188,18 @@ pub fn show(
         ui.label(lang.pick("Pied de page", "Footer"));
         ui.checkbox(&mut d.date, lang.pick("date de l'export", "export date"));
         ui.end_row();
+        if d.format == Format::Svg {
+            ui.label(lang.pick("Polices", "Fonts"));
+            ui.checkbox(
+                &mut d.embed_fonts,
+                lang.pick("intégrées au fichier", "embedded in the file"),
+            )
+            .on_hover_text(lang.pick(
+                "Le SVG s'affiche alors partout comme ici, même sans ces polices installées.",
+                "The SVG then looks the same everywhere, even without these fonts installed.",
+            ));
+            ui.end_row();
+        }
     });
     let mut choice = None;
     // Enter presses the default button, as in the system's dialogs; not while a value is

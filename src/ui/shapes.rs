@@ -317,29 +317,36 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<NodeData, EdgeData, Ty, Ix, BoxNod
     }
 }
 
-/// Installs the bundled font in egui, so the canvas draws with the bytes the exports use.
+/// Installs the bundled fonts in egui, in the order the exports look for a glyph, so the canvas
+/// draws with the bytes the exports use. egui 0.36 shapes each run (Arabic letters join, right
+/// to left within a word) but has no bidi: the words of a right-to-left line stand left to
+/// right, in the order typed.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "liberation".into(),
-        Arc::new(egui::FontData::from_static(crate::text::REGULAR_TTF)),
-    );
-    fonts.font_data.insert(
-        "liberation-bold".into(),
-        Arc::new(egui::FontData::from_static(crate::text::BOLD_TTF)),
-    );
-    let fallbacks = fonts
+    let mut chain = |bold: bool| -> Vec<String> {
+        crate::text::Font::ALL
+            .iter()
+            .map(|font| {
+                // A family with one weight is loaded once.
+                let bold = bold && !std::ptr::eq(font.ttf(true), font.ttf(false));
+                let name = format!("{font:?}{}", if bold { "-bold" } else { "" });
+                fonts.font_data.insert(
+                    name.clone(),
+                    Arc::new(egui::FontData::from_static(font.ttf(bold))),
+                );
+                name
+            })
+            .collect()
+    };
+    let (mut regular, mut bold) = (chain(false), chain(true));
+    let defaults = fonts
         .families
         .get(&FontFamily::Proportional)
         .cloned()
         .unwrap_or_default();
-    fonts
-        .families
-        .entry(FontFamily::Proportional)
-        .or_default()
-        .insert(0, "liberation".into());
-    let mut bold = vec!["liberation-bold".to_string()];
-    bold.extend(fallbacks);
+    regular.extend(defaults.iter().cloned());
+    bold.extend(defaults);
+    fonts.families.insert(FontFamily::Proportional, regular);
     fonts.families.insert(bold_family(), bold);
     ctx.set_fonts(fonts);
 }
