@@ -1,7 +1,8 @@
 //! How long the headless pipeline takes on generated structures of 1,000 to 50,000 units:
 //! reading a file, laying the boxes out, building the scene, writing SVG (with and without its
-//! embedded fonts) and (for the smallest) PNG. Run with `cargo bench --bench chart`; the whole run stays within a few minutes on two
-//! cores, so the large sizes take few samples.
+//! embedded fonts) and PNG (an A3 page at 150 dpi; 50,000 units at a scale of 0.02). Run
+//! with `cargo bench --bench chart`; the whole run stays within a few minutes on two cores,
+//! so the large sizes take few samples.
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
@@ -123,16 +124,27 @@ fn chart(c: &mut Criterion) {
         bench(&mut group, "svg sans polices", samples, t_svg, || {
             svg::write(black_box(&scene), &org, &no_fonts)
         });
-        if n == 1_000 {
-            // Seconds a picture (a 12,800 × 9,200 bitmap): the fewest samples criterion takes.
+        // A page of any size, and a small picture of the largest: the bitmap's time follows its
+        // pixels, not the units drawn a pixel or two each.
+        let mut pictures = vec![(
+            "png A3 150 dpi",
+            png::Size::Paper {
+                paper: png::Paper::A3,
+                landscape: true,
+                dpi: 150.0,
+            },
+        )];
+        if n == 50_000 {
+            pictures.push(("png échelle 0,02", png::Size::Scale(0.02)));
+        }
+        for (name, size) in pictures {
             let png_options = png::PngOptions {
-                size: png::Size::Scale(1.0),
-                dpi: 96.0,
+                size,
                 ..Default::default()
             };
             let (picture, t_png) = timed(|| png::render(&scene, &png_options));
-            assert!(picture.is_ok());
-            bench(&mut group, "png échelle 1", 10, t_png, || {
+            assert!(picture.is_ok(), "{name}: {picture:?}");
+            bench(&mut group, name, 10, t_png, || {
                 png::render(black_box(&scene), &png_options)
             });
         }
