@@ -399,7 +399,9 @@ fn export(args: &ExportArgs, lang: Lang) -> Result<(), String> {
     };
     let output = args.output.display().to_string();
     let output = shown(&output);
-    let rendered = request.render(org).map_err(|e| format!("{output}: {e}"))?;
+    let rendered = request
+        .render(org)
+        .map_err(|e| format!("{output}: {}", e.text(lang)))?;
     if let Some(pt) = rendered.small_print {
         let warning = crate::export::png::small_print_warning(pt, request.chart.lang);
         eprintln!("{output}: {warning}");

@@ -197,3 +197,27 @@ fn the_export_command_warns_of_small_names_and_still_succeeds() {
     assert!(w > 1200, "{w} px");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_bitmap_refused_is_explained_in_the_language_asked() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/sample_orgs/sgmas.ron");
+    let out = std::env::temp_dir().join(format!("organigramme-refused-{}.png", std::process::id()));
+    let run = |args: &[&str]| {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+            .args(["export", sample, "-o"])
+            .arg(&out)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(!run.status.success());
+        String::from_utf8_lossy(&run.stderr).into_owned()
+    };
+    assert!(run(&["--scale", "0"]).contains("échelle invalide : 0"));
+    assert!(run(&["--scale", "0", "--lang", "en"]).contains("invalid scale: 0"));
+    let large = run(&["--scale", "100", "--lang", "en"]);
+    assert!(
+        large.contains("image too large") && large.contains("--root"),
+        "{large}"
+    );
+    assert!(!out.exists());
+}

@@ -2,7 +2,7 @@
 //! the bitmap shows exactly the SVG's lines, on any machine.
 
 use super::{coarse, svg};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, say};
 use crate::scene::Scene;
 use crate::text::{FAMILY, Font};
 use std::sync::Arc;
@@ -59,19 +59,33 @@ pub enum PngError {
     /// The bitmap would pass `MAX_SIDE` or `MAX_PIXELS`: its size in pixels. Its message
     /// advises what to do, in the words of whoever asked (the command line's options here).
     TooLarge { width: f32, height: f32 },
-    /// Anything else, said in French as the command line does.
-    Other(String),
+    /// Anything else, in both languages.
+    Other(Message),
 }
 
 impl std::fmt::Display for PngError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PngError::TooLarge { width, height } => write!(
-                f,
-                "image trop grande ({width} × {height} pixels ; au plus {MAX_SIDE} pixels de côté et {} millions de pixels) : exportez une partie avec --root ou --depth, réduisez --scale ou --dpi, ou exportez en SVG, qui n'a pas de limite",
+            PngError::TooLarge { .. } => f.write_str(&self.text(Lang::Fr)),
+            PngError::Other(message) => f.write_str(message.get(Lang::Fr)),
+        }
+    }
+}
+
+impl PngError {
+    /// Why, in `lang`: the command line's words (a bitmap too large names its options).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            PngError::TooLarge { width, height } => say!(
+                lang,
+                "image trop grande ({} × {} pixels ; au plus {} pixels de côté et {} millions de pixels) : exportez une partie avec --root ou --depth, réduisez --scale ou --dpi, ou exportez en SVG, qui n'a pas de limite",
+                "image too large ({} × {} pixels; at most {} pixels a side and {} million pixels): export a part with --root or --depth, lower --scale or --dpi, or export as SVG, which has no limit",
+                width,
+                height,
+                MAX_SIDE,
                 MAX_PIXELS / 1_000_000
             ),
-            PngError::Other(text) => f.write_str(text),
+            PngError::Other(message) => message.get(lang).to_string(),
         }
     }
 }
@@ -112,7 +126,10 @@ pub fn page(scene: &Scene, size: Size) -> Result<Page, PngError> {
     let (w, h, scale, offset) = match size {
         Size::Scale(scale) => {
             if !(scale.is_finite() && scale > 0.0) {
-                return Err(PngError::Other(format!("échelle invalide : {scale}")));
+                return Err(PngError::Other(Message::new(
+                    format!("échelle invalide : {scale}"),
+                    format!("invalid scale: {scale}"),
+                )));
             }
             let w = (scene.width * scale).ceil().max(1.0);
             let h = (scene.height * scale).ceil().max(1.0);
@@ -124,7 +141,10 @@ pub fn page(scene: &Scene, size: Size) -> Result<Page, PngError> {
             dpi,
         } => {
             if !(dpi.is_finite() && dpi > 0.0) {
-                return Err(PngError::Other(format!("résolution invalide : {dpi} dpi")));
+                return Err(PngError::Other(Message::new(
+                    format!("résolution invalide : {dpi} dpi"),
+                    format!("invalid resolution: {dpi} dpi"),
+                )));
             }
             let (mut w_mm, mut h_mm) = paper.mm();
             if landscape {
@@ -262,10 +282,18 @@ pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> 
         item: &|item| !place.tiny(item),
     };
     let svg = svg::write_for_raster(scene, &raster);
-    let tree = resvg::usvg::Tree::from_str(&svg, &svg_options())
-        .map_err(|e| PngError::Other(format!("SVG interne illisible : {e}")))?;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(page.width, page.height)
-        .ok_or_else(|| PngError::Other("mémoire insuffisante pour l'image".into()))?;
+    let tree = resvg::usvg::Tree::from_str(&svg, &svg_options()).map_err(|e| {
+        PngError::Other(Message::new(
+            format!("SVG interne illisible : {e}"),
+            format!("internal SVG unreadable: {e}"),
+        ))
+    })?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(page.width, page.height).ok_or_else(|| {
+        PngError::Other(Message::new(
+            "mémoire insuffisante pour l'image",
+            "not enough memory for the image",
+        ))
+    })?;
     // The sheet around the chart gets the chart's background.
     if let (Some(bg), false) = (scene.background, options.transparent) {
         pixmap.fill(resvg::tiny_skia::Color::from_rgba8(bg.0, bg.1, bg.2, bg.3));
@@ -309,7 +337,12 @@ fn encode(mut rgba: Vec<u8>, w: u32, h: u32, dpi: f32) -> Result<Vec<u8>, PngErr
         yppu: per_metre,
         unit: png::Unit::Meter,
     }));
-    let err = |e: png::EncodingError| PngError::Other(format!("encodage PNG impossible : {e}"));
+    let err = |e: png::EncodingError| {
+        PngError::Other(Message::new(
+            format!("encodage PNG impossible : {e}"),
+            format!("PNG encoding failed: {e}"),
+        ))
+    };
     let mut writer = encoder.write_header().map_err(err)?;
     writer.write_image_data(&rgba).map_err(err)?;
     writer.finish().map_err(err)?;

@@ -107,7 +107,7 @@ impl ExportDialog {
     /// controls where the command line's message names its options.
     pub fn error_text(error: &PngError, lang: Lang) -> String {
         let PngError::TooLarge { width, height } = error else {
-            return error.to_string();
+            return error.text(lang);
         };
         let part = lang.quote(part_label(lang));
         let (side, mpx) = (png::MAX_SIDE, png::MAX_PIXELS / 1_000_000);
