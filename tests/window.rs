@@ -426,3 +426,30 @@ fn a_body_clicked_on_the_chart_is_edited_in_the_inspector() {
     assert!(h.query_by_label("Entité extérieure").is_some());
     assert!(h.query_all_by_value(&entity.name).next().is_some());
 }
+
+#[test]
+fn suppr_deletes_a_body_or_an_entity_clicked_on_the_chart_and_undo_brings_it_back() {
+    let mut h = harness(Settings::default());
+    let before = h.state().doc.org().clone();
+    for is_body in [true, false] {
+        let (_, at) = on_screen(h.state(), |o| match o {
+            Owner::Body(_) => is_body,
+            Owner::Entity(_) => !is_body,
+            _ => false,
+        });
+        click_at(&mut h, at);
+        h.key_press(Key::Delete);
+        h.run_steps(3);
+        let org = h.state().doc.org();
+        let (bodies, entities) = (org.bodies.len(), org.entities.len());
+        if is_body {
+            assert_eq!(bodies, before.bodies.len() - 1);
+        } else {
+            assert_eq!(entities, before.entities.len() - 1);
+        }
+        assert_eq!(h.state().selection, None);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+        h.run_steps(3);
+        assert_eq!(h.state().doc.org(), &before, "one undo brings it back");
+    }
+}

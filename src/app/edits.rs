@@ -45,11 +45,25 @@ impl OrgApp {
         self.focus_name = true;
     }
 
+    /// Suppr: a unit asks what becomes of its subtree; a body or an entity goes at once, as
+    /// the button of its form does (one undo brings it back).
     pub(super) fn ask_delete(&mut self) {
-        if let Some(Selection::Unit(unit)) = self.selection.clone()
-            && self.selected().is_some()
-        {
-            self.dialog = Some(Dialog::Delete { unit });
+        let lang = self.lang();
+        match self.selection.clone() {
+            Some(Selection::Unit(unit)) if self.selected().is_some() => {
+                self.dialog = Some(Dialog::Delete { unit });
+            }
+            Some(Selection::Body(id)) => {
+                self.remove_body(&id, lang.pick("Supprimer l'instance", "Delete body"))
+            }
+            Some(Selection::Entity(id)) => self.remove_entity(
+                &id,
+                lang.pick(
+                    "Supprimer l'entité et ses relations",
+                    "Delete entity and its relations",
+                ),
+            ),
+            _ => {}
         }
     }
 
