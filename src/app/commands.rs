@@ -107,6 +107,8 @@ impl OrgApp {
             Action::SetRelations(view) => self.settings.relations = view,
             Action::SetLang(l) => {
                 self.settings.lang = l;
+                // Its text was written in the other language.
+                self.status = None;
                 self.invalidate_scene();
             }
             Action::SetMissions(missions) => self.relayout(|c| c.missions = missions),

@@ -65,8 +65,8 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
             format!(" ({} {})", lang.pick("au", "as of"), h.date)
         };
         ui.label(format!(
-            "{} : {}{date}",
-            lang.pick("Effectif", "Headcount"),
+            "{}{}{date}",
+            lang.pick("Effectif : ", "Headcount: "),
             crate::scene::group_digits(h.count)
         ));
         if !h.note.is_empty() {
