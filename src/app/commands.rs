@@ -148,11 +148,11 @@ impl OrgApp {
     fn step_history(&mut self, back: bool) {
         let lang = self.lang();
         let (label, done) = if back {
-            (self.doc.undo_label(), lang.pick("Annulé", "Undone"))
+            (self.doc.undo_label(), lang.pick("Annulé : ", "Undone: "))
         } else {
-            (self.doc.redo_label(), lang.pick("Rétabli", "Redone"))
+            (self.doc.redo_label(), lang.pick("Rétabli : ", "Redone: "))
         };
-        let text = format!("{done} : {}", label.unwrap_or_default());
+        let text = format!("{done}{}", label.unwrap_or_default());
         let moved = if back {
             self.doc.undo()
         } else {

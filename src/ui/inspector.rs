@@ -351,7 +351,11 @@ fn bodies(cx: &PanelContext, ui: &mut egui::Ui, i: usize, out: &mut Vec<Action>)
         } else {
             format!(" ({})", b.cadence)
         };
-        if ui.link(format!("{role} : {}{cadence}", b.name)).clicked() {
+        let colon = lang.pick(" : ", ": ");
+        if ui
+            .link(format!("{role}{colon}{}{cadence}", b.name))
+            .clicked()
+        {
             out.push(Action::Select(Some(Selection::Body(b.id.clone()))));
         }
     }

@@ -55,11 +55,11 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                 let undo = cx
                     .doc
                     .undo_label()
-                    .map(|l| format!("{} : {l}", Action::Undo.label(lang)));
+                    .map(|l| format!("{}{}{l}", Action::Undo.label(lang), colon(lang)));
                 let redo = cx
                     .doc
                     .redo_label()
-                    .map(|l| format!("{} : {l}", Action::Redo.label(lang)));
+                    .map(|l| format!("{}{}{l}", Action::Redo.label(lang), colon(lang)));
                 for (action, label) in [(Action::Undo, undo), (Action::Redo, redo)] {
                     let enabled = label.is_some();
                     let text = label.unwrap_or_else(|| action.label(lang).to_string());
@@ -118,4 +118,9 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
             });
         });
     });
+}
+
+/// French sets a colon apart with a space, English does not.
+fn colon(lang: Lang) -> &'static str {
+    lang.pick(" : ", ": ")
 }
