@@ -176,8 +176,18 @@ mod tests {
 
     #[test]
     fn a_text_too_long_for_the_table_is_replaced_in_the_middle() {
-        let old: Vec<String> = (0..1100).map(|i| format!("a{i}")).collect();
-        let new: Vec<String> = (0..1100).map(|i| format!("b{i}")).collect();
+        // Words in common here and there, which the table would keep.
+        let words = |side: &str| -> Vec<String> {
+            let word = |i| {
+                if i % 100 == 50 {
+                    "commun".into()
+                } else {
+                    format!("{side}{i}")
+                }
+            };
+            (0..1100).map(word).collect()
+        };
+        let (old, new) = (words("a"), words("b"));
         let d = diff(
             &format!("début {} fin", old.join(" ")),
             &format!("début {} fin", new.join(" ")),

@@ -100,8 +100,9 @@ fn a_unit_whose_id_changed_is_matched_by_name_acronym_and_parent_unless_told_not
 
 #[test]
 fn of_two_units_of_the_same_name_the_one_under_the_same_parent_is_chosen() {
-    // Two sections « Section du budget », under DRH and DFA; both change ids, and the one
-    // under DFA comes first in the new file.
+    // Two sections « Section du budget », under DRH and DFA, both given new ids. The new
+    // tree reaches the one under DRH first, and the old file lists the one under DFA first:
+    // only their parents tell them apart.
     let section = |id: &str, parent: &str| Unit {
         id: Id::new(id),
         name: "Section du budget".into(),
@@ -110,8 +111,8 @@ fn of_two_units_of_the_same_name_the_one_under_the_same_parent_is_chosen() {
         ..Default::default()
     };
     let (mut old, _) = example_after(&[], |_| {});
-    old.units.push(section("budget-rh", "drh"));
     old.units.push(section("budget-fi", "dfi"));
+    old.units.push(section("budget-rh", "drh"));
     let mut new = old.clone();
     new.units.truncate(new.units.len() - 2);
     new.units.push(section("sb-fi", "dfi"));
