@@ -1,5 +1,9 @@
 //! The command line: headless verbs that never start a window.
 
+mod diff;
+
+pub use diff::DiffArgs;
+
 use crate::export::dot::DotOptions;
 use crate::export::png::Paper;
 use crate::export::request::{ExportRequest, Format, PngSize};
@@ -46,6 +50,10 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Compare deux versions d'une structure : unités créées, supprimées, déplacées,
+    /// renommées, missions, instances, relations, entités, textes. Code de sortie 0 si elles
+    /// sont identiques, 1 si elles diffèrent, 2 en cas d'erreur.
+    Diff(DiffArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -142,6 +150,15 @@ pub enum LangArg {
     En,
 }
 
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Fr => crate::i18n::Lang::Fr,
+            LangArg::En => crate::i18n::Lang::En,
+        }
+    }
+}
+
 /// Runs a headless verb and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
@@ -149,6 +166,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Fmt { files } => fmt(&files),
         Command::Export(args) => report(export(&args)),
         Command::Generate(args) => report(generate(&args)),
+        Command::Diff(args) => diff::run(&args),
     }
 }
 
@@ -281,10 +299,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             args.file.display()
         ));
     }
-    let lang = match args.lang {
-        LangArg::Fr => crate::i18n::Lang::Fr,
-        LangArg::En => crate::i18n::Lang::En,
-    };
+    let lang = args.lang.into();
     let options = ChartOptions {
         orientation: match args.orientation {
             OrientationArg::TopDown => Orientation::TopDown,

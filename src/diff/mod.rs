@@ -11,6 +11,7 @@ mod fields;
 mod matching;
 mod missions;
 mod others;
+pub mod render;
 mod units;
 pub mod words;
 

@@ -1,8 +1,10 @@
 //! `organigramme diff`: each kind of change found on edited copies of the samples
-//! (`changes`), units whose id changed matched by name, acronym and parent, or by id only
-//! when told not to guess (`matching`).
+//! (`changes`), units whose id changed matched by name, acronym and parent, and not with
+//! --no-guess (`matching`), the report's four forms and the exit codes of the real binary
+//! (`command`).
 
 mod changes;
+mod command;
 mod matching;
 
 use organigramme::diff::{self, Changes, Options};

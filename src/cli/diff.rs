@@ -1,0 +1,75 @@
+//! `organigramme diff OLD.ron NEW.ron`: what changed from one version of a structure to
+//! another, as `diff` answers: exit 0 when they are the same structure, 1 when they differ,
+//! 2 when either cannot be read.
+
+use super::LangArg;
+use crate::diff::{self, Options, render};
+use crate::format;
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug)]
+pub struct DiffArgs {
+    /// La version de référence.
+    pub old: PathBuf,
+    /// La version comparée.
+    pub new: PathBuf,
+    /// Forme du rapport : texte, Markdown, tableau CSV ou JSON.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Ne rapproche les unités que par leur id (sans deviner, d'après le nom, le sigle et le
+    /// rattachement, quelle unité est devenue quelle autre).
+    #[arg(long)]
+    pub no_guess: bool,
+    /// Langue du rapport.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum FormatArg {
+    Text,
+    Md,
+    Csv,
+    Json,
+}
+
+pub fn run(args: &DiffArgs) -> ExitCode {
+    let (old, new) = match (format::load_path(&args.old), format::load_path(&args.new)) {
+        (Ok(old), Ok(new)) => (old.organisation, new.organisation),
+        (old, new) => {
+            for e in [old.err(), new.err()].into_iter().flatten() {
+                eprintln!("{e}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let changes = diff::diff(
+        &old,
+        &new,
+        Options {
+            guess: !args.no_guess,
+        },
+    );
+    let format = match args.format {
+        FormatArg::Text => render::Format::Text,
+        FormatArg::Md => render::Format::Markdown,
+        FormatArg::Csv => render::Format::Csv,
+        FormatArg::Json => render::Format::Json,
+    };
+    let (a, b) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let report = render::render(&changes, format, args.lang.into(), &a, &b);
+    if let Err(e) = std::io::stdout().lock().write_all(report.as_bytes()) {
+        // A reader that stopped early (`| head`) has what it wanted.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("organigramme diff : {e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::from(u8::from(!changes.is_empty()))
+}
