@@ -243,6 +243,15 @@ fn the_same_structure_exits_0_with_an_empty_report_and_an_unreadable_file_2() {
         err.starts_with(&format!("{}:", bad.display())) && err.contains("parent inconnu"),
         "{err}"
     );
+    // A form it does not know is an error too, said by the argument parser.
+    let (code, _, err) = run(&[
+        sgmas.as_ref(),
+        copy.as_ref(),
+        "--format".as_ref(),
+        "xml".as_ref(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("xml"), "{err}");
     let missing = dir.0.join("absent.ron");
     let (code, _, err) = run(&[missing.as_ref(), sgmas.as_ref()]);
     assert_eq!(code, 2);
