@@ -2,12 +2,14 @@
 //! another, as `diff` answers: exit 0 when they are the same structure, 1 when they differ,
 //! 2 when either cannot be read.
 
-use super::LangArg;
+use super::chart::{ChartArgs, chart_options, write_chart};
 use crate::diff::{self, Options, render};
+use crate::export::request::Format;
 use crate::format;
+use crate::model::Organisation;
 use clap::ValueEnum;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
@@ -23,9 +25,13 @@ pub struct DiffArgs {
     /// rattachement, quelle unité est devenue quelle autre).
     #[arg(long)]
     pub no_guess: bool,
-    /// Langue du rapport.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    pub lang: LangArg,
+    /// Écrit aussi le schéma comparé (.svg ou .png) : la nouvelle structure, les unités
+    /// créées, déplacées et modifiées en couleur, les supprimées en pointillés ; avec les
+    /// options d'`export`.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub chart: ChartArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -46,13 +52,16 @@ pub fn run(args: &DiffArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let changes = diff::diff(
-        &old,
-        &new,
-        Options {
-            guess: !args.no_guess,
-        },
-    );
+    let options = Options {
+        guess: !args.no_guess,
+    };
+    let changes = diff::diff(&old, &new, options);
+    if let Some(output) = &args.output
+        && let Err(e) = chart(&old, &new, options, args, output)
+    {
+        eprintln!("{e}");
+        return ExitCode::from(2);
+    }
     let format = match args.format {
         FormatArg::Text => render::Format::Text,
         FormatArg::Md => render::Format::Markdown,
@@ -63,7 +72,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         args.old.display().to_string(),
         args.new.display().to_string(),
     );
-    let report = render::render(&changes, format, args.lang.into(), &a, &b);
+    let report = render::render(&changes, format, args.chart.lang.into(), &a, &b);
     if let Err(e) = std::io::stdout().lock().write_all(report.as_bytes()) {
         // A reader that stopped early (`| head`) has what it wanted.
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -72,4 +81,25 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         }
     }
     ExitCode::from(u8::from(!changes.is_empty()))
+}
+
+/// Writes the comparison chart: the new structure with its removed units as ghosts, each
+/// unit coloured by what became of it.
+fn chart(
+    old: &Organisation,
+    new: &Organisation,
+    options: Options,
+    args: &DiffArgs,
+    output: &Path,
+) -> Result<(), String> {
+    let Some(format) = Format::from_path(output) else {
+        let output = output.display();
+        return Err(format!(
+            "{output}: extension inconnue (attendu : .svg ou .png)"
+        ));
+    };
+    let compared = diff::chart::comparison(old, new, options);
+    let mut chart = chart_options(&compared.org, &args.chart, &args.new)?;
+    chart.changes = Some(compared.marks.into());
+    write_chart(&compared.org, chart, format, &args.chart, output)
 }

@@ -7,6 +7,7 @@
 //! that names it look changed. Hand positions and folding are how the chart is drawn, not
 //! the structure: they are not compared.
 
+pub mod chart;
 mod fields;
 mod matching;
 mod missions;

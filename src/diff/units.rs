@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 /// A place in the merged tree of the report: a unit of the new structure, or a removed one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Node {
+pub(super) enum Node {
     New(usize),
     Removed(usize),
 }
@@ -31,7 +31,7 @@ pub fn changes(old: &Organisation, new: &Organisation, m: &Matching) -> Vec<Unit
 }
 
 /// The new tree with the removed units inserted, in reading order.
-fn order(m: &Matching) -> Vec<Node> {
+pub(super) fn order(m: &Matching) -> Vec<Node> {
     // Children of each node; the key `None` holds the roots.
     let mut children: HashMap<Option<Node>, Vec<Node>> = HashMap::new();
     let (old_tree, new_tree) = (&m.old_tree, &m.new_tree);

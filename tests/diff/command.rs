@@ -260,3 +260,40 @@ fn the_same_structure_exits_0_with_an_empty_report_and_an_unreadable_file_2() {
         "{err}"
     );
 }
+
+#[test]
+fn the_comparison_chart_is_written_beside_the_report_with_the_options_of_export() {
+    let dir = TempDir::new("chart");
+    let (old, new) = redesign(&dir);
+    let svg = dir.0.join("compare.svg");
+    let args = [
+        old.as_os_str(),
+        new.as_os_str(),
+        "-o".as_ref(),
+        svg.as_os_str(),
+    ];
+    let (code, report, err) = run(&[&args[..], &["--lang".as_ref(), "en".as_ref()]].concat());
+    assert_eq!((code, err.as_str()), (1, ""));
+    assert!(report.starts_with("Comparison of "));
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    for text in [
+        "formerly under: SGMAS",
+        "Unit removed",
+        "Unit moved (former parent in its box)",
+        "Exported on ",
+    ] {
+        assert!(svg.contains(text), "{text}");
+    }
+    // A format it cannot draw is refused before anything is written.
+    let dot = dir.0.join("compare.dot");
+    let (code, _, err) = run(&[
+        old.as_os_str(),
+        new.as_os_str(),
+        "-o".as_ref(),
+        dot.as_os_str(),
+        "--no-date".as_ref(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("attendu : .svg ou .png"), "{err}");
+    assert!(!dot.exists());
+}

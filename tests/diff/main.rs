@@ -1,9 +1,10 @@
 //! `organigramme diff`: each kind of change found on edited copies of the samples
 //! (`changes`), units whose id changed matched by name, acronym and parent, and not with
-//! --no-guess (`matching`), the report's four forms and the exit codes of the real binary
-//! (`command`).
+//! --no-guess (`matching`), the comparison chart (`chart`), the report's four forms and the
+//! exit codes of the real binary (`command`).
 
 mod changes;
+mod chart;
 mod command;
 mod matching;
 
