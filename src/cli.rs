@@ -1,14 +1,17 @@
 //! The command line: headless verbs that never start a window.
 
+mod chart;
+mod diff;
+
+pub use chart::{ChartArgs, LangArg, MissionsArg, OrientationArg, PaperArg, RelationsArg};
+pub use diff::DiffArgs;
+
 use crate::export::dot::DotOptions;
-use crate::export::png::Paper;
-use crate::export::request::{ExportRequest, Format, PngSize};
+use crate::export::request::Format;
 use crate::format;
 use crate::i18n::{Lang, say, shown};
 use crate::layout::Orientation;
-use crate::model::Id;
-use crate::scene::{ChartOptions, MissionsMode, RelationsMode};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -62,6 +65,10 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Compare deux versions d'une structure : unités créées, supprimées, déplacées,
+    /// renommées, missions, instances, relations, entités, textes. Code de sortie 0 si elles
+    /// sont identiques, 1 si elles diffèrent, 2 en cas d'erreur.
+    Diff(DiffArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -70,46 +77,8 @@ pub struct ExportArgs {
     /// Fichier de sortie : .svg, .png ou .dot.
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
-    /// Résolution du PNG, en points par pouce (avec --paper : 150 par défaut, l'image a la
-    /// taille de la feuille ; sans : l'échelle est dpi / 96).
-    #[arg(long)]
-    pub dpi: Option<f32>,
-    /// Format de papier du PNG : l'image est la feuille entière, le schéma centré dans des
-    /// marges de 10 mm.
-    #[arg(long, value_enum)]
-    pub paper: Option<PaperArg>,
-    /// Facteur d'échelle du PNG (1 : un pixel par unité du schéma ; par défaut 2, net dans une
-    /// présentation).
-    #[arg(long, conflicts_with = "paper")]
-    pub scale: Option<f32>,
-    /// N'exporte que cette unité et ses descendantes (id de l'unité).
-    #[arg(long, value_name = "UNIT_ID")]
-    pub root: Option<String>,
-    /// N'exporte que ce nombre de niveaux (1 : la racine seule).
-    #[arg(long)]
-    pub depth: Option<usize>,
-    #[arg(long, value_enum, default_value_t = OrientationArg::TopDown)]
-    pub orientation: OrientationArg,
-    /// Missions dans les cadres : aucune, première phrase, texte complet (par défaut : first
-    /// jusqu'à 60 unités, none au-delà).
-    #[arg(long, value_enum)]
-    pub missions: Option<MissionsArg>,
-    /// Relations : en lignes entre les cadres, en liste dans chaque cadre, ou aucune
-    #[arg(long, value_enum, default_value_t = RelationsArg::Lines)]
-    pub relations: RelationsArg,
-    /// Une seule rangée par niveau, sans empilement compact.
-    #[arg(long)]
-    pub no_compact: bool,
-    /// Fond transparent (PNG et SVG).
-    #[arg(long)]
-    pub transparent: bool,
-    /// Sans la date d'export en pied de page.
-    #[arg(long)]
-    pub no_date: bool,
-    /// SVG sans les polices intégrées (sous-ensembles de Liberation Sans et des polices de
-    /// secours) : plus léger, mais le texte peut déborder des cadres là où elles manquent.
-    #[arg(long)]
-    pub no_embed_font: bool,
+    #[command(flatten)]
+    pub chart: ChartArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -125,40 +94,6 @@ pub struct GenerateArgs {
     pub output: PathBuf,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum PaperArg {
-    A4,
-    A4Landscape,
-    A3,
-    A3Landscape,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum OrientationArg {
-    TopDown,
-    LeftRight,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum RelationsArg {
-    Lines,
-    List,
-    None,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum MissionsArg {
-    None,
-    First,
-    Full,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum LangArg {
-    Fr,
-    En,
-}
-
 /// Runs a headless verb, speaking `lang`, and returns the process exit code.
 pub fn run(command: Command, lang: Lang) -> ExitCode {
     match command {
@@ -166,6 +101,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Fmt { files } => fmt(&files, lang),
         Command::Export(args) => report(export(&args, lang)),
         Command::Generate(args) => report(generate(&args, lang)),
+        Command::Diff(args) => diff::run(&args, lang),
     }
 }
 
@@ -318,45 +254,7 @@ fn export(args: &ExportArgs, lang: Lang) -> Result<(), String> {
     let loaded =
         std::mem::ManuallyDrop::new(format::load_path(&args.file).map_err(|e| e.text(lang))?);
     let org = &loaded.organisation;
-    if let Some(root) = &args.root
-        && org.unit(&Id::new(root.as_str())).is_none()
-    {
-        let file = args.file.display().to_string();
-        return Err(say!(
-            lang,
-            "{}: --root « {} » : aucune unité n'a cet id",
-            "{}: --root “{}”: no unit has this id",
-            shown(&file),
-            shown(root)
-        ));
-    }
-    let options = ChartOptions {
-        orientation: match args.orientation {
-            OrientationArg::TopDown => Orientation::TopDown,
-            OrientationArg::LeftRight => Orientation::LeftRight,
-        },
-        compact: !args.no_compact,
-        missions: match args.missions {
-            Some(MissionsArg::None) => MissionsMode::None,
-            Some(MissionsArg::First) => MissionsMode::First,
-            Some(MissionsArg::Full) => MissionsMode::Full,
-            None => MissionsMode::default_for(org.units.len()),
-        },
-        relations: match args.relations {
-            RelationsArg::Lines => RelationsMode::Lines,
-            RelationsArg::List => RelationsMode::List,
-            RelationsArg::None => RelationsMode::None,
-        },
-        root: args.root.as_deref().map(Id::new),
-        depth: args.depth,
-        lang,
-        date: if args.no_date {
-            String::new()
-        } else {
-            today(lang)
-        },
-        ..Default::default()
-    };
+    let options = chart::chart_options(org, &args.chart, &args.file, lang)?;
     let extension = args
         .output
         .extension()
@@ -381,31 +279,5 @@ fn export(args: &ExportArgs, lang: Lang) -> Result<(), String> {
             shown(&output)
         ));
     };
-    let request = ExportRequest {
-        format,
-        chart: options,
-        png: PngSize {
-            paper: args.paper.map(|p| match p {
-                PaperArg::A4 => (Paper::A4, false),
-                PaperArg::A4Landscape => (Paper::A4, true),
-                PaperArg::A3 => (Paper::A3, false),
-                PaperArg::A3Landscape => (Paper::A3, true),
-            }),
-            scale: args.scale,
-            dpi: args.dpi,
-        },
-        transparent: args.transparent,
-        embed_fonts: !args.no_embed_font,
-    };
-    let output = args.output.display().to_string();
-    let output = shown(&output);
-    let rendered = request
-        .render(org)
-        .map_err(|e| format!("{output}: {}", e.text(lang)))?;
-    if let Some(pt) = rendered.small_print {
-        let warning = crate::export::png::small_print_warning(pt, request.chart.lang);
-        eprintln!("{output}: {warning}");
-    }
-    let bytes = rendered.bytes;
-    format::write_export(&args.output, &bytes).map_err(|e| e.text(lang))
+    chart::write_chart(org, options, format, &args.chart, &args.output, lang)
 }

@@ -1,11 +1,13 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
-//! Layers point one way: `model` ← `format`, `layout` ← `scene` ← `export`, `cli` ← `app`/`ui`.
+//! Layers point one way: `model` ← `format`, `diff`, `layout` ← `scene` ← `export`, `cli` ←
+//! `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod doc;
 pub mod export;
 pub mod format;

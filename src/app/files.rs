@@ -106,7 +106,7 @@ fn file_stem(org: &crate::model::Organisation) -> String {
     // ASCII only: the file travels between systems, and egui-file-dialog 0.15 selects the
     // proposed stem by byte count as if it were characters, so each accent would leave the
     // selection one character into the extension.
-    let stem: String = crate::ui::outline::fold(base)
+    let stem: String = crate::model::fold(base)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();

@@ -7,10 +7,12 @@
 
 mod hierarchy;
 mod kinds;
+mod names;
 mod validate;
 
 pub use hierarchy::Hierarchy;
 pub use kinds::{BodyKind, EntityKind, RelationKind, UnitKind};
+pub use names::{fold, full_name};
 pub use validate::{Field, Issue, List, MAX_COORD, Place, Severity, Stats, validate};
 
 use serde::{Deserialize, Serialize};

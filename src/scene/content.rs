@@ -2,6 +2,7 @@
 //! needs the sizes, and every renderer draws these same lines.
 
 use super::{MissionsMode, Palette, TextLine};
+use crate::diff::chart::Mark;
 use crate::i18n::Lang;
 use crate::model::{Body, Entity, Hierarchy, Id, IdMap, Organisation, RelationKind, Unit};
 use crate::text::{self, Style};
@@ -36,6 +37,8 @@ struct Builder<'p> {
     rows: Vec<(String, Style, bool, super::Rgba)>,
     rule_after: Option<usize>,
     palette: &'p Palette,
+    /// A removed unit's box on a comparison chart: all its text muted.
+    ghost: bool,
 }
 
 impl<'p> Builder<'p> {
@@ -44,6 +47,7 @@ impl<'p> Builder<'p> {
             rows: Vec::new(),
             rule_after: None,
             palette,
+            ghost: false,
         }
     }
 
@@ -56,7 +60,7 @@ impl<'p> Builder<'p> {
         centred: bool,
         muted: bool,
     ) {
-        let colour = if muted {
+        let colour = if muted || self.ghost {
             self.palette.muted
         } else {
             self.palette.text
@@ -116,6 +120,8 @@ pub struct BoxInputs<'a> {
     pub lang: Lang,
     /// Identifies the palette: the fingerprint hashes this, not the colours.
     pub theme: u8,
+    /// What became of the unit, on a comparison chart.
+    pub mark: Option<&'a Mark>,
 }
 
 /// The boxes of `drawn` (indices into `units`), all measured.
@@ -138,6 +144,7 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
         ..
     } = *inputs;
     let mut b = Builder::new(palette);
+    b.ghost = inputs.mark == Some(&Mark::Removed);
     let mut kind = unit.kind.label(lang).to_uppercase();
     if !unit.acronym.is_empty() {
         kind = format!("{kind} · {}", unit.acronym);
@@ -164,6 +171,18 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
             true,
             true,
         );
+    }
+    if let Some(Mark::Moved(from)) = inputs.mark {
+        let from = if from.is_empty() {
+            lang.pick("racine", "root")
+        } else {
+            from
+        };
+        let label = format!(
+            "{} {from}",
+            lang.pick("ancien rattachement :", "formerly under:")
+        );
+        b.push(&label, DETAIL, NAME_WIDTH, 2, true, false);
     }
     for links in inputs.links {
         b.push(links, DETAIL, NAME_WIDTH, 3, true, false);

@@ -1,11 +1,12 @@
 //! The chart's decorations: the title block above the hierarchy and the legend below the
 //! bands, with the stacked lines of text they and the band titles are made of.
 
+use super::swatches::{change_swatches, kind_swatches};
 use super::theme::relation_look;
 use super::{
     ChartOptions, Connector, Item, LineStyle, Link, Owner, Palette, Rect, Scene, Shape, TextLine,
 };
-use crate::model::{Organisation, RelationKind, UnitKind};
+use crate::model::{Organisation, RelationKind};
 use crate::text::{self, Style};
 use std::sync::Arc;
 
@@ -119,13 +120,10 @@ pub(super) fn legend(
     notes: &[String],
 ) {
     let lang = options.lang;
-    let mut kinds: Vec<&UnitKind> = Vec::new();
-    for (u, item) in scene.unit_item.iter().enumerate() {
-        if item.is_some() && !kinds.contains(&&org.units[u].kind) {
-            kinds.push(&org.units[u].kind);
-        }
-    }
-    kinds.sort_by_key(|k| (k.rank(), k.label(lang).to_string()));
+    let swatches = match &options.changes {
+        None => kind_swatches(scene, org, options),
+        Some(marks) => change_swatches(scene, marks, options),
+    };
     let (lines, rect) = stack(
         &[(
             lang.pick("Légende", "Legend").to_string(),
@@ -145,14 +143,12 @@ pub(super) fn legend(
         w: 26.0,
         h: 14.0,
     };
-    for kind in kinds {
-        let label = kind.label(lang).to_string();
+    for (label, (fill, stroke), dashed) in swatches {
         let w = swatch.w + 6.0 + text::width(&label, style) + 18.0;
         if cx + w > x + 900.0 {
             cx = x;
             cy += 22.0;
         }
-        let (fill, stroke) = options.theme.unit_colours(kind);
         let rect = Rect {
             x: cx,
             y: cy,
@@ -173,7 +169,7 @@ pub(super) fn legend(
             fill,
             stroke,
             stroke_width: 1.5,
-            dashed: false,
+            dashed,
             lines: Arc::new([line]),
             rule: None,
         });

@@ -12,6 +12,7 @@ mod lines;
 mod raster;
 mod route;
 mod routes;
+mod swatches;
 mod theme;
 
 pub use buckets::Buckets;
@@ -19,6 +20,7 @@ pub use cache::Cache;
 pub use content::group as group_digits;
 pub use theme::{Palette, Rgba, Theme};
 
+use crate::diff::chart::Mark;
 use crate::i18n::Lang;
 use crate::layout::{self, Orientation, Size, Tree};
 use crate::model::{Hierarchy, Id, Organisation};
@@ -75,6 +77,9 @@ pub struct ChartOptions {
     pub lang: Lang,
     /// The export date ("23 novembre 2026"), shown in a footer line of its own; empty: none.
     pub date: String,
+    /// A comparison chart (see `diff::chart`): what became of each unit, by index. Units are
+    /// then coloured by their change rather than their kind, removed ones drawn as ghosts.
+    pub changes: Option<Arc<[Option<Mark>]>>,
 }
 
 impl Default for ChartOptions {
@@ -89,6 +94,7 @@ impl Default for ChartOptions {
             theme: Theme::Light,
             lang: Lang::Fr,
             date: String::new(),
+            changes: None,
         }
     }
 }
@@ -265,6 +271,7 @@ fn build_inner(
         palette: &palette,
         lang: options.lang,
         theme: options.theme as u8,
+        mark: options.changes.as_ref().and_then(|m| m.get(u)?.as_ref()),
     };
     let contents = match cache.as_deref_mut() {
         Some(c) => c.boxes.units(&org.units, &drawn, inputs),
@@ -324,7 +331,16 @@ fn build_inner(
             w: c.w,
             h: c.h,
         };
-        let (fill, stroke) = options.theme.unit_colours(&org.units[u].kind);
+        let ((fill, stroke), dashed) = match &options.changes {
+            None => (options.theme.unit_colours(&org.units[u].kind), false),
+            Some(marks) => {
+                let mark = marks.get(u).and_then(Option::as_ref);
+                (
+                    options.theme.change_colours(mark),
+                    mark == Some(&Mark::Removed),
+                )
+            }
+        };
         scene.unit_item[u] = Some(scene.items.len());
         scene.items.push(Item {
             owner: Owner::Unit(u),
@@ -333,7 +349,7 @@ fn build_inner(
             fill,
             stroke,
             stroke_width: if parent[u].is_none() { 2.5 } else { 1.5 },
-            dashed: false,
+            dashed,
             lines: c.lines,
             rule: c.rule.map(|r| r + rect.y),
         });

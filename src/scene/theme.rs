@@ -1,5 +1,6 @@
 //! Colours of the chart. Exports use the light theme; the canvas follows the window's.
 
+use crate::diff::chart::Mark;
 use crate::model::{RelationKind, UnitKind};
 
 /// An sRGB colour with alpha, 0–255.
@@ -93,6 +94,28 @@ impl Theme {
             Theme::Light => (mix((r, g, b), (255, 255, 255), 0.86), Rgba::rgb(r, g, b)),
             Theme::Dark => (
                 mix((r, g, b), (30, 32, 38), 0.72),
+                mix((r, g, b), (255, 255, 255), 0.25),
+            ),
+        }
+    }
+}
+
+impl Theme {
+    /// Fill and border of a unit's box on a comparison chart: one hue per change, the
+    /// unchanged units in grey so that the changes stand out.
+    pub fn change_colours(self, mark: Option<&Mark>) -> (Rgba, Rgba) {
+        let (r, g, b) = match mark {
+            Some(Mark::Added) => (30, 140, 60),
+            Some(Mark::Moved(_)) => (40, 100, 210),
+            Some(Mark::Changed) => (215, 120, 0),
+            Some(Mark::Removed) => (150, 150, 156),
+            None => (120, 126, 138),
+        };
+        let tint = if mark.is_some() { 0.80 } else { 0.97 };
+        match self {
+            Theme::Light => (mix((r, g, b), (255, 255, 255), tint), Rgba::rgb(r, g, b)),
+            Theme::Dark => (
+                mix((r, g, b), (30, 32, 38), tint - 0.1),
                 mix((r, g, b), (255, 255, 255), 0.25),
             ),
         }

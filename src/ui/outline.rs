@@ -3,26 +3,9 @@
 
 use super::shapes::colour;
 use super::{Action, PanelContext, Selection};
-use crate::model::{Hierarchy, Id, Organisation};
+use crate::model::{Hierarchy, Id, Organisation, fold};
 use eframe::egui;
 use std::rc::Rc;
-
-/// Lower case without accents, so « equipe » finds « Équipe ».
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
-}
 
 /// The search field's id: its typing is not the document's, so Ctrl+Z there stays its own.
 pub const SEARCH_FIELD: &str = "outline-search";

@@ -162,11 +162,7 @@ fn members(
 pub fn entities(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     let lang = cx.lang;
     for (e, entity) in cx.org().entities.iter().enumerate() {
-        let title = if entity.acronym.is_empty() {
-            entity.name.clone()
-        } else {
-            format!("{} — {}", entity.acronym, entity.name)
-        };
+        let title = crate::model::full_name(&entity.acronym, &entity.name);
         egui::CollapsingHeader::new(title)
             .id_salt(("entity", &entity.id))
             .show(ui, |ui| entity_form(cx, ui, e, out));
