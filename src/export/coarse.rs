@@ -8,7 +8,7 @@
 //! 50,000 units on a small page went from seconds in the SVG's paths to a fraction of one.
 
 use crate::scene::{Item, LineStyle, Rgba, Scene, Shape};
-use resvg::tiny_skia::{Color, Paint, PathBuilder, PixmapMut, Rect, Stroke, Transform};
+use resvg::tiny_skia::{PixmapMut, PremultipliedColorU8};
 
 /// Below this many pixels per chart unit, lines are drawn here: a line 1.5 units wide is
 /// then under 0.4 px, a dash of the densest pattern about a pixel.
@@ -37,20 +37,51 @@ impl Place {
             && item.rect.h * self.scale < TINY_PX
     }
 
-    fn fill(&self, pixmap: &mut PixmapMut, (x, y, w, h): (f32, f32, f32, f32), paint: &Paint) {
+    /// Paints the chart-unit rectangle `(x, y, w, h)` in `colour`, `share` of it opaque, each
+    /// pixel by the part of it the rectangle covers. Done here rather than with tiny-skia's
+    /// anti-aliased rectangle, which trips a debug assertion on rectangles a pixel or two wide.
+    fn fill(
+        &self,
+        pixmap: &mut PixmapMut,
+        (x, y, w, h): (f32, f32, f32, f32),
+        colour: Rgba,
+        share: f32,
+    ) {
         let (s, (dx, dy)) = (self.scale, self.offset);
-        if let Some(r) = Rect::from_xywh(x * s + dx, y * s + dy, w * s, h * s) {
-            pixmap.fill_rect(r, paint, Transform::identity(), None);
+        let (width, height) = (pixmap.width(), pixmap.height());
+        let (x0, x1) = ((x * s + dx).max(0.0), ((x + w) * s + dx).min(width as f32));
+        let (y0, y1) = ((y * s + dy).max(0.0), ((y + h) * s + dy).min(height as f32));
+        // Also false for a NaN.
+        if !(x1 > x0 && y1 > y0) {
+            return;
+        }
+        let alpha = f32::from(colour.3) / 255.0 * share;
+        let cover = |p: u32, lo: f32, hi: f32| ((p + 1) as f32).min(hi) - (p as f32).max(lo);
+        let (cols, rows) = (x0 as u32..x1.ceil() as u32, y0 as u32..y1.ceil() as u32);
+        let pixels = pixmap.pixels_mut();
+        for py in rows {
+            let cy = cover(py, y0, y1);
+            let line = py as usize * width as usize;
+            for px in cols.clone() {
+                let a = alpha * cy * cover(px, x0, x1);
+                let pixel = &mut pixels[line + px as usize];
+                *pixel = over(*pixel, colour, a);
+            }
         }
     }
 }
 
-fn paint(c: Rgba, share: f32) -> Paint<'static> {
-    let mut paint = Paint::default();
-    let alpha = (f32::from(c.3) * share).round().clamp(0.0, 255.0) as u8;
-    paint.set_color(Color::from_rgba8(c.0, c.1, c.2, alpha));
-    paint.anti_alias = true;
-    paint
+/// `colour` at opacity `a` over a premultiplied pixel.
+fn over(dst: PremultipliedColorU8, colour: Rgba, a: f32) -> PremultipliedColorU8 {
+    let keep = 1.0 - a;
+    let mix = |src: u8, dst: u8| (f32::from(src) * a + f32::from(dst) * keep).round() as u8;
+    PremultipliedColorU8::from_rgba(
+        mix(colour.0, dst.red()),
+        mix(colour.1, dst.green()),
+        mix(colour.2, dst.blue()),
+        mix(255, dst.alpha()),
+    )
+    .unwrap_or(dst)
 }
 
 /// Every connector of `scene` (when the chart is coarse): what the SVG leaves out then.
@@ -62,36 +93,27 @@ pub fn draw_lines(pixmap: &mut PixmapMut, scene: &Scene, place: Place) {
             LineStyle::Dashed => 7.0 / 11.0,
             LineStyle::Dotted => 2.0 / 5.0,
         };
-        let paint = paint(c.colour, share);
         let half = c.width / 2.0;
         for s in c.points.windows(2) {
             let ((x0, y0), (x1, y1)) = (s[0], s[1]);
-            if y0 == y1 {
-                place.fill(
-                    pixmap,
-                    (x0.min(x1), y0 - half, (x1 - x0).abs(), c.width),
-                    &paint,
-                );
+            let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
+            let rect = if y0 == y1 {
+                (x0.min(x1), y0 - half, w, c.width)
             } else if x0 == x1 {
+                (x0 - half, y0.min(y1), c.width, h)
+            } else {
+                // An arrowhead's slanted side, a pixel or two long here: its box, as faint as
+                // the line is thin against it.
+                let faint = (c.width / w.min(h).max(c.width)).min(1.0);
                 place.fill(
                     pixmap,
-                    (x0 - half, y0.min(y1), c.width, (y1 - y0).abs()),
-                    &paint,
+                    (x0.min(x1), y0.min(y1), w, h),
+                    c.colour,
+                    share * faint,
                 );
-            } else {
-                // An arrowhead's slanted sides: few, and drawn as a path.
-                let mut path = PathBuilder::new();
-                let (sc, (dx, dy)) = (place.scale, place.offset);
-                path.move_to(x0 * sc + dx, y0 * sc + dy);
-                path.line_to(x1 * sc + dx, y1 * sc + dy);
-                if let Some(path) = path.finish() {
-                    let stroke = Stroke {
-                        width: c.width * sc,
-                        ..Stroke::default()
-                    };
-                    pixmap.stroke_path(&path, &paint, &stroke, Transform::identity(), None);
-                }
-            }
+                continue;
+            };
+            place.fill(pixmap, rect, c.colour, share);
         }
     }
 }
@@ -100,9 +122,8 @@ pub fn draw_lines(pixmap: &mut PixmapMut, scene: &Scene, place: Place) {
 pub fn draw_items(pixmap: &mut PixmapMut, scene: &Scene, place: Place) {
     for item in scene.items.iter().filter(|i| place.tiny(i)) {
         let r = &item.rect;
-        place.fill(pixmap, (r.x, r.y, r.w, r.h), &paint(item.fill, 1.0));
+        place.fill(pixmap, (r.x, r.y, r.w, r.h), item.fill, 1.0);
         let share = if item.dashed { 6.0 / 9.0 } else { 1.0 };
-        let stroke = paint(item.stroke, share);
         let (w, half) = (item.stroke_width, item.stroke_width / 2.0);
         for edge in [
             (r.x - half, r.y - half, r.w + w, w),
@@ -110,7 +131,7 @@ pub fn draw_items(pixmap: &mut PixmapMut, scene: &Scene, place: Place) {
             (r.x - half, r.y + half, w, r.h - w),
             (r.right() - half, r.y + half, w, r.h - w),
         ] {
-            place.fill(pixmap, edge, &stroke);
+            place.fill(pixmap, edge, item.stroke, share);
         }
     }
 }
@@ -120,7 +141,7 @@ mod tests {
     use super::*;
     use crate::export::svg;
     use crate::scene::{Connector, Link, Owner, Rect as Box};
-    use resvg::tiny_skia::Pixmap;
+    use resvg::tiny_skia::{Color, Pixmap, Transform};
 
     fn scene() -> Scene {
         let line = |points, colour, style| Connector {
