@@ -1,6 +1,7 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
-//! Layers point one way: `model` ← `format`, `layout` ← `scene` ← `export`, `cli` ← `app`/`ui`.
+//! Layers point one way: `model` ← `format`, `import`, `layout` ← `scene` ← `export`, `cli` ←
+//! `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
 #[cfg(feature = "gui")]
@@ -11,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod generate;
 pub mod i18n;
+pub mod import;
 pub mod layout;
 pub mod model;
 mod par;
