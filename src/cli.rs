@@ -60,6 +60,10 @@ pub enum Command {
     /// Produit une structure fictive mais réaliste de N unités, pour essayer l'éditeur sur un
     /// grand organigramme.
     Generate(GenerateArgs),
+    /// Importe un tableau d'unités (.csv, .xlsx, .ods) : colonnes reconnues à leurs en-têtes
+    /// (« Code », « Code parent », « Libellé », « Sigle », « Type », « Responsable »,
+    /// « Fonction », « Effectif », « Missions »), erreurs à leur ligne et colonne.
+    Import(ImportArgs),
     /// Réécrit des fichiers .ron valides sous leur forme canonique (comme les enregistre l'éditeur).
     Fmt {
         #[arg(required = true)]
@@ -79,6 +83,24 @@ pub struct ExportArgs {
     pub output: PathBuf,
     #[command(flatten)]
     pub chart: ChartArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// Tableau à importer : .csv (séparé par « ; » ou « , », UTF-8 ou Windows-1252), .xlsx
+    /// ou .ods.
+    pub file: PathBuf,
+    /// Fichier .ron à écrire.
+    #[arg(short, long, value_name = "OUT.ron")]
+    pub output: PathBuf,
+    /// Feuille du classeur à lire (par défaut : la première).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Importe les lignes qui peuvent être placées malgré les erreurs : un code parent
+    /// introuvable ou un cycle place l'unité en tête, un code en double laisse sa ligne de
+    /// côté, un effectif illisible reste vide ; chaque erreur est signalée.
+    #[arg(long)]
+    pub keep_going: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -102,6 +124,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Export(args) => report(export(&args, lang)),
         Command::Generate(args) => report(generate(&args, lang)),
         Command::Diff(args) => diff::run(&args, lang),
+        Command::Import(args) => report(import(&args, lang)),
     }
 }
 
@@ -141,6 +164,52 @@ fn generate(args: &GenerateArgs, lang: Lang) -> Result<(), String> {
         ));
     }
     format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.text(lang))
+}
+
+fn import(args: &ImportArgs, lang: Lang) -> Result<(), String> {
+    let file = args.file.display().to_string();
+    let file = shown(&file);
+    let is_csv = crate::import::is_csv(&args.file);
+    if let (Some(_), true) = (&args.sheet, is_csv) {
+        return Err(say!(
+            lang,
+            "{file} : --sheet ne vaut que pour un classeur (.xlsx, .ods)",
+            "{file}: --sheet is for workbooks only (.xlsx, .ods)"
+        ));
+    }
+    let table = crate::import::read_path(&args.file, args.sheet.as_deref())
+        .map_err(|e| e.get(lang).to_string())?;
+    let columns = crate::import::guess_columns(&table.headers);
+    let stem = args.file.file_stem().unwrap_or_default().to_string_lossy();
+    let imported = crate::import::build(&table, &columns, &stem)
+        .map_err(|e| format!("{file}{}{}", lang.pick(" : ", ": "), e.get(lang)))?;
+    let problems = &imported.problems;
+    let (kept, label) = match args.keep_going {
+        true => (true, lang.pick("avertissement : ", "warning: ")),
+        false => (problems.is_empty(), ""),
+    };
+    for p in problems {
+        eprintln!("{label}{file}, {}", p.text(lang));
+    }
+    if !kept {
+        let count = lang.count(problems.len(), ("erreur", "erreurs"), ("error", "errors"));
+        return Err(say!(
+            lang,
+            "{file} : {count}, rien n'a été écrit ; corrigez le tableau, ou importez les lignes qui peuvent être placées avec --keep-going",
+            "{file}: {count}, nothing was written; fix the table, or import the rows that can be placed with --keep-going"
+        ));
+    }
+    let text = format::to_string(&imported.organisation);
+    format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.text(lang))?;
+    let output = args.output.display().to_string();
+    let units = imported.organisation.units.len();
+    let units = lang.count(
+        units,
+        ("unité importée", "unités importées"),
+        ("unit imported", "units imported"),
+    );
+    println!("{}{}{units}", shown(&output), lang.pick(" : ", ": "));
+    Ok(())
 }
 
 fn check(files: &[PathBuf], lang: Lang) -> ExitCode {

@@ -1,7 +1,7 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
-//! Layers point one way: `model` ← `format`, `diff`, `layout` ← `scene` ← `export`, `cli` ←
-//! `app`/`ui`.
+//! Layers point one way: `model` ← `format`, `import`, `diff`, `layout` ← `scene` ← `export`,
+//! `cli` ← `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
 #[cfg(feature = "gui")]
@@ -13,6 +13,7 @@ pub mod export;
 pub mod format;
 pub mod generate;
 pub mod i18n;
+pub mod import;
 pub mod layout;
 pub mod model;
 mod par;

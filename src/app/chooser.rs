@@ -50,6 +50,8 @@ pub enum Purpose {
         then: Option<crate::ui::Action>,
     },
     Export(Box<ExportRequest>),
+    /// A table to preview and import.
+    Import,
 }
 
 /// What to ask: the purpose, and where the dialog starts.
@@ -61,20 +63,22 @@ pub struct Ask {
 }
 
 impl Ask {
-    /// The file type offered: (filter name, extension).
-    fn filter(&self) -> (&'static str, &'static str) {
+    /// The file type offered: (filter name, extensions); a save adds the first.
+    fn filter(&self) -> (&'static str, &'static [&'static str]) {
         match &self.purpose {
-            Purpose::Open | Purpose::SaveAs { .. } => ("Organigramme", "ron"),
+            Purpose::Open | Purpose::SaveAs { .. } => ("Organigramme", &["ron"]),
             Purpose::Export(r) => match r.format {
-                crate::export::request::Format::Svg => ("SVG", "svg"),
-                crate::export::request::Format::Png => ("PNG", "png"),
+                crate::export::request::Format::Svg => ("SVG", &["svg"]),
+                crate::export::request::Format::Png => ("PNG", &["png"]),
             },
+            Purpose::Import => ("Tableaux (CSV, XLSX, ODS)", &["csv", "xlsx", "ods", "xls"]),
         }
     }
 
     fn title(&self, lang: Lang) -> &'static str {
         match &self.purpose {
             Purpose::Open => lang.pick("📂 Ouvrir", "📂 Open"),
+            Purpose::Import => lang.pick("📂 Importer un tableau", "📂 Import a table"),
             Purpose::SaveAs { .. } => lang.pick("📥 Enregistrer sous", "📥 Save as"),
             Purpose::Export(_) => lang.pick("📥 Exporter le schéma", "📥 Export the chart"),
         }
@@ -88,8 +92,10 @@ const TOO_FAST: Duration = Duration::from_millis(200);
 /// The native dialog, on the UI thread as rfd requires on some platforms. `None` with
 /// `failed`: it could not be shown.
 pub fn ask_native(ask: &Ask) -> (Option<PathBuf>, bool) {
-    let (name, ext) = ask.filter();
-    let mut dialog = rfd::FileDialog::new().add_filter(format!("{name} (*.{ext})"), &[ext]);
+    let (name, exts) = ask.filter();
+    let patterns: Vec<String> = exts.iter().map(|e| format!("*.{e}")).collect();
+    let filter = format!("{name} ({})", patterns.join(", "));
+    let mut dialog = rfd::FileDialog::new().add_filter(filter, exts);
     if let Some(dir) = &ask.dir {
         dialog = dialog.set_directory(dir);
     }
@@ -98,7 +104,7 @@ pub fn ask_native(ask: &Ask) -> (Option<PathBuf>, bool) {
     }
     let started = std::time::Instant::now();
     let picked = match ask.purpose {
-        Purpose::Open => dialog.pick_file(),
+        Purpose::Open | Purpose::Import => dialog.pick_file(),
         _ => dialog.save_file(),
     };
     let failed = picked.is_none() && started.elapsed() < TOO_FAST;
@@ -121,7 +127,7 @@ impl BuiltIn {
     }
 
     pub fn open(&mut self, ask: Ask, recent_dirs: &[PathBuf], lang: Lang) {
-        let (name, ext) = ask.filter();
+        let (name, exts) = ask.filter();
         let start = ask
             .dir
             .clone()
@@ -148,15 +154,15 @@ impl BuiltIn {
                 });
         }
         let mut dialog = FileDialog::with_config(config)
-            .add_file_filter_extensions(name, vec![ext])
+            .add_file_filter_extensions(name, exts.to_vec())
             .default_file_filter(name)
-            .add_save_extension(name, ext)
+            .add_save_extension(name, exts[0])
             .default_save_extension(name);
         if let Some(file) = &ask.file_name {
             dialog = dialog.default_file_name(file);
         }
         match ask.purpose {
-            Purpose::Open => dialog.pick_file(),
+            Purpose::Open | Purpose::Import => dialog.pick_file(),
             _ => dialog.save_file(),
         }
         self.open = Some((dialog, ask.purpose));

@@ -26,7 +26,12 @@ impl OrgApp {
     pub fn guarded(&mut self, action: Action, ctx: &egui::Context) {
         let discards = matches!(
             action,
-            Action::New | Action::Open | Action::OpenPath(_) | Action::OpenSample(_) | Action::Quit
+            Action::New
+                | Action::Open
+                | Action::OpenPath(_)
+                | Action::OpenSample(_)
+                | Action::ImportTable(_)
+                | Action::Quit
         );
         if discards && self.doc.is_dirty() {
             self.dialog = Some(Dialog::Unsaved { then: action });
@@ -70,6 +75,16 @@ impl OrgApp {
             Action::Open => files::open_dialog(self, ctx),
             Action::OpenPath(path) => self.start_open(&path, ctx),
             Action::OpenSample(i) => files::open_sample(self, i),
+            Action::Import => files::import_dialog(self, ctx),
+            Action::ImportTable(org) => {
+                let units = lang.count(org.units.len(), ("unité", "unités"), ("unit", "units"));
+                self.replace_document(Document::new(*org, None));
+                let imported = lang.pick("Importé", "Imported");
+                self.set_status(
+                    format!("{imported}{}{units}", lang.pick(" : ", ": ")),
+                    false,
+                );
+            }
             Action::Save => files::save(self, false, None, ctx),
             Action::SaveAs => files::save(self, true, None, ctx),
             Action::SaveThen(then) => files::save(self, false, Some(*then), ctx),

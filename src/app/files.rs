@@ -4,7 +4,7 @@
 use super::OrgApp;
 use super::chooser::{Ask, Purpose};
 use crate::doc::Document;
-use crate::ui::{Action, Dialog, ExportDialog};
+use crate::ui::{Action, Dialog, ExportDialog, ImportDialog};
 use eframe::egui;
 use std::path::Path;
 
@@ -40,7 +40,22 @@ impl OrgApp {
             Purpose::Open => self.start_open(path, ctx),
             Purpose::SaveAs { then } => self.start_save(path, then, ctx),
             Purpose::Export(request) => self.start_export(*request, path, ctx),
+            Purpose::Import => self.preview_table(path),
         }
+    }
+
+    /// Reads a table and shows it in the import preview; a table that cannot be read shows
+    /// why. Read here rather than on a thread: a table of thousands of rows reads in a
+    /// fraction of a second.
+    pub fn preview_table(&mut self, path: &Path) {
+        let lang = self.lang();
+        self.dialog = Some(match crate::import::read_path(path, None) {
+            Ok(table) => Dialog::Import(Box::new(ImportDialog::new(path.to_path_buf(), table))),
+            Err(e) => Dialog::Error {
+                title: lang.pick("Import impossible", "Cannot import").into(),
+                text: e.get(lang).into(),
+            },
+        });
     }
 
     fn document_dir(&self) -> Option<std::path::PathBuf> {
@@ -53,6 +68,18 @@ pub fn open_dialog(app: &mut OrgApp, ctx: &egui::Context) {
     let ask = Ask {
         purpose: Purpose::Open,
         dir: app.document_dir(),
+        file_name: None,
+    };
+    app.choose(ask, ctx);
+}
+
+/// Asks for a table to import, beside the document or in the last folder used.
+pub fn import_dialog(app: &mut OrgApp, ctx: &egui::Context) {
+    let ask = Ask {
+        purpose: Purpose::Import,
+        dir: app
+            .document_dir()
+            .or_else(|| app.settings.recent_dirs.first().cloned()),
         file_name: None,
     };
     app.choose(ask, ctx);

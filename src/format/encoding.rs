@@ -7,7 +7,7 @@ use crate::i18n::{Message, say, shown};
 
 /// The text of a file that starts with a UTF-16 byte-order mark; `Err` with the offset of
 /// the first unit that is not UTF-16. `None` for any other file.
-pub(super) fn utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
+pub(crate) fn utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
     let little = match bytes {
         [0xFF, 0xFE, ..] => true,
         [0xFE, 0xFF, ..] => false,
@@ -58,7 +58,7 @@ pub(super) fn utf16_message() -> Message {
 
 /// A byte of Windows-1252 (Latin-1 with typographic marks in 0x80–0x9F) as the character it
 /// stands for; `None` for the five bytes it leaves undefined.
-fn windows_1252(b: u8) -> Option<char> {
+pub(crate) fn windows_1252(b: u8) -> Option<char> {
     const HIGH: [char; 32] = [
         '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0',
         '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',

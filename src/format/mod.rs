@@ -1,7 +1,7 @@
 //! The `.ron` file: a versioned envelope around the model, read with bounds and clear
 //! errors, written deterministically and atomically.
 
-mod encoding;
+pub(crate) mod encoding;
 mod error;
 pub mod fast;
 mod messages;

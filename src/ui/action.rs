@@ -9,7 +9,7 @@ use crate::doc::Header;
 use crate::doc::ops::Children;
 use crate::i18n::Lang;
 use crate::layout::Orientation;
-use crate::model::{Body, Entity, Id, Relation, Unit};
+use crate::model::{Body, Entity, Id, Organisation, Relation, Unit};
 use crate::scene::MissionsMode;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -20,6 +20,10 @@ pub enum Action {
     Open,
     OpenPath(PathBuf),
     OpenSample(usize),
+    /// Fichier → Importer un tableau…: choose a table, then preview it.
+    Import,
+    /// Opens what the import preview built, as a new untitled document.
+    ImportTable(Box<Organisation>),
     Save,
     SaveAs,
     Export,
@@ -158,6 +162,8 @@ impl Action {
             Action::Open => ("Ouvrir…", "Open…"),
             Action::OpenPath(_) => ("Ouvrir", "Open"),
             Action::OpenSample(_) => ("Ouvrir un exemple", "Open a sample"),
+            Action::Import => ("Importer un tableau…", "Import a table…"),
+            Action::ImportTable(_) => ("Importer", "Import"),
             Action::Save => ("Enregistrer", "Save"),
             Action::SaveAs => ("Enregistrer sous…", "Save as…"),
             Action::Export => ("Exporter en PNG ou SVG…", "Export as PNG or SVG…"),

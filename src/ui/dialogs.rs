@@ -1,8 +1,8 @@
-//! Modal dialogs: the unsaved-changes guard, deleting a unit, exporting, a crashed session's
-//! work, a file changed on disk, and errors. A dialog closes when answered; what the answer
+//! Modal dialogs: the unsaved-changes guard, deleting a unit, exporting, importing a table,
+//! a crashed session's work, a file changed on disk, and errors. A dialog closes when answered; what the answer
 //! asks for is an action, applied after the frame.
 
-use super::{Action, ExportDialog, PanelContext, export_form};
+use super::{Action, ExportDialog, ImportDialog, PanelContext, export_form, import_form};
 use crate::doc::ops::Children;
 use crate::i18n::Lang;
 use crate::model::Id;
@@ -20,6 +20,8 @@ pub enum Dialog {
         unit: Id,
     },
     Export(ExportDialog),
+    /// A table read, previewed before it is imported.
+    Import(Box<ImportDialog>),
     /// A file could not be opened or saved; the current document is untouched.
     Error {
         title: String,
@@ -47,7 +49,9 @@ pub fn show(
     let lang = cx.lang;
     let mut answered = false;
     let modal = egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
+        // A table's columns side by side need the room.
+        let wide = matches!(current, Dialog::Import(_));
+        ui.set_max_width(if wide { 900.0 } else { 520.0 });
         answered = match current {
             Dialog::Unsaved { then } => unsaved(lang, ui, then, out),
             Dialog::Delete { unit } => delete(cx, ui, unit, out),
@@ -61,6 +65,14 @@ pub fn show(
                     None => false,
                 }
             }
+            Dialog::Import(form) => match import_form::show(ui, form, lang) {
+                Some(import_form::Choice::Import(org)) => {
+                    out.push(Action::ImportTable(org));
+                    true
+                }
+                Some(import_form::Choice::Cancel) => true,
+                None => false,
+            },
             Dialog::Recover { name, when } => recover(lang, ui, name, *when, out),
             Dialog::ChangedOnDisk => changed_on_disk(lang, ui, out),
             Dialog::Error { title, text } => {
@@ -71,8 +83,13 @@ pub fn show(
         };
     });
     // A recovery copy is only dismissed by its buttons: closing it by accident would let the
-    // next autosave overwrite the crashed session's work.
-    let dismissed = modal.should_close() && !matches!(current, Dialog::Recover { .. });
+    // next autosave overwrite the crashed session's work. The import preview is not closed by
+    // a click beside it either, which would lose the meanings chosen for its columns.
+    let dismissed = match current {
+        Dialog::Recover { .. } => false,
+        Dialog::Import(_) => !modal.backdrop_response.clicked() && modal.should_close(),
+        _ => modal.should_close(),
+    };
     if answered || dismissed {
         *dialog = None;
     }

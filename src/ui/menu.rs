@@ -44,6 +44,7 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                         }
                     });
                 });
+                item(lang, ui, Action::Import, true, out);
                 ui.separator();
                 item(lang, ui, Action::Save, true, out);
                 item(lang, ui, Action::SaveAs, true, out);

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod dashes;
 pub mod dialogs;
 pub mod export_form;
+pub mod import_form;
 pub mod inspector;
 pub mod menu;
 pub mod options;
@@ -24,6 +25,7 @@ pub mod tips;
 pub use action::Action;
 pub use dialogs::Dialog;
 pub use export_form::ExportDialog;
+pub use import_form::ImportDialog;
 pub use selection::Selection;
 pub use status::Status;
 

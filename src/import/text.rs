@@ -1,0 +1,87 @@
+//! CSV as spreadsheets write it: Excel in France writes `;`-separated Windows-1252 (or
+//! UTF-8 with a byte-order mark when asked for « CSV UTF-8 »), LibreOffice and most other
+//! tools RFC 4180 with `,`. The encoding and the separator are told from the bytes, so the
+//! user never has to say which they have.
+
+use super::Table;
+use crate::format::encoding;
+
+/// The text of a CSV file: UTF-8 (its byte-order mark dropped), UTF-16 with its mark, or
+/// else Windows-1252, which every byte sequence decodes as. Unlike a `.ron` file, which is
+/// ours and refused when it is not UTF-8, a table comes from tools that write what they
+/// write: guessing wrong here shows as a wrong letter in the preview, not a damaged file.
+fn decode(bytes: &[u8]) -> String {
+    if let Some(Ok(text)) = encoding::utf16(bytes) {
+        return text;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        // The five bytes Windows-1252 leaves undefined read as the C1 controls they are in
+        // Latin-1, as browsers decode them.
+        Err(_) => bytes
+            .iter()
+            .map(|&b| encoding::windows_1252(b).unwrap_or(char::from(b)))
+            .collect(),
+    }
+}
+
+/// The separator of the first record: whichever of `;`, `,` and tab occurs most outside
+/// quotes; `;` wins a tie, as French files are what this reads most.
+fn separator(text: &str) -> u8 {
+    let mut counts = [(b';', 0), (b',', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                if let Some(count) = counts.iter_mut().find(|(sep, _)| *sep == b) {
+                    count.1 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    counts
+        .iter()
+        .fold((b';', 0), |best, &c| if c.1 > best.1 { c } else { best })
+        .0
+}
+
+pub(super) fn read(bytes: &[u8]) -> Table {
+    let text = decode(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator(&text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // A record is one row of the spreadsheet, line breaks inside quotes included. The text
+    // is valid UTF-8, so reading a record cannot fail.
+    let rows = reader
+        .records()
+        .map_while(Result::ok)
+        .enumerate()
+        .map(|(i, record)| (i + 1, record.iter().map(str::to_string).collect()));
+    Table::from_rows(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_separator_is_the_most_frequent_outside_quotes() {
+        assert_eq!(separator("Code;Libellé;Effectif\n1,5;a,b"), b';');
+        assert_eq!(separator("\"a;b;c\",d,e\n"), b',');
+        assert_eq!(separator("a\tb\tc"), b'\t');
+        assert_eq!(separator("Libellé"), b';');
+    }
+
+    #[test]
+    fn encodings_are_told_from_the_bytes() {
+        assert_eq!(decode(b"D\xe9l\xe9gation \x80"), "Délégation €");
+        assert_eq!(decode("\u{feff}Libellé".as_bytes()), "Libellé");
+        assert_eq!(decode(b"\xff\xfeL\0\xe9\0"), "Lé");
+    }
+}

@@ -1,0 +1,150 @@
+//! Fichier → Importer un tableau… driven headless by its labels, as a user would: the
+//! built-in chooser, the preview with a column's meaning changed, the problems and the box
+//! that accepts them, the unsaved-changes guard, Escape and Annuler.
+
+use eframe::egui;
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use organigramme::app::{OrgApp, Settings};
+use organigramme::model::Id;
+use organigramme::ui::Dialog;
+use organigramme::ui::options::ChooserKind;
+use std::path::{Path, PathBuf};
+
+/// A folder holding `structure.csv`: a unit whose parent code is missing, and a column the
+/// headers do not name.
+fn table_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("organigramme-impw-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = "Code;Code parent;Libellé;Couleur\nD;;Direction;bleu\nB;Z;Bureau;vert\n";
+    std::fs::write(dir.join("structure.csv"), csv).unwrap();
+    dir.canonicalize().unwrap()
+}
+
+fn app_in(dir: &Path) -> Harness<'static, OrgApp> {
+    let settings = Settings {
+        file_chooser: ChooserKind::BuiltIn,
+        recent_dirs: vec![dir.to_path_buf()],
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut OrgApp| app.show(ui),
+            OrgApp::with_default_sample(settings),
+        );
+    h.run_steps(6);
+    h
+}
+
+fn wait_for(
+    h: &mut Harness<'static, OrgApp>,
+    what: &str,
+    done: impl Fn(&Harness<'static, OrgApp>) -> bool,
+) {
+    for _ in 0..400 {
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    panic!("still waiting for {what}");
+}
+
+/// Fichier → Importer un tableau…, then structure.csv in the built-in chooser.
+fn preview(h: &mut Harness<'static, OrgApp>) {
+    h.get_by_label("Fichier").click();
+    h.run_steps(2);
+    // A menu item's label ends with its shortcut's text, empty here.
+    h.get_by_label("Importer un tableau… ").click();
+    h.run_steps(3);
+    assert!(h.state().chooser.is_open());
+    wait_for(h, "the chooser's folder", |h| {
+        h.query_by_label_contains("structure.csv").is_some()
+    });
+    h.get_by_label_contains("structure.csv").click();
+    h.run_steps(2);
+    h.get_by_label("🗀  Ouvrir").click();
+    // The dialog takes a few frames to find its width and to centre.
+    h.run_steps(8);
+    assert!(matches!(h.state().dialog, Some(Dialog::Import(_))));
+}
+
+fn import_button(h: &Harness<'static, OrgApp>) -> bool {
+    !h.get_by_label("Importer").accesskit_node().is_disabled()
+}
+
+#[test]
+fn a_table_is_previewed_its_columns_changed_and_imported_as_a_new_document() {
+    let dir = table_dir("import");
+    let mut h = app_in(&dir);
+    preview(&mut h);
+    assert!(
+        h.query_by_label_contains("C · Libellé").is_some(),
+        "headers with letters"
+    );
+    let problem = "ligne 3, colonne B « Code parent » : code parent « Z » introuvable";
+    assert!(h.query_by_label_contains(problem).is_some());
+    assert!(!import_button(&h), "a problem holds the import back");
+    h.get_by_label_contains("Importer quand même les 2 unités")
+        .click();
+    h.run_steps(2);
+    assert!(import_button(&h), "until the box accepts it");
+    // « Couleur » is ignored; it becomes the notes (the last meaning of the list).
+    h.query_all_by_value("(ignorée)")
+        .find(|n| n.accesskit_node().role() == Role::ComboBox)
+        .expect("the list of the ignored column")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Notes").click();
+    h.run_steps(2);
+    h.get_by_label("Importer").click();
+    h.run_steps(3);
+    assert!(h.state().dialog.is_none());
+    let doc = &h.state().doc;
+    assert!(doc.path.is_none(), "a new untitled document");
+    assert_eq!(doc.org().units.len(), 2);
+    assert_eq!(doc.org().unit(&Id::new("D")).unwrap().notes, "bleu");
+    assert_eq!(
+        h.state().status.as_ref().unwrap().text,
+        "Importé : 2 unités"
+    );
+}
+
+#[test]
+fn importing_over_unsaved_changes_asks_first() {
+    let dir = table_dir("guard");
+    let mut h = app_in(&dir);
+    h.key_press(Key::Insert);
+    h.run_steps(3);
+    assert!(h.state().doc.is_dirty());
+    preview(&mut h);
+    h.get_by_label_contains("Importer quand même").click();
+    h.run_steps(2);
+    h.get_by_label("Importer").click();
+    h.run_steps(3);
+    assert!(matches!(h.state().dialog, Some(Dialog::Unsaved { .. })));
+    h.get_by_label("Ne pas enregistrer").click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org().units.len(), 2);
+}
+
+#[test]
+fn escape_and_annuler_close_the_preview() {
+    let dir = table_dir("escape");
+    let mut h = app_in(&dir);
+    let units = h.state().doc.org().units.len();
+    preview(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().dialog.is_none(), "Escape closes the preview");
+    preview(&mut h);
+    h.get_by_label("Annuler").click();
+    h.run_steps(2);
+    assert!(h.state().dialog.is_none(), "Annuler closes the preview");
+    assert_eq!(h.state().doc.org().units.len(), units, "nothing imported");
+}
