@@ -51,8 +51,8 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Exporte un organigramme en SVG, PNG ou DOT pour Graphviz (format déduit de l'extension de
-    /// OUT).
+    /// Exporte un organigramme en SVG, PNG, PDF ou DOT pour Graphviz (format déduit de
+    /// l'extension de OUT).
     Export(ExportArgs),
     /// Produit une structure fictive mais réaliste de N unités, pour essayer l'éditeur sur un
     /// grand organigramme.
@@ -67,15 +67,15 @@ pub enum Command {
 #[derive(clap::Args, Debug)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// Fichier de sortie : .svg, .png ou .dot.
+    /// Fichier de sortie : .svg, .png, .pdf ou .dot.
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
     /// Résolution du PNG, en points par pouce (avec --paper : 150 par défaut, l'image a la
     /// taille de la feuille ; sans : l'échelle est dpi / 96).
     #[arg(long)]
     pub dpi: Option<f32>,
-    /// Format de papier du PNG : l'image est la feuille entière, le schéma centré dans des
-    /// marges de 10 mm.
+    /// Format de papier du PNG ou du PDF : l'image ou la page est la feuille entière, le
+    /// schéma centré dans des marges de 10 mm (sans : le PDF a la taille du schéma).
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
     /// Facteur d'échelle du PNG (1 : un pixel par unité du schéma ; par défaut 2, net dans une
@@ -100,7 +100,7 @@ pub struct ExportArgs {
     /// Une seule rangée par niveau, sans empilement compact.
     #[arg(long)]
     pub no_compact: bool,
-    /// Fond transparent (PNG et SVG).
+    /// Fond transparent (PNG, SVG et PDF).
     #[arg(long)]
     pub transparent: bool,
     /// Sans la date d'export en pied de page.
@@ -376,8 +376,8 @@ fn export(args: &ExportArgs, lang: Lang) -> Result<(), String> {
         let output = args.output.display().to_string();
         return Err(say!(
             lang,
-            "{}: extension inconnue (attendu : .svg, .png ou .dot)",
-            "{}: unknown extension (expected: .svg, .png or .dot)",
+            "{}: extension inconnue (attendu : .svg, .png, .pdf ou .dot)",
+            "{}: unknown extension (expected: .svg, .png, .pdf or .dot)",
             shown(&output)
         ));
     };

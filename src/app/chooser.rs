@@ -68,6 +68,7 @@ impl Ask {
             Purpose::Export(r) => match r.format {
                 crate::export::request::Format::Svg => ("SVG", "svg"),
                 crate::export::request::Format::Png => ("PNG", "png"),
+                crate::export::request::Format::Pdf => ("PDF", "pdf"),
             },
         }
     }
