@@ -9,9 +9,9 @@ use std::borrow::Cow;
 
 /// Fields longer than this are cut: it is the most an Excel cell holds.
 const MAX_CELL_UNITS: usize = 32_767;
-/// Columns fitted to their content stay within this width (in characters): a mission
-/// paragraph would otherwise make its column wider than the screen.
-const MAX_COLUMN_WIDTH: u32 = 60;
+/// Columns fitted to their content stay within this width in pixels (about 60 characters):
+/// a mission paragraph would otherwise make its column wider than the screen.
+const MAX_COLUMN_PX: u32 = 425;
 
 pub fn write(org: &Organisation, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
@@ -47,7 +47,7 @@ pub fn write(org: &Organisation, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         let last_column = t.header.len().saturating_sub(1) as u16;
         sheet.set_freeze_panes(1, 0)?;
         sheet.autofilter(0, 0, t.rows.len() as u32, last_column)?;
-        sheet.set_autofit_max_width(MAX_COLUMN_WIDTH).autofit();
+        sheet.set_autofit_max_width(MAX_COLUMN_PX).autofit();
     }
     book.save_to_buffer()
 }
