@@ -54,8 +54,8 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Exporte un organigramme en SVG, PNG ou DOT pour Graphviz (format déduit de l'extension de
-    /// OUT).
+    /// Exporte un organigramme en SVG, PNG, PDF, DOT pour Graphviz, ou en tableau CSV ou XLSX
+    /// (format déduit de l'extension de OUT).
     Export(ExportArgs),
     /// Produit une structure fictive mais réaliste de N unités, pour essayer l'éditeur sur un
     /// grand organigramme.
@@ -78,7 +78,8 @@ pub enum Command {
 #[derive(clap::Args, Debug)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// Fichier de sortie : .svg, .png ou .dot.
+    /// Fichier de sortie : .svg, .png, .pdf, .dot, ou un tableau .csv (les unités) ou .xlsx
+    /// (une feuille par collection).
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
     #[command(flatten)]
@@ -339,12 +340,23 @@ fn export(args: &ExportArgs, lang: Lang) -> Result<(), String> {
         let bytes = crate::export::dot::write(org, &dot_options).into_bytes();
         return format::write_export(&args.output, &bytes).map_err(|e| e.text(lang));
     }
+    // Tables are the structure's fields, not its picture: no scene either.
+    let table = match extension.as_deref() {
+        Some("csv") => Some(Ok(crate::export::table::csv(org, lang))),
+        Some("xlsx") => Some(crate::export::xlsx::write(org, lang)),
+        _ => None,
+    };
+    if let Some(bytes) = table {
+        let output = args.output.display().to_string();
+        let bytes = bytes.map_err(|e| format!("{}: {e}", shown(&output)))?;
+        return format::write_export(&args.output, &bytes).map_err(|e| e.text(lang));
+    }
     let Some(format) = Format::from_path(&args.output) else {
         let output = args.output.display().to_string();
         return Err(say!(
             lang,
-            "{}: extension inconnue (attendu : .svg, .png ou .dot)",
-            "{}: unknown extension (expected: .svg, .png or .dot)",
+            "{}: extension inconnue (attendu : .svg, .png, .pdf, .dot, .csv ou .xlsx)",
+            "{}: unknown extension (expected: .svg, .png, .pdf, .dot, .csv or .xlsx)",
             shown(&output)
         ));
     };

@@ -70,6 +70,7 @@ impl Ask {
             Purpose::Export(r) => match r.format {
                 crate::export::request::Format::Svg => ("SVG", &["svg"]),
                 crate::export::request::Format::Png => ("PNG", &["png"]),
+                crate::export::request::Format::Pdf => ("PDF", &["pdf"]),
             },
             Purpose::Import => ("Tableaux (CSV, XLSX, ODS)", &["csv", "xlsx", "ods", "xls"]),
         }

@@ -19,8 +19,8 @@ pub struct ChartArgs {
     /// taille de la feuille ; sans : l'échelle est dpi / 96).
     #[arg(long)]
     pub dpi: Option<f32>,
-    /// Format de papier du PNG : l'image est la feuille entière, le schéma centré dans des
-    /// marges de 10 mm.
+    /// Format de papier du PNG ou du PDF : l'image ou la page est la feuille entière, le
+    /// schéma centré dans des marges de 10 mm (sans : le PDF a la taille du schéma).
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
     /// Facteur d'échelle du PNG (1 : un pixel par unité du schéma ; par défaut 2, net dans une
@@ -45,7 +45,7 @@ pub struct ChartArgs {
     /// Une seule rangée par niveau, sans empilement compact.
     #[arg(long)]
     pub no_compact: bool,
-    /// Fond transparent (PNG et SVG).
+    /// Fond transparent (PNG, SVG et PDF).
     #[arg(long)]
     pub transparent: bool,
     /// Sans la date d'export en pied de page.

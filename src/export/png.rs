@@ -93,7 +93,7 @@ impl PngError {
 /// Below this size, printed names are hard to read.
 pub const MIN_PRINT_PT: f32 = 6.0;
 /// The margin around the chart on a sheet of paper, as printers need.
-const PAPER_MARGIN_MM: f32 = 10.0;
+pub(crate) const PAPER_MARGIN_MM: f32 = 10.0;
 /// Pixels per chart unit of a PNG exported without a size: two pixels per point at least, so
 /// that the picture stays sharp when a slide is projected.
 pub const SLIDE_SCALE: f32 = 2.0;
@@ -111,7 +111,7 @@ pub struct Page {
 
 impl Paper {
     /// Width and height in millimetres, portrait.
-    fn mm(self) -> (f32, f32) {
+    pub(crate) fn mm(self) -> (f32, f32) {
         match self {
             Paper::A4 => (210.0, 297.0),
             Paper::A3 => (297.0, 420.0),
@@ -245,7 +245,8 @@ impl PngOptions {
     }
 }
 
-fn svg_options() -> resvg::usvg::Options<'static> {
+/// usvg's options for our own SVG: the bundled fonts only, also for the PDF.
+pub(crate) fn svg_options() -> resvg::usvg::Options<'static> {
     let mut options = resvg::usvg::Options {
         font_family: FAMILY.to_string(),
         ..Default::default()

@@ -1,6 +1,7 @@
 //! One export request for the command line and the window: the same options give the same
 //! file, whichever of the two asked for it.
 
+use super::pdf::{self, PdfOptions};
 use super::png::{self, Paper, PngOptions};
 use crate::model::Organisation;
 use crate::scene::{self, ChartOptions};
@@ -9,14 +10,16 @@ use crate::scene::{self, ChartOptions};
 pub enum Format {
     Svg,
     Png,
+    Pdf,
 }
 
 impl Format {
-    /// From an output path's extension (`.svg`, `.png`, any case).
+    /// From an output path's extension (`.svg`, `.png`, `.pdf`, any case).
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -25,12 +28,14 @@ impl Format {
         match self {
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::Pdf => "pdf",
         }
     }
 }
 
 /// A PNG's size as asked for, before it is resolved against the chart: `--paper`,
-/// `--scale` and `--dpi` on the command line, the same three in the window.
+/// `--scale` and `--dpi` on the command line, the same three in the window. A PDF takes the
+/// paper only: it has no pixels.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PngSize {
     /// The whole sheet, portrait or landscape (`true`).
@@ -73,7 +78,7 @@ pub struct ExportRequest {
     pub embed_fonts: bool,
 }
 
-/// What an export produced: the file's bytes and, for a PNG whose smallest names would print
+/// What an export produced: the file's bytes and, for a PNG or PDF whose smallest names would print
 /// too small, their size in points (the file is still good; the command line and the window
 /// each say what to do about it with their own controls).
 pub struct Rendered {
@@ -106,6 +111,16 @@ impl ExportRequest {
                 };
                 let bytes = png::render(&scene, &options)?;
                 let small_print = png::small_print(&scene, &options);
+                Ok(Rendered { bytes, small_print })
+            }
+            Format::Pdf => {
+                let options = PdfOptions {
+                    paper: self.png.paper,
+                    transparent: self.transparent,
+                    lang: self.chart.lang,
+                };
+                let bytes = pdf::render(&scene, org, &options)?;
+                let small_print = pdf::small_print(&scene, &options);
                 Ok(Rendered { bytes, small_print })
             }
         }

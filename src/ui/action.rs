@@ -166,7 +166,7 @@ impl Action {
             Action::ImportTable(_) => ("Importer", "Import"),
             Action::Save => ("Enregistrer", "Save"),
             Action::SaveAs => ("Enregistrer sous…", "Save as…"),
-            Action::Export => ("Exporter en PNG ou SVG…", "Export as PNG or SVG…"),
+            Action::Export => ("Exporter en PNG, SVG ou PDF…", "Export as PNG, SVG or PDF…"),
             Action::Quit => ("Quitter", "Quit"),
             Action::Undo => ("Annuler", "Undo"),
             Action::Redo => ("Rétablir", "Redo"),

@@ -148,9 +148,10 @@ pub fn show(
         ui.horizontal(|ui| {
             ui.radio_value(&mut d.format, Format::Png, "PNG");
             ui.radio_value(&mut d.format, Format::Svg, "SVG");
+            ui.radio_value(&mut d.format, Format::Pdf, "PDF");
         });
         ui.end_row();
-        if d.format == Format::Png {
+        if d.format != Format::Svg {
             size(ui, d, lang);
         }
         ui.label(lang.pick("Orientation", "Orientation"));
@@ -220,7 +221,7 @@ pub fn show(
 fn size(ui: &mut egui::Ui, d: &mut ExportDialog, lang: Lang) {
     ui.label(lang.pick("Taille", "Size"));
     egui::ComboBox::from_id_salt("paper")
-        .selected_text(paper_label(d.paper, lang))
+        .selected_text(paper_label(d.paper, d.format, lang))
         .show_ui(ui, |ui| {
             for p in [
                 None,
@@ -229,10 +230,14 @@ fn size(ui: &mut egui::Ui, d: &mut ExportDialog, lang: Lang) {
                 Some((Paper::A3, false)),
                 Some((Paper::A3, true)),
             ] {
-                ui.selectable_value(&mut d.paper, p, paper_label(p, lang));
+                ui.selectable_value(&mut d.paper, p, paper_label(p, d.format, lang));
             }
         });
     ui.end_row();
+    // A PDF is drawn in vectors: only its paper matters.
+    if d.format == Format::Pdf {
+        return;
+    }
     if d.paper.is_some() {
         ui.label(lang.pick("Résolution (ppp)", "Resolution (dpi)"));
         ui.add(egui::DragValue::new(&mut d.dpi).range(72.0..=600.0));
@@ -247,8 +252,9 @@ fn size(ui: &mut egui::Ui, d: &mut ExportDialog, lang: Lang) {
     ui.end_row();
 }
 
-fn paper_label(p: Option<(Paper, bool)>, lang: Lang) -> String {
+fn paper_label(p: Option<(Paper, bool)>, format: Format, lang: Lang) -> String {
     match p {
+        None if format == Format::Pdf => lang.pick("taille du schéma", "the chart's size").into(),
         None => lang.pick("échelle libre", "free scale").into(),
         Some((paper, landscape)) => {
             let name = if paper == Paper::A4 { "A4" } else { "A3" };

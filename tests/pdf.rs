@@ -1,0 +1,311 @@
+//! PDF export: one page of the paper's size, vector, its text extractable as text (read back
+//! here through the fonts' ToUnicode maps, as a PDF reader's search does), the same bytes
+//! from the command line and the window's dialog.
+
+use organigramme::export::png::Paper;
+use organigramme::export::request::{ExportRequest, Format, PngSize};
+use organigramme::model::Organisation;
+use organigramme::scene::{self, ChartOptions, MissionsMode};
+use std::collections::HashMap;
+use std::path::Path;
+
+fn sample(name: &str) -> Organisation {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_orgs")
+        .join(name);
+    organigramme::format::load_path(&path).unwrap().organisation
+}
+
+fn request(paper: Option<(Paper, bool)>) -> ExportRequest {
+    ExportRequest {
+        format: Format::Pdf,
+        chart: ChartOptions::default(),
+        png: PngSize {
+            paper,
+            ..Default::default()
+        },
+        transparent: false,
+        embed_fonts: true,
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The objects of a PDF as pdf-writer writes them: number → (dictionary, inflated stream).
+fn objects(pdf: &[u8]) -> HashMap<u32, (String, Vec<u8>)> {
+    let mut out = HashMap::new();
+    let mut at = 0;
+    while let Some(i) = find(&pdf[at..], b" 0 obj\n") {
+        let start = at + i;
+        let line = pdf[..start].iter().rposition(|&b| b == b'\n').unwrap() + 1;
+        let id: u32 = std::str::from_utf8(&pdf[line..start])
+            .unwrap()
+            .parse()
+            .unwrap();
+        let body = start + 7;
+        let end = body + find(&pdf[body..], b"\nendobj").unwrap();
+        let stream_at = find(&pdf[body..end], b"\nstream\n").map(|s| body + s);
+        let (dict, stream, next) = match stream_at {
+            // Streams are skipped by their length: their bytes may hold anything.
+            Some(s) => {
+                let dict = String::from_utf8_lossy(&pdf[body..s]).into_owned();
+                let length = dict.split("/Length ").nth(1).unwrap();
+                let len: usize = length.lines().next().unwrap().parse().unwrap();
+                let data = &pdf[s + 8..s + 8 + len];
+                let data = if dict.contains("/FlateDecode") {
+                    miniz_oxide::inflate::decompress_to_vec_zlib(data).unwrap()
+                } else {
+                    data.to_vec()
+                };
+                (dict, data, s + 8 + len)
+            }
+            None => (
+                String::from_utf8_lossy(&pdf[body..end]).into_owned(),
+                Vec::new(),
+                end,
+            ),
+        };
+        out.insert(id, (dict, stream));
+        at = next;
+    }
+    out
+}
+
+/// The object a dictionary's `key` refers to (`/Key N 0 R`).
+fn reference(dict: &str, key: &str) -> Option<u32> {
+    let rest = &dict[dict.find(&format!("{key} "))? + key.len() + 1..];
+    rest.split(' ').next()?.parse().ok()
+}
+
+/// A ToUnicode map: glyph code → text, from its `bfchar` pairs.
+fn to_unicode(cmap: &[u8]) -> HashMap<u16, String> {
+    let text = String::from_utf8_lossy(cmap);
+    let hex = |s: &str| -> Vec<u16> {
+        let s = s.trim_matches(|c| c == '<' || c == '>');
+        (0..s.len() / 4)
+            .map(|i| u16::from_str_radix(&s[i * 4..i * 4 + 4], 16).unwrap())
+            .collect()
+    };
+    text.lines()
+        .filter_map(|l| l.split_once("> <"))
+        .map(|(code, uni)| {
+            let uni = String::from_utf16(&hex(uni)).unwrap();
+            (hex(code)[0], uni)
+        })
+        .collect()
+}
+
+/// The bytes of a literal string `(…)` starting at `s[0]`, and where it ends.
+fn literal(s: &[u8]) -> (Vec<u8>, usize) {
+    let (mut out, mut i) = (Vec::new(), 1);
+    while s[i] != b')' {
+        if s[i] == b'\\' {
+            i += 1;
+            match s[i] {
+                b'0'..=b'7' => {
+                    let digits = s[i..].iter().take(3).take_while(|b| b.is_ascii_digit());
+                    let n = digits.count();
+                    let v = std::str::from_utf8(&s[i..i + n]).unwrap();
+                    out.push(u8::from_str_radix(v, 8).unwrap());
+                    i += n;
+                    continue;
+                }
+                b'n' => out.push(b'\n'),
+                b'r' => out.push(b'\r'),
+                b't' => out.push(b'\t'),
+                b'b' => out.push(8),
+                b'f' => out.push(12),
+                other => out.push(other),
+            }
+        } else {
+            out.push(s[i]);
+        }
+        i += 1;
+    }
+    (out, i + 1)
+}
+
+/// All the text the page shows, in the order it is drawn: what a reader's search looks in.
+fn page_text(pdf: &[u8]) -> String {
+    let objects = objects(pdf);
+    let (form, content) = objects
+        .values()
+        .find(|(dict, _)| dict.contains("/Subtype /Form"))
+        .expect("the chart's form");
+    let fonts: HashMap<String, HashMap<u16, String>> = form
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("/fo"))
+        .map(|l| {
+            let (name, rest) = l.split_once(' ').unwrap();
+            let font = &objects[&rest.split(' ').next().unwrap().parse().unwrap()].0;
+            let cmap = &objects[&reference(font, "/ToUnicode").unwrap()].1;
+            (format!("/fo{name}"), to_unicode(cmap))
+        })
+        .collect();
+    let (mut text, mut font, mut i) = (String::new(), None, 0);
+    while i < content.len() {
+        if content[i] == b'(' {
+            let (bytes, len) = literal(&content[i..]);
+            let map = &fonts[font.as_ref().expect("a font before the text")];
+            for pair in bytes.chunks(2) {
+                text.push_str(&map[&u16::from_be_bytes([pair[0], pair[1]])]);
+            }
+            i += len;
+        } else if content[i..].starts_with(b"/fo") {
+            let end = i + content[i..].iter().position(|&b| b == b' ').unwrap();
+            font = Some(String::from_utf8_lossy(&content[i..end]).into_owned());
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    text
+}
+
+fn media_box(pdf: &[u8]) -> [f32; 4] {
+    let text = String::from_utf8_lossy(pdf);
+    let numbers = text.split("/MediaBox [").nth(1).unwrap().split(']').next();
+    let v: Vec<f32> = numbers
+        .unwrap()
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    [v[0], v[1], v[2], v[3]]
+}
+
+#[test]
+fn a_pdf_on_paper_is_one_page_of_the_sheet() {
+    let org = sample("sgmas.ron");
+    for (paper, w_mm, h_mm) in [
+        ((Paper::A4, false), 210.0, 297.0),
+        ((Paper::A4, true), 297.0, 210.0),
+        ((Paper::A3, true), 420.0, 297.0),
+    ] {
+        let pdf = request(Some(paper)).render(&org).unwrap().bytes;
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&pdf);
+        assert_eq!(text.matches("/Type /Page\n").count(), 1, "one page");
+        assert!(text.contains("/Count 1"));
+        let [x, y, w, h] = media_box(&pdf);
+        let pt = |mm: f32| mm / 25.4 * 72.0;
+        assert_eq!((x, y), (0.0, 0.0));
+        assert!(
+            (w - pt(w_mm)).abs() < 0.01 && (h - pt(h_mm)).abs() < 0.01,
+            "{paper:?}: {w} × {h}"
+        );
+    }
+}
+
+#[test]
+fn a_pdf_without_paper_has_the_charts_size() {
+    let org = sample("insee-secretariat-general.ron");
+    let scene = scene::build(&org, &ChartOptions::default());
+    let pdf = request(None).render(&org).unwrap().bytes;
+    let [_, _, w, h] = media_box(&pdf);
+    // A chart unit is a 96 dpi pixel: three quarters of a point.
+    assert!(
+        (w - scene.width * 0.75).abs() < 0.01,
+        "{w} for {}",
+        scene.width
+    );
+    assert!(
+        (h - scene.height * 0.75).abs() < 0.01,
+        "{h} for {}",
+        scene.height
+    );
+}
+
+/// Every line of every box, found in the text a reader extracts; the fonts embedded as
+/// subsets with their character maps.
+#[test]
+fn every_samples_text_is_in_its_pdf_as_text() {
+    for name in [
+        "sgmas.ron",
+        "insee-secretariat-general.ron",
+        "paris-secretariat-general.ron",
+        "dgos-strategie-ressources.ron",
+    ] {
+        let org = sample(name);
+        let pdf = request(Some((Paper::A3, true))).render(&org).unwrap().bytes;
+        let raw = String::from_utf8_lossy(&pdf);
+        assert!(raw.contains("/FontFile2") && raw.contains("/ToUnicode"));
+        // A subset's name starts with six capitals and a plus sign.
+        assert!(raw.contains("+LiberationSans-Bold\n"), "{name}");
+        let text = page_text(&pdf);
+        let scene = scene::build(&org, &ChartOptions::default());
+        let lines = scene.items.iter().flat_map(|i| i.lines.iter());
+        let mut checked = 0;
+        for line in lines {
+            assert!(
+                text.contains(&*line.text),
+                "{name}: « {} » not found",
+                line.text
+            );
+            checked += 1;
+        }
+        assert!(checked > 20, "{name}: {checked} lines");
+        assert!(text.contains(&org.name), "{name}: the title");
+    }
+}
+
+/// The same chart gives the same bytes, in one process and from one process to the next.
+#[test]
+fn a_pdf_is_the_same_bytes_every_time() {
+    let org = sample("paris-secretariat-general.ron");
+    let first = request(None).render(&org).unwrap().bytes;
+    for _ in 0..4 {
+        assert!(request(None).render(&org).unwrap().bytes == first);
+    }
+}
+
+/// The window's export dialog asks for the file the command line writes with the same options.
+#[test]
+fn the_dialog_and_the_command_line_write_the_same_pdf() {
+    use organigramme::app::{OrgApp, Settings};
+    use organigramme::ui::ExportDialog;
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_orgs/sgmas.ron");
+    let dir = std::env::temp_dir().join(format!("organigramme-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("cli.pdf");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+        .args([
+            "export",
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .args([
+            "--paper",
+            "a3-landscape",
+            "--no-date",
+            "--missions",
+            "first",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let cli = std::fs::read(&out).unwrap();
+
+    let org = sample("sgmas.ron");
+    let app = OrgApp::new(
+        organigramme::doc::Document::new(org.clone(), None),
+        Settings::default(),
+    );
+    let dialog = ExportDialog {
+        format: Format::Pdf,
+        paper: Some((Paper::A3, true)),
+        date: false,
+        missions: MissionsMode::First,
+        ..ExportDialog::new(&app.chart)
+    };
+    let request = app.export_request(&dialog);
+    let window = request.render(&org).unwrap().bytes;
+    assert!(window == cli, "{} and {} bytes", window.len(), cli.len());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
