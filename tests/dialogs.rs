@@ -10,48 +10,16 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use organigramme::app::{OrgApp, Settings};
 use organigramme::ui::Dialog;
-use organigramme::ui::options::ChooserKind;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod harness;
+use harness::{app_in, wait_for};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("organigramme-dlg-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir.canonicalize().unwrap()
-}
-
-/// The SGMAS sample, with the built-in chooser starting in `dir`.
-fn app_in(dir: &Path) -> Harness<'static, OrgApp> {
-    let settings = Settings {
-        file_chooser: ChooserKind::BuiltIn,
-        recent_dirs: vec![dir.to_path_buf()],
-        ..Settings::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut OrgApp| app.show(ui),
-            OrgApp::with_default_sample(settings),
-        );
-    h.run_steps(6);
-    h
-}
-
-/// Steps frames until `done` holds: the chooser lists folders and the export writes on
-/// threads of their own.
-fn wait_for(
-    h: &mut Harness<'static, OrgApp>,
-    what: &str,
-    done: impl Fn(&Harness<'static, OrgApp>) -> bool,
-) {
-    for _ in 0..400 {
-        if done(h) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.run_steps(1);
-    }
-    panic!("still waiting for {what}");
 }
 
 fn ctrl(h: &mut Harness<'static, OrgApp>, key: Key) {

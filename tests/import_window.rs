@@ -7,11 +7,13 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use organigramme::app::{OrgApp, Settings};
+use organigramme::app::OrgApp;
 use organigramme::model::Id;
 use organigramme::ui::Dialog;
-use organigramme::ui::options::ChooserKind;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod harness;
+use harness::{app_in, wait_for};
 
 /// A folder holding `structure.csv`: a unit whose parent code is missing, and a column the
 /// headers do not name.
@@ -22,37 +24,6 @@ fn table_dir(name: &str) -> PathBuf {
     let csv = "Code;Code parent;Libellé;Couleur\nD;;Direction;bleu\nB;Z;Bureau;vert\n";
     std::fs::write(dir.join("structure.csv"), csv).unwrap();
     dir.canonicalize().unwrap()
-}
-
-fn app_in(dir: &Path) -> Harness<'static, OrgApp> {
-    let settings = Settings {
-        file_chooser: ChooserKind::BuiltIn,
-        recent_dirs: vec![dir.to_path_buf()],
-        ..Settings::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut OrgApp| app.show(ui),
-            OrgApp::with_default_sample(settings),
-        );
-    h.run_steps(6);
-    h
-}
-
-fn wait_for(
-    h: &mut Harness<'static, OrgApp>,
-    what: &str,
-    done: impl Fn(&Harness<'static, OrgApp>) -> bool,
-) {
-    for _ in 0..400 {
-        if done(h) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.run_steps(1);
-    }
-    panic!("still waiting for {what}");
 }
 
 /// Fichier → Importer un tableau…, then structure.csv in the built-in chooser.
