@@ -7,7 +7,7 @@
 //! Time and memory then follow the pixels and the boxes, not the SVG the boxes would make:
 //! 50,000 units on a small page went from seconds in the SVG's paths to a fraction of one.
 
-use crate::scene::{Item, LineStyle, Rgba, Scene, Shape};
+use crate::scene::{Item, Rgba, Scene, Shape};
 use resvg::tiny_skia::{PixmapMut, PremultipliedColorU8};
 
 /// Below this many pixels per chart unit, lines are drawn here: a line 1.5 units wide is
@@ -87,12 +87,11 @@ fn over(dst: PremultipliedColorU8, colour: Rgba, a: f32) -> PremultipliedColorU8
 /// Every connector of `scene` (when the chart is coarse): what the SVG leaves out then.
 pub fn draw_lines(pixmap: &mut PixmapMut, scene: &Scene, place: Place) {
     for c in &scene.connectors {
-        // The share of a dash pattern that is ink: "7 4" and "2 3", as in the SVG.
-        let share = match c.style {
-            LineStyle::Solid => 1.0,
-            LineStyle::Dashed => 7.0 / 11.0,
-            LineStyle::Dotted => 2.0 / 5.0,
-        };
+        // The share of a dash pattern that is ink.
+        let share = c
+            .style
+            .dashes()
+            .map_or(1.0, |(dash, gap)| dash / (dash + gap));
         let half = c.width / 2.0;
         for s in c.points.windows(2) {
             let ((x0, y0), (x1, y1)) = (s[0], s[1]);
@@ -140,7 +139,7 @@ pub fn draw_items(pixmap: &mut PixmapMut, scene: &Scene, place: Place) {
 mod tests {
     use super::*;
     use crate::export::svg;
-    use crate::scene::{Connector, Link, Owner, Rect as Box};
+    use crate::scene::{Connector, LineStyle, Link, Owner, Rect as Box};
     use resvg::tiny_skia::{Color, Pixmap, Transform};
 
     fn scene() -> Scene {

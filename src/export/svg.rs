@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::model::Organisation;
-use crate::scene::{Connector, Item, LineStyle, Link, Owner, Rect, Rgba, Scene, Shape, TextLine};
+use crate::scene::{Connector, Item, Link, Owner, Rect, Rgba, Scene, Shape, TextLine};
 use crate::text::{self, FAMILY_FALLBACKS, Font};
 
 /// Keeps what XML 1.0 allows and escapes the five markup characters.
@@ -239,11 +239,13 @@ fn write_connector(s: &mut String, c: &Connector) {
     colour(s, c.colour);
     s.push('"');
     attr(s, "stroke-width", c.width);
-    s.push_str(match c.style {
-        LineStyle::Solid => "",
-        LineStyle::Dashed => " stroke-dasharray=\"7 4\"",
-        LineStyle::Dotted => " stroke-dasharray=\"2 3\"",
-    });
+    if let Some((dash, gap)) = c.style.dashes() {
+        s.push_str(" stroke-dasharray=\"");
+        num(s, dash);
+        s.push(' ');
+        num(s, gap);
+        s.push('"');
+    }
     s.push_str(" points=\"");
     for (i, &(x, y)) in c.points.iter().enumerate() {
         if i > 0 {

@@ -185,6 +185,18 @@ pub enum LineStyle {
     Dotted,
 }
 
+impl LineStyle {
+    /// The dash and the gap after it, in chart units; none for a solid line. The canvas, the
+    /// SVG and the coarse bitmap all draw them from here.
+    pub fn dashes(self) -> Option<(f32, f32)> {
+        match self {
+            LineStyle::Solid => None,
+            LineStyle::Dashed => Some((7.0, 4.0)),
+            LineStyle::Dotted => Some((2.0, 3.0)),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Link {
     /// From a unit to its child (the child's unit index).

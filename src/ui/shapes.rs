@@ -292,13 +292,10 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<NodeData, EdgeData, Ty, Ix, BoxNod
         let width = (1.5 * zoom).clamp(0.6, 4.0) * if emphasis { 2.0 } else { 1.0 };
         let stroke = Stroke::new(width, d.colour);
         let view = ctx.painter.clip_rect().expand(width);
-        match d.style {
-            LineStyle::Solid => vec![Shape::line(screen, stroke)],
-            LineStyle::Dashed => {
-                dashes::visible_dashes(&screen, view, stroke, 7.0 * zoom, 4.0 * zoom)
-            }
-            LineStyle::Dotted => {
-                dashes::visible_dashes(&screen, view, stroke, 2.0 * zoom, 3.0 * zoom)
+        match d.style.dashes() {
+            None => vec![Shape::line(screen, stroke)],
+            Some((dash, gap)) => {
+                dashes::visible_dashes(&screen, view, stroke, dash * zoom, gap * zoom)
             }
         }
     }

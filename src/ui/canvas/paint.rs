@@ -2,7 +2,7 @@
 //! legend's sample lines.
 
 use super::Canvas;
-use crate::scene::{LineStyle, Link};
+use crate::scene::Link;
 use crate::ui::shapes::colour;
 use eframe::egui::{self, Pos2, Rect, Shape, Stroke, Vec2};
 
@@ -58,19 +58,13 @@ impl Canvas {
         {
             let points: Vec<Pos2> = c.points.iter().map(|&p| to_screen(p)).collect();
             let stroke = Stroke::new((c.width * meta.zoom).clamp(0.6, 4.0), colour(c.colour));
-            match c.style {
-                LineStyle::Solid => painter.add(Shape::line(points, stroke)),
-                LineStyle::Dashed => painter.add(Shape::dashed_line(
+            match c.style.dashes() {
+                None => painter.add(Shape::line(points, stroke)),
+                Some((dash, gap)) => painter.add(Shape::dashed_line(
                     &points,
                     stroke,
-                    7.0 * meta.zoom,
-                    4.0 * meta.zoom,
-                )),
-                LineStyle::Dotted => painter.add(Shape::dashed_line(
-                    &points,
-                    stroke,
-                    2.0 * meta.zoom,
-                    3.0 * meta.zoom,
+                    dash * meta.zoom,
+                    gap * meta.zoom,
                 )),
             };
         }
