@@ -1,6 +1,10 @@
 //! A bitmap of the chart in cells of a few units: which cells the inside of some box touches.
 //! The router asks it, point by point, where a path may not go; a look-up is a shift and a
 //! mask, where asking the boxes near the point costs a walk through a bucket.
+//!
+//! The bits are kept in tiles of 64 × 64 cells, made when something is drawn in them: a
+//! large chart's hierarchy lines touch a fraction of its area, and a raster of the whole
+//! would hold tens of megabytes of zeros.
 
 use super::Rect;
 
@@ -10,9 +14,13 @@ pub struct Raster {
     cell: f32,
     cols: usize,
     rows: usize,
-    words: usize,
-    bits: Vec<u64>,
+    /// Tiles per row of tiles.
+    across: usize,
+    /// Row by row of tiles; each tile is 64 rows of one 64-cell word.
+    tiles: Vec<Option<Box<Tile>>>,
 }
+
+type Tile = [u64; 64];
 
 /// Where a raster of `area` starts, and its columns and rows.
 fn shape(area: &Rect, cell: f32, max_cells: usize) -> Option<(f32, f32, usize, usize)> {
@@ -34,15 +42,17 @@ impl Raster {
     /// than `max_cells` (a box placed absurdly far away), for the caller to do without.
     pub fn new(area: &Rect, cell: f32, max_cells: usize) -> Option<Raster> {
         let (x0, y0, cols, rows) = shape(area, cell, max_cells)?;
-        let words = cols.div_ceil(64);
+        let across = cols.div_ceil(64);
         Some(Raster {
             x0,
             y0,
             cell,
             cols,
             rows,
-            words,
-            bits: vec![0; words * rows],
+            across,
+            tiles: std::iter::repeat_with(|| None)
+                .take(across * rows.div_ceil(64))
+                .collect(),
         })
     }
 
@@ -68,13 +78,14 @@ impl Raster {
             return;
         }
         let c1 = c1 as usize;
+        let (w0, w1) = (c0 / 64, c1 / 64);
         for row in r0..=r1 as usize {
-            let line = &mut self.bits[row * self.words..(row + 1) * self.words];
-            let (w0, w1) = (c0 / 64, c1 / 64);
-            for (w, word) in line.iter_mut().enumerate().take(w1 + 1).skip(w0) {
+            for w in w0..=w1 {
                 let lo = if w == w0 { c0 % 64 } else { 0 };
                 let hi = if w == w1 { c1 % 64 } else { 63 };
-                *word |= (u64::MAX >> (63 - hi)) & (u64::MAX << lo);
+                let tile =
+                    self.tiles[row / 64 * self.across + w].get_or_insert_with(|| Box::new([0; 64]));
+                tile[row % 64] |= (u64::MAX >> (63 - hi)) & (u64::MAX << lo);
             }
         }
     }
@@ -89,7 +100,10 @@ impl Raster {
         if cx >= self.cols || cy >= self.rows {
             return false;
         }
-        self.bits[cy * self.words + cx / 64] >> (cx % 64) & 1 == 1
+        match &self.tiles[cy / 64 * self.across + cx / 64] {
+            Some(tile) => tile[cy % 64] >> (cx % 64) & 1 == 1,
+            None => false,
+        }
     }
 }
 

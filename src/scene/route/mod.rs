@@ -176,9 +176,8 @@ const ALONG_RAIL: f32 = 4.0;
 /// Cells of the rasters, a margin wide: boxes are drawn as they are, so a marked cell may
 /// reach up to a margin from a box, never further, and every grid line stays free.
 const RASTER_CELL: f32 = MARGIN;
-/// Past this many cells a raster (32 MB, allocated zeroed so that only the rows boxes touch
-/// take memory: a 50,000-unit chart fits, and routes 10 % faster than through the buckets),
-/// points ask the buckets instead.
+/// Past this many cells (a raster's index of tiles alone would be 512 KB; a 50,000-unit chart
+/// fits, and routes 10 % faster than through the buckets), points ask the buckets instead.
 const MAX_RASTER_CELLS: usize = 1 << 28;
 
 /// A line to route, from a box to a box.
