@@ -351,3 +351,42 @@ proptest! {
         }
     }
 }
+
+/// A large SVG goes to its file in pieces as it is made, never whole in memory, and the pieces
+/// make the same document as the whole.
+#[test]
+fn a_large_svg_is_written_out_in_pieces() {
+    struct Pieces {
+        bytes: Vec<u8>,
+        largest: usize,
+    }
+    impl std::io::Write for Pieces {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.largest = self.largest.max(buf.len());
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let org = organigramme::generate::generate(2_000, 3);
+    let scene = scene::build(&org, &ChartOptions::default());
+    let options = svg::SvgOptions::default();
+    let mut out = Pieces {
+        bytes: Vec::new(),
+        largest: 0,
+    };
+    svg::write_to(&scene, &org, &options, &mut out).unwrap();
+    let whole = svg::write(&scene, &org, &options);
+    assert!(
+        out.bytes == whole.as_bytes(),
+        "the pieces differ from the whole"
+    );
+    assert!(
+        whole.len() > 2_000_000,
+        "{} bytes: too small a test",
+        whole.len()
+    );
+    assert!(out.largest < 256 * 1024, "a piece of {} bytes", out.largest);
+}

@@ -183,7 +183,7 @@ fn a_pdf_on_paper_is_one_page_of_the_sheet() {
         ((Paper::A4, true), 297.0, 210.0),
         ((Paper::A3, true), 420.0, 297.0),
     ] {
-        let pdf = request(Some(paper)).render(&org).unwrap().bytes;
+        let pdf = request(Some(paper)).render(&org).unwrap().into_bytes();
         assert!(pdf.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&pdf);
         assert_eq!(text.matches("/Type /Page\n").count(), 1, "one page");
@@ -202,7 +202,7 @@ fn a_pdf_on_paper_is_one_page_of_the_sheet() {
 fn a_pdf_without_paper_has_the_charts_size() {
     let org = sample("insee-secretariat-general.ron");
     let scene = scene::build(&org, &ChartOptions::default());
-    let pdf = request(None).render(&org).unwrap().bytes;
+    let pdf = request(None).render(&org).unwrap().into_bytes();
     let [_, _, w, h] = media_box(&pdf);
     // A chart unit is a 96 dpi pixel: three quarters of a point.
     assert!(
@@ -228,7 +228,10 @@ fn every_samples_text_is_in_its_pdf_as_text() {
         "dgos-strategie-ressources.ron",
     ] {
         let org = sample(name);
-        let pdf = request(Some((Paper::A3, true))).render(&org).unwrap().bytes;
+        let pdf = request(Some((Paper::A3, true)))
+            .render(&org)
+            .unwrap()
+            .into_bytes();
         let raw = String::from_utf8_lossy(&pdf);
         assert!(raw.contains("/FontFile2") && raw.contains("/ToUnicode"));
         // A subset's name starts with six capitals and a plus sign.
@@ -254,9 +257,9 @@ fn every_samples_text_is_in_its_pdf_as_text() {
 #[test]
 fn a_pdf_is_the_same_bytes_every_time() {
     let org = sample("paris-secretariat-general.ron");
-    let first = request(None).render(&org).unwrap().bytes;
+    let first = request(None).render(&org).unwrap().into_bytes();
     for _ in 0..4 {
-        assert!(request(None).render(&org).unwrap().bytes == first);
+        assert!(request(None).render(&org).unwrap().into_bytes() == first);
     }
 }
 
@@ -305,7 +308,7 @@ fn the_dialog_and_the_command_line_write_the_same_pdf() {
         ..ExportDialog::new(&app.chart)
     };
     let request = app.export_request(&dialog);
-    let window = request.render(&org).unwrap().bytes;
+    let window = request.render(&org).unwrap().into_bytes();
     assert!(window == cli, "{} and {} bytes", window.len(), cli.len());
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -81,7 +81,8 @@ fn run(request: &ExportRequest, org: &Organisation, path: &Path, cancel: &Atomic
     if cancel.load(Ordering::Relaxed) {
         return Ok(None);
     }
-    crate::format::write_export(path, &rendered.bytes).map_err(|e| e.text(request.chart.lang))?;
+    crate::format::write_export_with(path, |w| rendered.write_to(w))
+        .map_err(|e| e.text(request.chart.lang))?;
     Ok(rendered.small_print)
 }
 

@@ -175,6 +175,5 @@ pub fn write_chart(
         let warning = crate::export::png::small_print_warning(pt, request.chart.lang);
         eprintln!("{shown_output}: {warning}");
     }
-    let bytes = rendered.bytes;
-    format::write_export(output, &bytes).map_err(|e| e.text(lang))
+    format::write_export_with(output, |w| rendered.write_to(w)).map_err(|e| e.text(lang))
 }

@@ -78,28 +78,61 @@ pub struct ExportRequest {
     pub embed_fonts: bool,
 }
 
-/// What an export produced: the file's bytes and, for a PNG or PDF whose smallest names would print
-/// too small, their size in points (the file is still good; the command line and the window
-/// each say what to do about it with their own controls).
-pub struct Rendered {
-    pub bytes: Vec<u8>,
+/// What an export produced, ready to be written: for a PNG or PDF whose smallest names would
+/// print too small, their size in points as well (the file is still good; the command line and
+/// the window each say what to do about it with their own controls).
+pub struct Rendered<'a> {
+    body: Body<'a>,
     pub small_print: Option<f32>,
 }
 
+enum Body<'a> {
+    Bytes(Vec<u8>),
+    /// An SVG is written out as it is made, never whole in memory (see `svg::write_to`).
+    Svg {
+        scene: Box<scene::Scene>,
+        org: &'a Organisation,
+        options: super::svg::SvgOptions,
+    },
+}
+
+impl Rendered<'_> {
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match &self.body {
+            Body::Bytes(bytes) => out.write_all(bytes),
+            Body::Svg {
+                scene,
+                org,
+                options,
+            } => super::svg::write_to(scene, org, options, out),
+        }
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self.body {
+            Body::Bytes(bytes) => bytes,
+            Body::Svg {
+                scene,
+                org,
+                options,
+            } => super::svg::write(&scene, org, &options).into_bytes(),
+        }
+    }
+}
+
 impl ExportRequest {
-    pub fn render(&self, org: &Organisation) -> Result<Rendered, png::PngError> {
+    pub fn render<'a>(&self, org: &'a Organisation) -> Result<Rendered<'a>, png::PngError> {
         let scene = scene::build(org, &self.chart);
         match self.format {
             Format::Svg => Ok(Rendered {
-                bytes: super::svg::write(
-                    &scene,
+                body: Body::Svg {
+                    scene: Box::new(scene),
                     org,
-                    &super::svg::SvgOptions {
+                    options: super::svg::SvgOptions {
                         transparent: self.transparent,
                         embed_fonts: self.embed_fonts,
                     },
-                )
-                .into_bytes(),
+                },
                 small_print: None,
             }),
             Format::Png => {
@@ -111,7 +144,10 @@ impl ExportRequest {
                 };
                 let bytes = png::render(&scene, &options)?;
                 let small_print = png::small_print(&scene, &options);
-                Ok(Rendered { bytes, small_print })
+                Ok(Rendered {
+                    body: Body::Bytes(bytes),
+                    small_print,
+                })
             }
             Format::Pdf => {
                 let options = PdfOptions {
@@ -121,7 +157,10 @@ impl ExportRequest {
                 };
                 let bytes = pdf::render(&scene, org, &options)?;
                 let small_print = pdf::small_print(&scene, &options);
-                Ok(Rendered { bytes, small_print })
+                Ok(Rendered {
+                    body: Body::Bytes(bytes),
+                    small_print,
+                })
             }
         }
     }

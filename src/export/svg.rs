@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::model::Organisation;
 use crate::scene::{Connector, Item, Link, Owner, Rect, Rgba, Scene, Shape, TextLine};
 use crate::text::{self, FAMILY_FALLBACKS, Font};
+use std::io::{self, Write};
 
 /// Keeps what XML 1.0 allows and escapes the five markup characters.
 pub fn escape(text: &str) -> String {
@@ -113,13 +114,55 @@ impl Default for SvgOptions {
 /// and texts name the groups, so that an editor selects a unit, a body or an entity in one
 /// click and a browser shows its missions as a tooltip.
 pub fn write(scene: &Scene, org: &Organisation, options: &SvgOptions) -> String {
-    let all = Raster {
+    let mut s = String::with_capacity(256 + scene.items.len() * 700);
+    let whole = write_inner(
+        scene,
+        Some(org),
+        &everything(options),
+        options.embed_fonts,
+        &mut s,
+        &mut |_| Ok(()),
+    );
+    debug_assert!(whole.is_ok(), "a string is never full");
+    s
+}
+
+/// As [`write`], out to `out` piece by piece as the document is made: a chart of tens of
+/// thousands of units is tens of megabytes, which need not sit in memory whole on its way
+/// to a file.
+pub fn write_to(
+    scene: &Scene,
+    org: &Organisation,
+    options: &SvgOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    const PIECE: usize = 1 << 16;
+    let mut s = String::with_capacity(2 * PIECE);
+    let mut spill = |s: &mut String| {
+        if s.len() >= PIECE {
+            out.write_all(s.as_bytes())?;
+            s.clear();
+        }
+        Ok(())
+    };
+    write_inner(
+        scene,
+        Some(org),
+        &everything(options),
+        options.embed_fonts,
+        &mut s,
+        &mut spill,
+    )?;
+    out.write_all(s.as_bytes())
+}
+
+fn everything(options: &SvgOptions) -> Raster<'static> {
+    Raster {
         transparent: options.transparent,
         min_text: 0.0,
         lines: true,
         item: &|_| true,
-    };
-    write_inner(scene, Some(org), &all, options.embed_fonts)
+    }
 }
 
 /// What a bitmap's document holds, where the caller draws the rest itself.
@@ -139,34 +182,39 @@ pub struct Raster<'a> {
 /// would come out as a smudge of a few pixels while it costs most of the drawing (every glyph
 /// becomes a path).
 pub fn write_for_raster(scene: &Scene, raster: &Raster) -> String {
-    write_inner(scene, None, raster, false)
+    let mut s = String::with_capacity(256 + scene.items.len() * 300);
+    let whole = write_inner(scene, None, raster, false, &mut s, &mut |_| Ok(()));
+    debug_assert!(whole.is_ok(), "a string is never full");
+    s
 }
 
+/// Writes the document into `s`, handing it to `spill` after each piece (which may empty it).
 fn write_inner(
     scene: &Scene,
     org: Option<&Organisation>,
     raster: &Raster,
     embed_fonts: bool,
-) -> String {
-    let mut s = String::with_capacity(256 + scene.items.len() * 700);
+    s: &mut String,
+    spill: &mut dyn FnMut(&mut String) -> io::Result<()>,
+) -> io::Result<()> {
     s.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"",
     );
-    attr(&mut s, "width", scene.width);
-    attr(&mut s, "height", scene.height);
+    attr(s, "width", scene.width);
+    attr(s, "height", scene.height);
     s.push_str(" viewBox=\"0 0 ");
-    num(&mut s, scene.width);
+    num(s, scene.width);
     s.push(' ');
-    num(&mut s, scene.height);
+    num(s, scene.height);
     s.push_str("\" font-family=\"");
     s.push_str(FAMILY_FALLBACKS);
     s.push_str("\">\n");
     if embed_fonts {
-        super::fonts::push_style(&mut s, scene);
+        super::fonts::push_style(s, scene);
     }
     if let (Some(bg), false) = (scene.background, raster.transparent) {
         s.push_str("<rect width=\"100%\" height=\"100%\" fill=\"");
-        colour(&mut s, bg);
+        colour(s, bg);
         s.push_str("\"/>\n");
     }
     s.push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
@@ -179,7 +227,8 @@ fn write_inner(
     if connectors.iter().any(|c| hierarchy(&c)) {
         s.push_str("<g class=\"hierarchy\">\n");
         for c in connectors.iter().filter(hierarchy) {
-            write_connector(&mut s, c);
+            write_connector(s, c);
+            spill(s)?;
         }
         s.push_str("</g>\n");
     }
@@ -200,38 +249,41 @@ fn write_inner(
         };
         let Some((class, from, to, kind)) = ends else {
             for c in run {
-                write_connector(&mut s, c);
+                write_connector(s, c);
             }
+            spill(s)?;
             continue;
         };
         s.push_str("<g class=\"");
         s.push_str(class);
         s.push_str("\" data-from=\"");
-        push_escaped(&mut s, from.as_str());
+        push_escaped(s, from.as_str());
         s.push_str("\" data-to=\"");
-        push_escaped(&mut s, to.as_str());
+        push_escaped(s, to.as_str());
         if let Some(kind) = kind {
             s.push_str("\" data-kind=\"");
-            push_slug(&mut s, kind);
+            push_slug(s, kind);
         }
         s.push_str("\">\n");
         for c in run {
-            write_connector(&mut s, c);
+            write_connector(s, c);
         }
         s.push_str("</g>\n");
+        spill(s)?;
     }
     s.push_str("</g>\n");
     // A bitmap's lines with fallback characters are drawn piece by piece (see `write_pieces`).
     let by_pieces = org.is_none();
     for item in scene.items.iter().filter(|i| (raster.item)(i)) {
-        let grouped = org.is_some_and(|org| open_group(&mut s, item.owner, org));
-        write_item(&mut s, item, raster.min_text, by_pieces);
+        let grouped = org.is_some_and(|org| open_group(s, item.owner, org));
+        write_item(s, item, raster.min_text, by_pieces);
         if grouped {
             s.push_str("</g>\n");
         }
+        spill(s)?;
     }
     s.push_str("</svg>\n");
-    s
+    Ok(())
 }
 
 fn write_connector(s: &mut String, c: &Connector) {

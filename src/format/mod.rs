@@ -11,7 +11,9 @@ mod save;
 mod typos;
 
 pub use error::LoadError;
-pub use save::{SaveError, atomic_write, atomic_write_with, backup_path, write_export};
+pub use save::{
+    SaveError, atomic_write, atomic_write_with, backup_path, write_export, write_export_with,
+};
 
 use crate::i18n::{Message, say};
 use crate::model::{Issue, Organisation, Severity, Stats, validate};

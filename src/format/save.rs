@@ -67,7 +67,15 @@ pub fn atomic_write_with(
 /// time; a backup of the last one would only clutter the folder, and the flush costs more
 /// than writing a large SVG.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    replace(path, |file| file.write_all(bytes), false)
+    write_export_with(path, |file| file.write_all(bytes))
+}
+
+/// As [`write_export`], with the writing step given: a large SVG goes out as it is made.
+pub fn write_export_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    replace(path, write, false)
 }
 
 /// `durable`: flushed to disk before it replaces the original, which is kept as a backup.
