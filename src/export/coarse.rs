@@ -7,7 +7,7 @@
 //! Time and memory then follow the pixels and the boxes, not the SVG the boxes would make:
 //! 50,000 units on a small page went from seconds in the SVG's paths to a fraction of one.
 
-use crate::scene::{Item, Rgba, Scene, Shape};
+use crate::scene::{BOX_DASHES, Item, RULE_INSET, RULE_WIDTH, Rgba, Scene, Shape};
 use resvg::tiny_skia::{PixmapMut, PremultipliedColorU8};
 
 /// Below this many pixels per chart unit, lines are drawn here: a line 1.5 units wide is
@@ -15,12 +15,17 @@ use resvg::tiny_skia::{PixmapMut, PremultipliedColorU8};
 const COARSE_BELOW: f32 = 0.25;
 /// A box whose sides are both under this many pixels is drawn here, as its fill and border.
 const TINY_PX: f32 = 3.0;
+/// So is a larger one whose rounded corners are under a pixel and whose text is not drawn at
+/// all: a plain rectangle then, pixel for pixel what the SVG's path would give, without it.
+const ROUND_PX: f32 = 1.0;
 
 /// Pixels per chart unit, and where the chart's corner lands.
 #[derive(Clone, Copy)]
 pub struct Place {
     pub scale: f32,
     pub offset: (f32, f32),
+    /// Text smaller than this (in chart units) is not drawn.
+    pub min_text: f32,
 }
 
 impl Place {
@@ -31,10 +36,14 @@ impl Place {
 
     /// Whether `item` is drawn here rather than from the SVG.
     pub fn tiny(&self, item: &Item) -> bool {
+        let px = |units: f32| units * self.scale;
+        let plain = || {
+            px(item.shape.radius(item.rect.h)) < ROUND_PX
+                && item.lines.iter().all(|l| l.style.size < self.min_text)
+        };
         self.coarse()
             && item.shape != Shape::None
-            && item.rect.w * self.scale < TINY_PX
-            && item.rect.h * self.scale < TINY_PX
+            && ((px(item.rect.w) < TINY_PX && px(item.rect.h) < TINY_PX) || plain())
     }
 
     /// Paints the chart-unit rectangle `(x, y, w, h)` in `colour`, `share` of it opaque, each
@@ -117,12 +126,16 @@ pub fn draw_lines(pixmap: &mut PixmapMut, scene: &Scene, place: Place) {
     }
 }
 
-/// The boxes too small to show anything but their colours: fill, then border.
+/// The boxes too small to show anything but their colours: fill, border, rule.
 pub fn draw_items(pixmap: &mut PixmapMut, scene: &Scene, place: Place) {
     for item in scene.items.iter().filter(|i| place.tiny(i)) {
         let r = &item.rect;
         place.fill(pixmap, (r.x, r.y, r.w, r.h), item.fill, 1.0);
-        let share = if item.dashed { 6.0 / 9.0 } else { 1.0 };
+        let share = if item.dashed {
+            BOX_DASHES.0 / (BOX_DASHES.0 + BOX_DASHES.1)
+        } else {
+            1.0
+        };
         let (w, half) = (item.stroke_width, item.stroke_width / 2.0);
         for edge in [
             (r.x - half, r.y - half, r.w + w, w),
@@ -131,6 +144,11 @@ pub fn draw_items(pixmap: &mut PixmapMut, scene: &Scene, place: Place) {
             (r.right() - half, r.y + half, w, r.h - w),
         ] {
             place.fill(pixmap, edge, item.stroke, share);
+        }
+        if let Some(y) = item.rule {
+            let (x0, x1) = (r.x + RULE_INSET, r.right() - RULE_INSET);
+            let rule = (x0, y - RULE_WIDTH / 2.0, x1 - x0, RULE_WIDTH);
+            place.fill(pixmap, rule, item.stroke, 1.0);
         }
     }
 }
@@ -205,6 +223,7 @@ mod tests {
         let place = Place {
             scale: 0.2,
             offset: (0.0, 0.0),
+            min_text: 10.0,
         };
         assert!(place.coarse() && place.tiny(&scene.items[0]));
         let white = |p: &mut Pixmap| p.fill(Color::WHITE);
@@ -243,6 +262,74 @@ mod tests {
                 green.green() > green.red() && green.green() > green.blue(),
                 "{green:?}"
             );
+        }
+    }
+
+    /// A box big enough to see, but whose text is too small to draw and whose corners are
+    /// under a pixel, comes out here as the SVG's path would draw it, pixel for pixel nearly.
+    #[test]
+    fn a_box_with_nothing_inside_to_show_is_drawn_here_like_the_svg() {
+        let mut scene = scene();
+        scene.connectors.clear();
+        let item = &mut scene.items[0];
+        item.rect = Box {
+            x: 100.0,
+            y: 100.0,
+            w: 150.0,
+            h: 80.0,
+        };
+        item.rule = Some(130.0);
+        let line = |size| crate::scene::TextLine {
+            x: 10.0,
+            y: 10.0,
+            text: "Bureau".into(),
+            style: crate::text::Style::regular(size),
+            centred: false,
+            colour: Rgba(0, 0, 0, 255),
+        };
+        item.lines = vec![line(4.0)].into();
+        let place = Place {
+            scale: 0.2,
+            offset: (0.0, 0.0),
+            min_text: 10.0,
+        };
+        assert!(place.tiny(&scene.items[0]), "a plain box is drawn here");
+        let readable = Item {
+            lines: vec![line(12.0)].into(),
+            ..scene.items[0].clone()
+        };
+        assert!(
+            !place.tiny(&readable),
+            "a box with text to draw goes to the SVG"
+        );
+        let mut here = Pixmap::new(80, 60).unwrap();
+        here.fill(Color::WHITE);
+        draw_items(&mut here.as_mut(), &scene, place);
+        let document = svg::write_for_raster(
+            &scene,
+            &svg::Raster {
+                transparent: false,
+                min_text: place.min_text,
+                lines: true,
+                item: &|_| true,
+            },
+        );
+        let tree = resvg::usvg::Tree::from_str(&document, &Default::default()).unwrap();
+        let mut drawn = Pixmap::new(80, 60).unwrap();
+        drawn.fill(Color::WHITE);
+        resvg::render(&tree, Transform::from_scale(0.2, 0.2), &mut drawn.as_mut());
+        let (a, b) = (ink(&here), ink(&drawn));
+        for c in 0..3 {
+            let ratio = a[c] / b[c];
+            assert!(
+                (0.95..1.05).contains(&ratio),
+                "channel {c}: {a:?} against {b:?}"
+            );
+        }
+        // The rule across the box, under the name, darker than the fill around it.
+        for p in [&here, &drawn] {
+            let green = |y| p.pixel(35, y).unwrap().demultiply().green();
+            assert!(green(26) < green(28), "{} against {}", green(26), green(28));
         }
     }
 }

@@ -274,11 +274,12 @@ pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> 
     let place = coarse::Place {
         scale: page.scale,
         offset: page.offset,
+        min_text: MIN_TEXT_PX / page.scale,
     };
     let raster = svg::Raster {
         // The sheet is filled below, under what is drawn before the document.
         transparent: options.transparent || place.coarse(),
-        min_text: MIN_TEXT_PX / page.scale,
+        min_text: place.min_text,
         lines: !place.coarse(),
         item: &|item| !place.tiny(item),
     };

@@ -3,7 +3,10 @@
 
 use crate::i18n::Lang;
 use crate::model::Organisation;
-use crate::scene::{Connector, Item, Link, Owner, Rect, Rgba, Scene, Shape, TextLine};
+use crate::scene::{
+    BOX_DASHES, Connector, Item, Link, Owner, RULE_INSET, RULE_WIDTH, Rect, Rgba, Scene, Shape,
+    TextLine,
+};
 use crate::text::{self, FAMILY_FALLBACKS, Font};
 use std::io::{self, Write};
 
@@ -407,11 +410,7 @@ fn write_item(s: &mut String, item: &Item, min_text: f32, by_pieces: bool) {
     let r = &item.rect;
     match item.shape {
         Shape::Rect | Shape::Pill => {
-            let radius = if item.shape == Shape::Pill {
-                (r.h / 2.0).min(22.0)
-            } else {
-                4.0
-            };
+            let radius = item.shape.radius(r.h);
             s.push_str("<rect");
             attr(s, "x", r.x);
             attr(s, "y", r.y);
@@ -425,7 +424,11 @@ fn write_item(s: &mut String, item: &Item, min_text: f32, by_pieces: bool) {
             s.push('"');
             attr(s, "stroke-width", item.stroke_width);
             if item.dashed {
-                s.push_str(" stroke-dasharray=\"6 3\"");
+                s.push_str(" stroke-dasharray=\"");
+                num(s, BOX_DASHES.0);
+                s.push(' ');
+                num(s, BOX_DASHES.1);
+                s.push('"');
             }
             s.push_str("/>\n");
         }
@@ -433,13 +436,15 @@ fn write_item(s: &mut String, item: &Item, min_text: f32, by_pieces: bool) {
     }
     if let Some(y) = item.rule {
         s.push_str("<line");
-        attr(s, "x1", r.x + 6.0);
+        attr(s, "x1", r.x + RULE_INSET);
         attr(s, "y1", y);
-        attr(s, "x2", r.right() - 6.0);
+        attr(s, "x2", r.right() - RULE_INSET);
         attr(s, "y2", y);
         s.push_str(" stroke=\"");
         colour(s, item.stroke);
-        s.push_str("\" stroke-width=\"0.75\"/>\n");
+        s.push('"');
+        attr(s, "stroke-width", RULE_WIDTH);
+        s.push_str("/>\n");
     }
     for line in item.lines.iter().filter(|l| l.style.size >= min_text) {
         if by_pieces && !text::liberation_only(&line.text, line.style) {

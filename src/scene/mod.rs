@@ -161,6 +161,23 @@ pub enum Shape {
     None,
 }
 
+impl Shape {
+    /// The corners' radius of a box of this shape `height` high.
+    pub fn radius(self, height: f32) -> f32 {
+        match self {
+            Shape::Pill => (height / 2.0).min(22.0),
+            Shape::Rect => 4.0,
+            Shape::None => 0.0,
+        }
+    }
+}
+
+/// A dashed box border's dash and gap, in chart units.
+pub const BOX_DASHES: (f32, f32) = (6.0, 3.0);
+/// A rule across a box stops this far from its sides, and is this wide.
+pub const RULE_INSET: f32 = 6.0;
+pub const RULE_WIDTH: f32 = 0.75;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     pub owner: Owner,

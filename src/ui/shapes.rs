@@ -2,7 +2,9 @@
 //! displays that paint the scene's boxes and lines at the current zoom and pan.
 
 use super::dashes;
-use crate::scene::{self, Item, LineStyle, Link, Shape as ItemShape};
+use crate::scene::{
+    self, BOX_DASHES, Item, LineStyle, Link, RULE_INSET, RULE_WIDTH, Shape as ItemShape,
+};
 use eframe::egui::{
     self, Color32, CornerRadius, FontFamily, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
 };
@@ -92,11 +94,7 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<NodeData, E, Ty, Ix> for
         }
         let mut out = Vec::with_capacity(item.lines.len() + 3);
         if item.shape != ItemShape::None {
-            let radius = if item.shape == ItemShape::Pill {
-                (rect.height() / 2.0).min(22.0 * zoom)
-            } else {
-                4.0 * zoom
-            };
+            let radius = item.shape.radius(item.rect.h) * zoom;
             let width = (item.stroke_width * zoom).clamp(0.5, 6.0)
                 * if data.emphasis || self.selected {
                     2.0
@@ -121,8 +119,8 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<NodeData, E, Ty, Ix> for
                 out.extend(Shape::dashed_line(
                     &corners,
                     Stroke::new(width, stroke_colour),
-                    6.0 * zoom,
-                    3.0 * zoom,
+                    BOX_DASHES.0 * zoom,
+                    BOX_DASHES.1 * zoom,
                 ));
             } else {
                 out.push(Shape::rect_stroke(
@@ -137,11 +135,11 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<NodeData, E, Ty, Ix> for
             }
         }
         if let Some(y) = item.rule {
-            let a = to_screen(Pos2::new(item.rect.x + 6.0, y));
-            let b = to_screen(Pos2::new(item.rect.right() - 6.0, y));
+            let a = to_screen(Pos2::new(item.rect.x + RULE_INSET, y));
+            let b = to_screen(Pos2::new(item.rect.right() - RULE_INSET, y));
             out.push(Shape::line_segment(
                 [a, b],
-                Stroke::new((0.75 * zoom).max(0.5), colour(item.stroke)),
+                Stroke::new((RULE_WIDTH * zoom).max(0.5), colour(item.stroke)),
             ));
         }
         ctx.ctx.fonts_mut(|fonts| {
