@@ -52,6 +52,8 @@ pub enum Purpose {
     Export(Box<ExportRequest>),
     /// A table to preview and import.
     Import,
+    /// Another version of the document, to compare it with.
+    Compare,
 }
 
 /// What to ask: the purpose, and where the dialog starts.
@@ -66,7 +68,7 @@ impl Ask {
     /// The file type offered: (filter name, extensions); a save adds the first.
     fn filter(&self) -> (&'static str, &'static [&'static str]) {
         match &self.purpose {
-            Purpose::Open | Purpose::SaveAs { .. } => ("Organigramme", &["ron"]),
+            Purpose::Open | Purpose::Compare | Purpose::SaveAs { .. } => ("Organigramme", &["ron"]),
             Purpose::Export(r) => match r.format {
                 crate::export::request::Format::Svg => ("SVG", &["svg"]),
                 crate::export::request::Format::Png => ("PNG", &["png"]),
@@ -80,6 +82,7 @@ impl Ask {
         match &self.purpose {
             Purpose::Open => lang.pick("📂 Ouvrir", "📂 Open"),
             Purpose::Import => lang.pick("📂 Importer un tableau", "📂 Import a table"),
+            Purpose::Compare => lang.pick("📂 Comparer avec", "📂 Compare with"),
             Purpose::SaveAs { .. } => lang.pick("📥 Enregistrer sous", "📥 Save as"),
             Purpose::Export(_) => lang.pick("📥 Exporter le schéma", "📥 Export the chart"),
         }
@@ -105,7 +108,7 @@ pub fn ask_native(ask: &Ask) -> (Option<PathBuf>, bool) {
     }
     let started = std::time::Instant::now();
     let picked = match ask.purpose {
-        Purpose::Open | Purpose::Import => dialog.pick_file(),
+        Purpose::Open | Purpose::Import | Purpose::Compare => dialog.pick_file(),
         _ => dialog.save_file(),
     };
     let failed = picked.is_none() && started.elapsed() < TOO_FAST;
@@ -163,7 +166,7 @@ impl BuiltIn {
             dialog = dialog.default_file_name(file);
         }
         match ask.purpose {
-            Purpose::Open | Purpose::Import => dialog.pick_file(),
+            Purpose::Open | Purpose::Import | Purpose::Compare => dialog.pick_file(),
             _ => dialog.save_file(),
         }
         self.open = Some((dialog, ask.purpose));

@@ -45,6 +45,7 @@ impl OrgApp {
             Action::FitAll => self.canvas.request_fit(),
             Action::ZoomIn => self.canvas.zoom_by(ui, 1.25),
             Action::ZoomOut => self.canvas.zoom_by(ui, 0.8),
+            Action::ShowChange(element) => self.show_change(&element, ui),
             Action::ZoomSelection => {
                 if let Some(i) = self.selected_item() {
                     let rect = self.scene().items[i].rect;
@@ -76,6 +77,8 @@ impl OrgApp {
             Action::OpenPath(path) => self.start_open(&path, ctx),
             Action::OpenSample(i) => files::open_sample(self, i),
             Action::Import => files::import_dialog(self, ctx),
+            Action::Compare => files::compare_dialog(self, ctx),
+            Action::EndCompare => self.end_compare(),
             Action::ImportTable(org) => {
                 let units = lang.count(org.units.len(), ("unité", "unités"), ("unit", "units"));
                 self.replace_document(Document::new(*org, None));
@@ -155,7 +158,11 @@ impl OrgApp {
             Action::AddRelation(relation) => self.add_relation(*relation, label),
             Action::RemoveRelation(relation) => self.remove_relation(&relation, label),
             // The view's actions need the Ui: `run` handles them before this point.
-            Action::FitAll | Action::ZoomIn | Action::ZoomOut | Action::ZoomSelection => {}
+            Action::FitAll
+            | Action::ZoomIn
+            | Action::ZoomOut
+            | Action::ZoomSelection
+            | Action::ShowChange(_) => {}
         }
     }
 
@@ -207,6 +214,7 @@ impl OrgApp {
 
     /// Shows another document; the history starts afresh.
     pub fn replace_document(&mut self, doc: Document) {
+        self.end_compare();
         self.chart.missions = scene::MissionsMode::default_for(doc.org().units.len());
         self.chart.root = None;
         self.doc = doc;

@@ -109,7 +109,13 @@ impl OrgApp {
             );
             return;
         }
-        self.export_job = Some(ExportJob::start(request, self.doc.shared(), path, ctx));
+        // What the window shows: during a comparison, the comparison's chart, which the
+        // request's options colour.
+        let org = match &self.comparing {
+            Some(c) => std::sync::Arc::new(c.compared.org.clone()),
+            None => self.doc.shared(),
+        };
+        self.export_job = Some(ExportJob::start(request, org, path, ctx));
         self.set_status(
             format!(
                 "{} {}…",

@@ -41,6 +41,7 @@ impl OrgApp {
             Purpose::SaveAs { then } => self.start_save(path, then, ctx),
             Purpose::Export(request) => self.start_export(*request, path, ctx),
             Purpose::Import => self.preview_table(path),
+            Purpose::Compare => self.start_compare(path),
         }
     }
 
@@ -75,8 +76,17 @@ pub fn open_dialog(app: &mut OrgApp, ctx: &egui::Context) {
 
 /// Asks for a table to import, beside the document or in the last folder used.
 pub fn import_dialog(app: &mut OrgApp, ctx: &egui::Context) {
+    beside_document(app, Purpose::Import, ctx);
+}
+
+/// Asks for another version of the document, to compare it with.
+pub fn compare_dialog(app: &mut OrgApp, ctx: &egui::Context) {
+    beside_document(app, Purpose::Compare, ctx);
+}
+
+fn beside_document(app: &mut OrgApp, purpose: Purpose, ctx: &egui::Context) {
     let ask = Ask {
-        purpose: Purpose::Import,
+        purpose,
         dir: app
             .document_dir()
             .or_else(|| app.settings.recent_dirs.first().cloned()),

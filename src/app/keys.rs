@@ -49,6 +49,12 @@ impl OrgApp {
                     actions.push(Action::Undo);
                 }
             }
+            if !typing
+                && self.comparing.is_some()
+                && i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
+            {
+                actions.push(Action::EndCompare);
+            }
             if !typing && i.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
                 actions.push(Action::AddChild);
             }

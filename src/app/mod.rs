@@ -4,6 +4,7 @@
 
 pub mod chooser;
 mod commands;
+mod compare;
 mod edits;
 pub mod export;
 pub mod files;
@@ -58,6 +59,8 @@ pub struct OrgApp {
     export_job: Option<export::ExportJob>,
     saving: Option<saving::SaveJob>,
     opening: Option<opening::OpenJob>,
+    /// Fichier → Comparer avec…, while the document is shown against another version.
+    comparing: Option<compare::Comparing>,
     pub frames: frames::FrameTimes,
 }
 
@@ -94,6 +97,7 @@ impl OrgApp {
             export_job: None,
             saving: None,
             opening: None,
+            comparing: None,
             frames: frames::FrameTimes::from_env(),
         }
     }
@@ -136,6 +140,7 @@ impl OrgApp {
             },
             relations: self.settings.relations.mode(selected),
             lang: self.settings.lang,
+            changes: self.comparing.as_ref().map(|c| c.marks.clone()),
             ..self.chart.clone()
         }
     }
@@ -160,19 +165,30 @@ impl OrgApp {
     /// with `settle`, also to route lines an earlier build left pending, unless a drag is
     /// under way (a new scene would drop it).
     fn refresh_scene(&mut self, ctx: &egui::Context, settle: bool) {
+        if let Some(c) = &mut self.comparing {
+            c.update(self.doc.org(), self.doc.revision, self.settings.lang);
+        }
         let wanted = self.wanted_chart();
-        let routed = self.scene_cache.pending_lines() == 0 || !settle || self.canvas.dragging();
+        let routed = self.scene_cache.pending_lines() == 0
+            || !settle
+            || self.canvas.dragging()
+            || self.comparing.is_some();
         if self.scene_revision == Some(self.doc.revision) && self.chart == wanted && routed {
             return;
         }
         self.chart = wanted;
         let first = self.scene_revision.is_none();
-        self.scene = Arc::new(scene::build_with(
-            self.doc.org(),
-            self.doc.hierarchy(),
-            &self.chart,
-            &mut self.scene_cache,
-        ));
+        self.scene = Arc::new(match &self.comparing {
+            // Another structure than the document's: the cache, which follows the document's
+            // edits, has nothing to offer it.
+            Some(c) => scene::build(&c.compared.org, &self.chart),
+            None => scene::build_with(
+                self.doc.org(),
+                self.doc.hierarchy(),
+                &self.chart,
+                &mut self.scene_cache,
+            ),
+        });
         self.scene_revision = Some(self.doc.revision);
         if self.scene_cache.pending_lines() > 0 {
             // Lines drawn straight this frame are routed in the next ones.
@@ -215,7 +231,13 @@ impl OrgApp {
     /// The chart's item for the selection, if drawn.
     pub fn selected_item(&self) -> Option<usize> {
         let owner = match self.selected()? {
-            Target::Unit(u) => return self.scene.unit_item.get(u).copied().flatten(),
+            Target::Unit(u) => {
+                let u = match &self.comparing {
+                    Some(c) => c.unit(&self.doc.org().units[u].id)?,
+                    None => u,
+                };
+                return self.scene.unit_item.get(u).copied().flatten();
+            }
             Target::Body(b) => scene::Owner::Body(b),
             Target::Entity(e) => scene::Owner::Entity(e),
         };
@@ -251,6 +273,14 @@ impl OrgApp {
         self.update_title(&ctx);
         let cx = ui::PanelContext {
             doc: &self.doc,
+            chart_org: match &self.comparing {
+                Some(c) => &c.compared.org,
+                None => self.doc.org(),
+            },
+            changes: self.comparing.as_ref().map(|c| ui::changes::List {
+                name: &c.name,
+                sections: &c.sections,
+            }),
             selected: self.selected(),
             lang: self.settings.lang,
             chart: &self.chart,

@@ -39,6 +39,8 @@ impl OrgApp {
         let mut chart = ChartOptions {
             root: None,
             relations: self.settings.relations.mode(None),
+            // Opening ends a comparison.
+            changes: None,
             ..self.wanted_chart()
         };
         let reader = std::thread::spawn(move || {

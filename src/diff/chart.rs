@@ -5,7 +5,7 @@ use super::matching::Matching;
 use super::units::{Node, order};
 use super::{Options, Status, diff};
 use crate::model::{Id, Organisation};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What the comparison chart shows of a unit.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -25,6 +25,9 @@ pub struct Comparison {
     pub org: Organisation,
     /// By unit of `org`; `None` for a unit that did not change.
     pub marks: Vec<Option<Mark>>,
+    /// Where each removed unit's ghost is in `org`, by the unit's old id (the ghost's own id
+    /// differs when the new structure gave the old one to another unit).
+    pub ghosts: HashMap<Id, usize>,
 }
 
 /// A unit's short name, as the chart's boxes name other units.
@@ -67,6 +70,7 @@ pub fn comparison(old: &Organisation, new: &Organisation, options: Options) -> C
         ..new.clone()
     };
     let mut marks = Vec::with_capacity(org.units.capacity());
+    let mut ghosts = HashMap::new();
     for node in order(&m) {
         match node {
             Node::New(j) => {
@@ -92,10 +96,11 @@ pub fn comparison(old: &Organisation, new: &Organisation, options: Options) -> C
                 });
                 // Placed where it stood among its new siblings, not where it was dragged.
                 ghost.position = None;
+                ghosts.insert(old.units[i].id.clone(), org.units.len());
                 org.units.push(ghost);
                 marks.push(Some(Mark::Removed));
             }
         }
     }
-    Comparison { org, marks }
+    Comparison { org, marks, ghosts }
 }

@@ -5,6 +5,7 @@
 
 use super::options::{ChooserKind, RelationsView};
 use super::{ExportDialog, Selection};
+use crate::diff::render::prose::Element;
 use crate::doc::Header;
 use crate::doc::ops::Children;
 use crate::i18n::Lang;
@@ -24,6 +25,12 @@ pub enum Action {
     Import,
     /// Opens what the import preview built, as a new untitled document.
     ImportTable(Box<Organisation>),
+    /// Fichier → Comparer avec…: choose another version, then show the document against it.
+    Compare,
+    /// Leaves the comparison (Escape).
+    EndCompare,
+    /// Shows an element of the comparison's list on the chart: frames and marks it.
+    ShowChange(Element),
     Save,
     SaveAs,
     Export,
@@ -164,6 +171,9 @@ impl Action {
             Action::OpenSample(_) => ("Ouvrir un exemple", "Open a sample"),
             Action::Import => ("Importer un tableau…", "Import a table…"),
             Action::ImportTable(_) => ("Importer", "Import"),
+            Action::Compare => ("Comparer avec…", "Compare with…"),
+            Action::EndCompare => ("Quitter la comparaison", "Leave the comparison"),
+            Action::ShowChange(_) => ("Montrer sur le schéma", "Show on the chart"),
             Action::Save => ("Enregistrer", "Save"),
             Action::SaveAs => ("Enregistrer sous…", "Save as…"),
             Action::Export => ("Exporter en PNG, SVG ou PDF…", "Export as PNG, SVG or PDF…"),

@@ -13,9 +13,9 @@ pub fn show(cx: &PanelContext, canvas: &mut Canvas, ui: &mut egui::Ui, out: &mut
         ui.separator();
         let events = canvas.show(ui);
         if let Some(owner) = events.hovered {
-            super::tips::show(ui, cx.org(), owner, cx.lang);
+            super::tips::show(ui, cx.chart_org, owner, cx.lang);
         }
-        let select = |owner| Action::Select(Selection::of_owner(cx.org(), owner));
+        let select = |owner| Action::Select(Selection::of_owner(cx.chart_org, owner));
         if let Some(owner @ Owner::Unit(_)) = events.secondary_clicked {
             out.push(select(owner));
             let at = ui.ctx().input(|i| i.pointer.interact_pos());
@@ -44,7 +44,7 @@ fn dropped_unit(
     origin: (f32, f32),
     (unit, from, to, target): (usize, egui::Pos2, egui::Pos2, Option<usize>),
 ) -> [Action; 2] {
-    let units = &cx.org().units;
+    let units = &cx.chart_org.units;
     let id = units[unit].id.clone();
     let select = Action::Select(Some(Selection::Unit(id.clone())));
     match target.map(|t| &units[t].id) {

@@ -46,6 +46,12 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                 });
                 item(lang, ui, Action::Import, true, out);
                 ui.separator();
+                if cx.changes.is_some() {
+                    item(lang, ui, Action::EndCompare, true, out);
+                } else {
+                    item(lang, ui, Action::Compare, true, out);
+                }
+                ui.separator();
                 item(lang, ui, Action::Save, true, out);
                 item(lang, ui, Action::SaveAs, true, out);
                 item(lang, ui, Action::Export, true, out);

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod canvas;
+pub mod changes;
 pub mod chart;
 pub mod dashes;
 pub mod dialogs;
@@ -41,6 +42,10 @@ use std::path::PathBuf;
 /// and what they show of the app's state.
 pub struct PanelContext<'a> {
     pub doc: &'a Document,
+    /// The structure the chart shows: the document's, or the comparison's (with ghosts).
+    pub chart_org: &'a Organisation,
+    /// While the document is compared with another version: what changed.
+    pub changes: Option<changes::List<'a>>,
     /// Where the selection is in the document.
     pub selected: Option<Target>,
     pub lang: Lang,

@@ -63,6 +63,10 @@ type Query = (String, Revision);
 
 impl Outline {
     pub fn show(&mut self, cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        if let Some(list) = &cx.changes {
+            // The comparison's list takes the tree's place while it lasts.
+            return super::changes::show(list, cx.lang, ui, out);
+        }
         let lang = cx.lang;
         egui::Panel::left("outline")
             .default_size(280.0)

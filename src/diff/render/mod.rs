@@ -2,7 +2,7 @@
 //! the data itself for programs (JSON).
 
 mod csv;
-mod prose;
+pub mod prose;
 mod write;
 
 use super::{Changes, Field, Named, Segment, Status, Value};

@@ -7,6 +7,7 @@ use crate::diff::{
     Changes, FieldChange, ItemChange, MissionChange, Segment, Status, UnitChange, Value,
 };
 use crate::i18n::Lang;
+use crate::model::Id;
 
 /// A piece of a line, marked for each format to show its way.
 pub enum Span {
@@ -20,10 +21,20 @@ pub enum Span {
 pub type Line = Vec<Span>;
 
 pub struct Entry {
+    /// What the entry is about, for a reader that shows it on the chart.
+    pub element: Option<Element>,
     /// Empty for details that need no title.
     pub name: String,
     pub status: String,
     pub details: Vec<Line>,
+}
+
+/// A unit by its ids in the old and the new structure (one is `None` when it was added or
+/// removed), or a body by its id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Element {
+    Unit { old: Option<Id>, new: Option<Id> },
+    Body(Id),
 }
 
 pub struct Section {
@@ -85,6 +96,7 @@ pub fn sections(c: &Changes, lang: Lang) -> Vec<Section> {
     };
     // The organisation's fields stand straight under their section's title.
     let organisation = Entry {
+        element: None,
         name: String::new(),
         status: String::new(),
         details: c.organisation.iter().map(|f| field(f, lang)).collect(),
@@ -185,6 +197,10 @@ fn unit(u: &UnitChange, lang: Lang) -> Entry {
     }
     details.extend(u.missions.iter().flat_map(|m| mission(m, lang)));
     Entry {
+        element: Some(Element::Unit {
+            old: u.old.as_ref().map(|n| n.id.clone()),
+            new: u.new.as_ref().map(|n| n.id.clone()),
+        }),
         name: named.map(|n| n.label.clone()).unwrap_or_default(),
         status: CREATED.of(u.status, lang).into(),
         details,
@@ -261,6 +277,7 @@ fn body(b: &crate::diff::BodyChange, lang: Lang) -> Entry {
         ]);
     }
     Entry {
+        element: Some(Element::Body(b.body.id.clone())),
         name: b.body.label.clone(),
         status: CREATED.of(b.status, lang).into(),
         details,
@@ -269,6 +286,7 @@ fn body(b: &crate::diff::BodyChange, lang: Lang) -> Entry {
 
 fn relation(r: &crate::diff::RelationChange, lang: Lang) -> Entry {
     Entry {
+        element: None,
         name: format!("{} → {} ({})", r.from.label, r.to.label, r.kind.label(lang)),
         status: ADDED_F.of(r.status, lang).into(),
         details: r.fields.iter().map(|f| field(f, lang)).collect(),
@@ -277,6 +295,7 @@ fn relation(r: &crate::diff::RelationChange, lang: Lang) -> Entry {
 
 fn item(i: &ItemChange, verbs: Verbs, lang: Lang) -> Entry {
     Entry {
+        element: None,
         name: i.label.clone(),
         status: verbs.of(i.status, lang).into(),
         details: i.fields.iter().map(|f| field(f, lang)).collect(),

@@ -67,6 +67,8 @@ pub struct Canvas {
     /// What the pointer was over in the last real frame: a tooltip appears a frame after the
     /// pointer stops (egui sizes it first), and that frame is a replayed one.
     hovered: Option<Owner>,
+    /// Boxes cannot be dragged (a comparison's chart is not the document's).
+    pub read_only: bool,
 }
 
 impl Default for Canvas {
@@ -86,6 +88,7 @@ impl Default for Canvas {
             view: (1.0, Vec2::ZERO),
             live_frames: 2,
             hovered: None,
+            read_only: false,
         }
     }
 }
@@ -227,7 +230,7 @@ impl Canvas {
             .with_id(Some(VIEW_ID.into()))
             .with_interactions(
                 &SettingsInteraction::new()
-                    .with_dragging_enabled(true)
+                    .with_dragging_enabled(!self.read_only)
                     .with_hover_enabled(true),
             )
             .with_navigations(
