@@ -148,3 +148,19 @@ fn a_file_that_cannot_be_read_is_said_and_nothing_is_compared() {
     );
     assert_eq!(units_drawn(&h), units);
 }
+
+/// A file named on the command line by a relative path (`organigramme projet.ron`): the
+/// chooser starts in its folder, not in the folder "" it could not open.
+#[test]
+fn the_chooser_starts_beside_a_document_named_by_a_relative_path() {
+    let mut h = app_in(&old_version("relative"));
+    h.state_mut().doc.path = Some(PathBuf::from("Cargo.toml"));
+    h.get_by_label("Fichier").click();
+    h.run_steps(2);
+    h.get_by_label("Comparer avec… ").click();
+    h.run_steps(3);
+    // The tests run in the crate's folder.
+    wait_for(&mut h, "the crate's folder", |h| {
+        h.query_by_label_contains("sample_orgs").is_some()
+    });
+}

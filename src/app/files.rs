@@ -60,7 +60,9 @@ impl OrgApp {
     }
 
     fn document_dir(&self) -> Option<std::path::PathBuf> {
-        let path = self.doc.path.as_ref()?;
+        // A file named on the command line may be relative (`organigramme projet.ron`): its
+        // folder is then "", which no dialog can open.
+        let path = std::path::absolute(self.doc.path.as_ref()?).ok()?;
         path.parent().map(Path::to_path_buf)
     }
 }
