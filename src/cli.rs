@@ -102,6 +102,12 @@ pub struct ImportArgs {
     /// côté, un effectif illisible reste vide ; chaque erreur est signalée.
     #[arg(long)]
     pub keep_going: bool,
+    /// Met à jour cette structure plutôt que d'en créer une : les unités dont le code est
+    /// l'id prennent les valeurs des colonnes du tableau et gardent le reste (missions sans
+    /// colonne « Missions », notes, positions, instances, relations) ; les nouveaux codes
+    /// deviennent des unités. Les changements sont affichés comme par `diff`.
+    #[arg(long, value_name = "EXISTING.ron")]
+    pub update: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -182,8 +188,16 @@ fn import(args: &ImportArgs, lang: Lang) -> Result<(), String> {
         .map_err(|e| e.get(lang).to_string())?;
     let columns = crate::import::guess_columns(&table.headers);
     let stem = args.file.file_stem().unwrap_or_default().to_string_lossy();
-    let imported = crate::import::build(&table, &columns, &stem)
-        .map_err(|e| format!("{file}{}{}", lang.pick(" : ", ": "), e.get(lang)))?;
+    // The structure an extract updates, read first: its rows may name its units as parents.
+    let existing = match &args.update {
+        Some(path) => Some(format::load_path(path).map_err(|e| e.text(lang))?),
+        None => None,
+    };
+    let imported = match &existing {
+        Some(old) => crate::import::build_over(&table, &columns, &old.organisation),
+        None => crate::import::build(&table, &columns, &stem),
+    }
+    .map_err(|e| format!("{file}{}{}", lang.pick(" : ", ": "), e.get(lang)))?;
     let problems = &imported.problems;
     let (kept, label) = match args.keep_going {
         true => (true, lang.pick("avertissement : ", "warning: ")),
@@ -200,17 +214,30 @@ fn import(args: &ImportArgs, lang: Lang) -> Result<(), String> {
             "{file}: {count}, nothing was written; fix the table, or import the rows that can be placed with --keep-going"
         ));
     }
-    let text = format::to_string(&imported.organisation);
-    format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.text(lang))?;
     let output = args.output.display().to_string();
-    let units = imported.organisation.units.len();
-    let units = lang.count(
-        units,
-        ("unité importée", "unités importées"),
-        ("unit imported", "units imported"),
+    let (Some(existing), Some(old)) = (&args.update, existing) else {
+        let text = format::to_string(&imported.organisation);
+        format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.text(lang))?;
+        let units = imported.organisation.units.len();
+        let units = lang.count(
+            units,
+            ("unité importée", "unités importées"),
+            ("unit imported", "units imported"),
+        );
+        println!("{}{}{units}", shown(&output), lang.pick(" : ", ": "));
+        return Ok(());
+    };
+    let new = crate::import::update(&old.organisation, &imported.organisation, &columns)
+        .map_err(|e| format!("{file}{}{}", lang.pick(" : ", ": "), e.get(lang)))?;
+    let changes = crate::diff::diff(&old.organisation, &new, Default::default());
+    let existing = existing.display().to_string();
+    let format = crate::diff::render::Format::Text;
+    print!(
+        "{}",
+        crate::diff::render::render(&changes, format, lang, &existing, &output)
     );
-    println!("{}{}{units}", shown(&output), lang.pick(" : ", ": "));
-    Ok(())
+    let text = format::to_string(&new);
+    format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.text(lang))
 }
 
 fn check(files: &[PathBuf], lang: Lang) -> ExitCode {

@@ -242,3 +242,71 @@ fn a_workbook_is_imported_from_the_command_line_and_sheet_is_for_workbooks() {
     ];
     assert_eq!(run(&csv_sheet), ExitCode::FAILURE);
 }
+
+/// A newer extract over the structure it was imported into: matched units take the table's
+/// values and keep their missions, sources and bodies; a new code becomes a unit under its
+/// parent; units the extract leaves out stay.
+#[test]
+fn a_newer_extract_updates_the_structure_and_keeps_what_the_table_does_not_carry() {
+    let dir = temp_dir("update");
+    let existing = dir.join("sgmas.ron");
+    std::fs::copy("sample_orgs/sgmas.ron", &existing).unwrap();
+    let before = organigramme::format::load_path(&existing)
+        .unwrap()
+        .organisation;
+    let csv = dir.join("extrait.csv");
+    let table = "Code;Code parent;Libellé;Effectif\n\
+                 deleg-rh;sg;Délégation aux ressources humaines;120\n\
+                 bureau-carrieres;deleg-rh;Bureau des carrières;14\n";
+    std::fs::write(&csv, table).unwrap();
+    let out = dir.join("sgmas-2.ron");
+    let args = [
+        "import",
+        csv.to_str().unwrap(),
+        "--update",
+        existing.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    assert_eq!(run(&args), ExitCode::SUCCESS);
+    let after = organigramme::format::load_path(&out).unwrap().organisation;
+    assert_eq!(after.units.len(), before.units.len() + 1);
+    let rh = after.unit(&Id::new("deleg-rh")).unwrap();
+    let rh_before = before.unit(&Id::new("deleg-rh")).unwrap();
+    assert_eq!(rh.name, "Délégation aux ressources humaines");
+    assert_eq!(rh.headcount, Some(120));
+    assert_eq!(
+        rh.missions, rh_before.missions,
+        "missions and their sources kept"
+    );
+    assert_eq!(rh.kind, rh_before.kind, "no Type column: the kind stays");
+    let new = after.unit(&Id::new("bureau-carrieres")).unwrap();
+    assert_eq!(new.parent, Some(Id::new("deleg-rh")));
+    assert_eq!(after.bodies, before.bodies);
+    assert_eq!(after.relations, before.relations);
+    assert_eq!(
+        after.unit(&Id::new("serv-finances")),
+        before.unit(&Id::new("serv-finances")),
+        "a unit the extract leaves out stays"
+    );
+}
+
+#[test]
+fn an_update_needs_codes_and_refuses_a_cycle() {
+    let org = |rows: &str| {
+        let table = import::read_csv(rows.as_bytes());
+        let columns = import::guess_columns(&table.headers);
+        (
+            import::build(&table, &columns, "t").unwrap().organisation,
+            columns,
+        )
+    };
+    let (existing, _) = org("Code;Code parent;Libellé\nr;;R\na;r;A\nb;a;B\n");
+    let (names, columns) = org("Libellé\nR\n");
+    let e = import::update(&existing, &names, &columns).unwrap_err();
+    assert!(e.get(Lang::Fr).contains("colonne « Code »"), "{e}");
+    // R under B, B left at the top of the extract: it keeps its parent A, which is under R.
+    let (extract, columns) = org("Code;Code parent;Libellé\nr;b;R\nb;;B\n");
+    let e = import::update(&existing, &extract, &columns).unwrap_err();
+    assert!(e.get(Lang::Fr).contains("cycle"), "{e}");
+}

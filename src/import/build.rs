@@ -9,7 +9,7 @@ use super::{Problem, Record, Table};
 use crate::format::{MAX_STRING_BYTES, MAX_UNITS};
 use crate::i18n::{Message, say, shown};
 use crate::model::{Head, Id, Mission, Organisation, Unit, UnitKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What a table made: the structure, and what had to be worked around.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -22,6 +22,9 @@ struct Builder<'a> {
     table: &'a Table,
     index: HashMap<Column, usize>,
     problems: Vec<Problem>,
+    /// Codes of units outside the table that its rows may name as parents: the structure
+    /// an extract updates.
+    outside: HashSet<&'a str>,
 }
 
 impl Builder<'_> {
@@ -70,6 +73,26 @@ impl Builder<'_> {
 /// when the table has more than one top unit. `Err` when the table cannot describe units at
 /// all: no name column, or more rows than a file may hold.
 pub fn build(table: &Table, columns: &[Column], name: &str) -> Result<Imported, Message> {
+    build_in(table, columns, name, HashSet::new())
+}
+
+/// As [`build`], for an extract that updates `existing`: a parent code may be the id of one
+/// of its units.
+pub fn build_over(
+    table: &Table,
+    columns: &[Column],
+    existing: &Organisation,
+) -> Result<Imported, Message> {
+    let outside = existing.units.iter().map(|u| u.id.as_str()).collect();
+    build_in(table, columns, &existing.name, outside)
+}
+
+fn build_in<'a>(
+    table: &'a Table,
+    columns: &[Column],
+    name: &str,
+    outside: HashSet<&'a str>,
+) -> Result<Imported, Message> {
     let mut index = HashMap::new();
     for (i, &column) in columns.iter().enumerate() {
         if column != Column::Ignored {
@@ -96,6 +119,7 @@ pub fn build(table: &Table, columns: &[Column], name: &str) -> Result<Imported, 
         table,
         index,
         problems: Vec::new(),
+        outside,
     };
     let mut units: Vec<Unit> = Vec::with_capacity(table.records.len());
     // Each unit's row and parent code, beside it.
@@ -162,8 +186,12 @@ pub fn build(table: &Table, columns: &[Column], name: &str) -> Result<Imported, 
     }
     let parents = link(&mut b, &units, &rows, &by_code);
     let ids: Vec<Id> = units.iter().map(|u| u.id.clone()).collect();
-    for (unit, parent) in units.iter_mut().zip(&parents) {
-        unit.parent = parent.map(|p| ids[p].clone());
+    for ((unit, parent), (_, code)) in units.iter_mut().zip(&parents).zip(&rows) {
+        unit.parent = match parent {
+            Some(p) => Some(ids[*p].clone()),
+            None if b.outside.contains(code.as_str()) => Some(Id::new(code.as_str())),
+            None => None,
+        };
     }
     let roots: Vec<&Unit> = units.iter().filter(|u| u.parent.is_none()).collect();
     let organisation = Organisation {
@@ -210,6 +238,7 @@ fn link(
         let parent = match by_code.get(code) {
             _ if code.is_empty() => None,
             Some(&p) => Some(p),
+            None if b.outside.contains(code.as_str()) => None,
             None => {
                 let code = shown(code).to_string();
                 let message = Message::each(|lang| {

@@ -8,9 +8,11 @@ mod build;
 mod columns;
 mod sheet;
 mod text;
+mod update;
 
-pub use build::{Imported, build};
+pub use build::{Imported, build, build_over};
 pub use columns::{Column, guess_columns};
+pub use update::update;
 
 use crate::format::{self, MAX_FILE_BYTES};
 use crate::i18n::{Lang, Message, say, shown};
