@@ -119,3 +119,55 @@ fn escape_and_annuler_close_the_preview() {
     assert!(h.state().dialog.is_none(), "Annuler closes the preview");
     assert_eq!(h.state().doc.org().units.len(), units, "nothing imported");
 }
+
+/// A folder whose structure.csv is a newer extract of the SGMAS sample's units.
+fn extract_dir(name: &str) -> PathBuf {
+    let dir = table_dir(name);
+    let csv = "Code;Code parent;Libellé;Effectif\n\
+               deleg-rh;sg;Délégation aux ressources humaines;120\n\
+               bureau-carrieres;deleg-rh;Bureau des carrières;14\n";
+    std::fs::write(dir.join("structure.csv"), csv).unwrap();
+    dir
+}
+
+#[test]
+fn an_extract_updates_the_document_after_showing_the_changes() {
+    let mut h = app_in(&extract_dir("update"));
+    let before = h.state().doc.org().clone();
+    preview(&mut h);
+    h.get_by_label("Mettre à jour le document…").click();
+    h.run_steps(4);
+    // Shown, not applied yet.
+    assert!(h.query_by_label("Mise à jour").is_some());
+    assert!(h.query_by_label("2 changements").is_some());
+    assert_eq!(h.state().doc.org(), &before);
+    assert_eq!(h.state().scene().unit_item.len(), before.units.len() + 1);
+    h.get_by_label("Appliquer la mise à jour").click();
+    h.run_steps(4);
+    let doc = &h.state().doc;
+    assert!(doc.is_dirty());
+    assert_eq!(doc.org().units.len(), before.units.len() + 1);
+    let rh = doc.org().unit(&Id::new("deleg-rh")).unwrap();
+    assert_eq!(rh.name, "Délégation aux ressources humaines");
+    assert_eq!(rh.missions, before.unit(&Id::new("deleg-rh")).unwrap().missions);
+    assert!(h.query_by_label("Mise à jour").is_none(), "the comparison is over");
+    // One step of the history.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org(), &before);
+}
+
+#[test]
+fn escape_cancels_an_update_shown() {
+    let mut h = app_in(&extract_dir("cancel"));
+    let before = h.state().doc.org().clone();
+    preview(&mut h);
+    h.get_by_label("Mettre à jour le document…").click();
+    h.run_steps(4);
+    assert!(h.query_by_label("Mise à jour").is_some());
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.query_by_label("Mise à jour").is_none());
+    assert_eq!(h.state().doc.org(), &before);
+    assert!(!h.state().doc.is_dirty());
+}

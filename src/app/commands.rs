@@ -79,6 +79,10 @@ impl OrgApp {
             Action::Import => files::import_dialog(self, ctx),
             Action::Compare => files::compare_dialog(self, ctx),
             Action::EndCompare => self.end_compare(),
+            Action::UpdateFromTable(org, columns, name) => {
+                self.preview_update(&org, &columns, name)
+            }
+            Action::ApplyUpdate => self.apply_update(label),
             Action::ImportTable(org) => {
                 let units = lang.count(org.units.len(), ("unité", "unités"), ("unit", "units"));
                 self.replace_document(Document::new(*org, None));

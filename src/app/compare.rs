@@ -3,12 +3,17 @@
 //! coloured by what became of it), the changes listed beside it, each one click away from its
 //! box. The document stays editable in its panels, and every edit compares again; the canvas
 //! is read-only meanwhile, since a ghost has nothing to drag. Escape leaves.
+//!
+//! An update from a table (the import preview's « Mettre à jour le document… ») is shown the
+//! same way before it is applied: the document is then the old version, the update the new.
 
 use super::OrgApp;
 use crate::diff::chart::{Comparison, Mark};
 use crate::diff::render::prose::{self, Element, Section};
 use crate::diff::{self, Options};
+use crate::doc::{Edit, Element as Change};
 use crate::i18n::{Lang, say};
+use crate::import::Column;
 use crate::model::{Id, Organisation};
 use crate::scene::Owner;
 use crate::ui::Dialog;
@@ -18,7 +23,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub struct Comparing {
-    old: Organisation,
+    /// The other version: older than the document, or, while `pending`, what an update would
+    /// make of it.
+    other: Organisation,
+    pub pending: bool,
     /// The other version's file name.
     pub name: String,
     /// The document's revision and the language the rest was made for.
@@ -33,9 +41,10 @@ pub struct Comparing {
 }
 
 impl Comparing {
-    fn new(old: Organisation, name: String) -> Self {
+    fn new(other: Organisation, pending: bool, name: String) -> Self {
         Comparing {
-            old,
+            other,
+            pending,
             name,
             made_for: None,
             compared: Comparison {
@@ -50,14 +59,18 @@ impl Comparing {
     }
 
     /// Compares again if the document or the language changed since the last time.
-    pub fn update(&mut self, new: &Organisation, revision: u64, lang: Lang) {
+    pub fn update(&mut self, doc: &Organisation, revision: u64, lang: Lang) {
         if self.made_for == Some((revision, lang)) {
             return;
         }
         self.made_for = Some((revision, lang));
-        let changes = diff::diff(&self.old, new, Options::default());
+        let (old, new) = match self.pending {
+            true => (doc, &self.other),
+            false => (&self.other, doc),
+        };
+        let changes = diff::diff(old, new, Options::default());
         self.sections = prose::sections(&changes, lang);
-        self.compared = diff::chart::comparison(&self.old, new, Options::default());
+        self.compared = diff::chart::comparison(old, new, Options::default());
         self.marks = self.compared.marks.clone().into();
         self.units = (self.compared.org.units.iter().enumerate())
             .map(|(i, u)| (u.id.clone(), i))
@@ -109,9 +122,59 @@ impl OrgApp {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let mut comparing = Comparing::new(loaded.organisation, name);
+        self.begin_compare(Comparing::new(loaded.organisation, false, name));
+    }
+
+    /// Shows what updating the document with the rows of table `name` would change:
+    /// `imported` was built from them over the document, their columns meaning `columns`.
+    pub fn preview_update(&mut self, imported: &Organisation, columns: &[Column], name: String) {
+        let lang = self.lang();
+        match crate::import::update(self.doc.org(), imported, columns) {
+            Ok(updated) => self.begin_compare(Comparing::new(updated, true, name)),
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: lang.pick("Mise à jour impossible", "Cannot update").into(),
+                    text: e.get(lang).into(),
+                })
+            }
+        }
+    }
+
+    /// Applies the update shown, as one step of the history, and leaves the comparison.
+    pub fn apply_update(&mut self, label: &str) {
+        let Some(c) = self.comparing.take_if(|c| c.pending) else {
+            return;
+        };
+        let units = &self.doc.org().units;
+        // An update changes units in place and adds new ones after them (see
+        // `import::update`), unless the document changed meanwhile: then it is made again.
+        let edits: Vec<Edit> = (c.other.units.iter().enumerate())
+            .filter(|&(i, u)| units.get(i) != Some(u))
+            .map(|(i, u)| {
+                let unit = Change::Unit(Box::new(u.clone()));
+                if i < units.len() {
+                    Edit::Set(i, unit)
+                } else {
+                    Edit::Insert(i, unit)
+                }
+            })
+            .collect();
+        self.comparing = Some(c);
+        self.end_compare();
+        self.edit(Some(Edit::Batch(edits)), label, None);
+    }
+
+    fn begin_compare(&mut self, mut comparing: Comparing) {
+        let lang = self.lang();
         comparing.update(self.doc.org(), self.doc.revision, lang);
         let status = match comparing.count() {
+            n if comparing.pending => say!(
+                lang,
+                "Mise à jour depuis {} : {} (Appliquer, ou Échap pour annuler)",
+                "Update from {}: {} (Apply, or Escape to cancel)",
+                lang.quote(&comparing.name),
+                lang.count(n, ("changement", "changements"), ("change", "changes"))
+            ),
             0 => say!(
                 lang,
                 "Aucune différence avec {} (Échap pour quitter la comparaison)",

@@ -280,6 +280,7 @@ impl OrgApp {
             changes: self.comparing.as_ref().map(|c| ui::changes::List {
                 name: &c.name,
                 sections: &c.sections,
+                pending: c.pending,
             }),
             selected: self.selected(),
             lang: self.settings.lang,

@@ -25,6 +25,11 @@ pub enum Action {
     Import,
     /// Opens what the import preview built, as a new untitled document.
     ImportTable(Box<Organisation>),
+    /// The import preview's « Mettre à jour le document… »: the rows built over the document,
+    /// the meaning of the table's columns, and its file name; shown as a comparison first.
+    UpdateFromTable(Box<Organisation>, Vec<crate::import::Column>, String),
+    /// Applies the update the comparison shows.
+    ApplyUpdate,
     /// Fichier → Comparer avec…: choose another version, then show the document against it.
     Compare,
     /// Leaves the comparison (Escape).
@@ -172,6 +177,10 @@ impl Action {
             Action::Import => ("Importer un tableau…", "Import a table…"),
             Action::ImportTable(_) => ("Importer", "Import"),
             Action::Compare => ("Comparer avec…", "Compare with…"),
+            Action::UpdateFromTable(..) => {
+                ("Mettre à jour depuis un tableau", "Update from a table")
+            }
+            Action::ApplyUpdate => ("Appliquer la mise à jour", "Apply the update"),
             Action::EndCompare => ("Quitter la comparaison", "Leave the comparison"),
             Action::ShowChange(_) => ("Montrer sur le schéma", "Show on the chart"),
             Action::Save => ("Enregistrer", "Save"),

@@ -11,6 +11,8 @@ use eframe::egui::{self, Color32, RichText, text::LayoutJob};
 pub struct List<'a> {
     pub name: &'a str,
     pub sections: &'a [Section],
+    /// An update from a table, not applied yet: the list offers to apply it.
+    pub pending: bool,
 }
 
 pub fn show(list: &List, lang: Lang, ui: &mut egui::Ui, out: &mut Vec<Action>) {
@@ -20,18 +22,40 @@ pub fn show(list: &List, lang: Lang, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         .resizable(true)
         .show(ui, |ui| {
             ui.add_space(4.0);
-            ui.heading(lang.pick("Comparaison", "Comparison"));
-            ui.label(format!(
-                "{} {}",
-                lang.pick("avec", "with"),
-                lang.quote(list.name)
-            ));
+            let (title, with) = match list.pending {
+                true => (
+                    lang.pick("Mise à jour", "Update"),
+                    lang.pick("depuis", "from"),
+                ),
+                false => (
+                    lang.pick("Comparaison", "Comparison"),
+                    lang.pick("avec", "with"),
+                ),
+            };
+            ui.heading(title);
+            ui.label(format!("{with} {}", lang.quote(list.name)));
             let count: usize = list.sections.iter().map(|s| s.entries.len()).sum();
             ui.weak(lang.count(count, ("changement", "changements"), ("change", "changes")));
             let leave = Action::EndCompare;
-            let text = format!("{} ({})", leave.label(lang), lang.pick("Échap", "Escape"));
-            if ui.button(text).clicked() {
-                out.push(leave);
+            if list.pending {
+                ui.horizontal(|ui| {
+                    if ui.button(Action::ApplyUpdate.label(lang)).clicked() {
+                        out.push(Action::ApplyUpdate);
+                    }
+                    let cancel = format!(
+                        "{} ({})",
+                        lang.pick("Annuler", "Cancel"),
+                        lang.pick("Échap", "Escape")
+                    );
+                    if ui.button(cancel).clicked() {
+                        out.push(leave);
+                    }
+                });
+            } else {
+                let text = format!("{} ({})", leave.label(lang), lang.pick("Échap", "Escape"));
+                if ui.button(text).clicked() {
+                    out.push(leave);
+                }
             }
             ui.separator();
             egui::ScrollArea::vertical()

@@ -65,9 +65,15 @@ pub fn show(
                     None => false,
                 }
             }
-            Dialog::Import(form) => match import_form::show(ui, form, lang) {
+            Dialog::Import(form) => match import_form::show(ui, form, cx.org(), lang) {
                 Some(import_form::Choice::Import(org)) => {
                     out.push(Action::ImportTable(org));
+                    true
+                }
+                Some(import_form::Choice::Update(org, columns)) => {
+                    let name = form.path.file_name().unwrap_or_default();
+                    let name = name.to_string_lossy().into_owned();
+                    out.push(Action::UpdateFromTable(org, columns, name));
                     true
                 }
                 Some(import_form::Choice::Cancel) => true,

@@ -27,6 +27,8 @@ pub struct ImportDialog {
 
 pub enum Choice {
     Import(Box<Organisation>),
+    /// Update the document with the table's rows (built over it), whose columns mean these.
+    Update(Box<Organisation>, Vec<Column>),
     Cancel,
 }
 
@@ -50,7 +52,13 @@ impl ImportDialog {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, form: &mut ImportDialog, lang: Lang) -> Option<Choice> {
+/// `existing`: the document open, which the table may update instead.
+pub fn show(
+    ui: &mut egui::Ui,
+    form: &mut ImportDialog,
+    existing: &Organisation,
+    lang: Lang,
+) -> Option<Choice> {
     ui.heading(lang.pick("Importer un tableau", "Import a table"));
     let name = form.path.file_name().unwrap_or_default().to_string_lossy();
     let rows = lang.count(
@@ -86,6 +94,32 @@ pub fn show(ui: &mut egui::Ui, form: &mut ImportDialog, lang: Lang) -> Option<Ch
             && let Ok(built) = &form.built
         {
             return Some(Choice::Import(Box::new(built.organisation.clone())));
+        }
+        let codes = form.columns.contains(&Column::Code);
+        let update = ui
+            .add_enabled(
+                codes && form.built.is_ok(),
+                egui::Button::new(lang.pick("Mettre à jour le document…", "Update the document…")),
+            )
+            .on_hover_text(lang.pick(
+                "Les unités dont le code est l'identifiant prennent les valeurs du tableau et gardent le reste (missions, instances, positions) ; les nouveaux codes deviennent des unités. Les changements sont montrés avant d'être appliqués.",
+                "Units whose id is a code take the table's values and keep the rest (missions, bodies, positions); new codes become units. The changes are shown before they are applied.",
+            ))
+            .on_disabled_hover_text(lang.pick(
+                "Il faut une colonne « Code » : c'est par leur code que les lignes retrouvent les unités",
+                "A “Code” column is needed: rows find their units by code",
+            ));
+        if update.clicked() {
+            // Built again over the document: a row may name one of its units as parent.
+            let over = import::build_over(&form.table, &form.columns, existing);
+            match over {
+                Ok(built) if built.problems.is_empty() || form.keep_going => {
+                    let columns = form.columns.clone();
+                    return Some(Choice::Update(Box::new(built.organisation), columns));
+                }
+                // Its own problems, shown for the user to fix or accept.
+                other => form.built = other,
+            }
         }
         ui.button(lang.pick("Annuler", "Cancel"))
             .clicked()
