@@ -149,8 +149,14 @@ fn an_extract_updates_the_document_after_showing_the_changes() {
     assert_eq!(doc.org().units.len(), before.units.len() + 1);
     let rh = doc.org().unit(&Id::new("deleg-rh")).unwrap();
     assert_eq!(rh.name, "Délégation aux ressources humaines");
-    assert_eq!(rh.missions, before.unit(&Id::new("deleg-rh")).unwrap().missions);
-    assert!(h.query_by_label("Mise à jour").is_none(), "the comparison is over");
+    assert_eq!(
+        rh.missions,
+        before.unit(&Id::new("deleg-rh")).unwrap().missions
+    );
+    assert!(
+        h.query_by_label("Mise à jour").is_none(),
+        "the comparison is over"
+    );
     // One step of the history.
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(3);

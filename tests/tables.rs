@@ -140,3 +140,55 @@ fn the_workbook_has_one_sheet_per_collection() {
         assert!(strings.contains(&name), "{name}");
     }
 }
+
+/// Names a spreadsheet would run as formulas go out after an apostrophe (text follows), a
+/// list's « - » and numbers do not, and the importer reads every name back as it was.
+#[test]
+fn csv_cells_that_look_like_formulas_are_guarded_and_read_back_unchanged() {
+    let hostile = [
+        "=HYPERLINK(\"http://x\";\"clic\")",
+        "+33 1 40 56 60 00",
+        "@SUM(A1)",
+        "-2+3",
+        "\tTab",
+        "- une liste",
+        "Bureau ordinaire",
+    ];
+    let mut org = Organisation {
+        name: "Noms hostiles".into(),
+        ..Default::default()
+    };
+    org.units = vec![unit("sg", "Secrétariat général", None, Some(10))];
+    for (i, name) in hostile.iter().enumerate() {
+        org.units
+            .push(unit(&format!("u{i}"), name, Some("sg"), None));
+    }
+    let bytes = table::csv(&org, Lang::Fr);
+    let rows = read_csv(&bytes);
+    let names: Vec<&str> = rows[2..].iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "'=HYPERLINK(\"http://x\";\"clic\")",
+            "'+33 1 40 56 60 00",
+            "'@SUM(A1)",
+            "'-2+3",
+            "'\tTab",
+            "- une liste",
+            "Bureau ordinaire",
+        ]
+    );
+    let table = organigramme::import::read_csv(&bytes);
+    let columns = organigramme::import::guess_columns(&table.headers);
+    let back = organigramme::import::build(&table, &columns, "t").unwrap();
+    for (i, name) in hostile.iter().enumerate() {
+        let u = back
+            .organisation
+            .unit(&Id::new(format!("u{i}").as_str()))
+            .unwrap();
+        assert_eq!(
+            u.name,
+            name.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
+}

@@ -216,9 +216,23 @@ pub fn all(org: &Organisation, lang: Lang) -> Vec<Table> {
     ]
 }
 
+/// Whether a spreadsheet opening a CSV would take a text starting so for a formula (which
+/// a hostile name such as `=HYPERLINK(…)` or `=cmd|…` would make run): `=`, `+`, `@`, a tab
+/// or carriage return, or `-` not followed by a space (« - » starts a list, not a formula).
+pub fn looks_like_formula(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => chars.next().is_some_and(|c| !c.is_whitespace()),
+        _ => false,
+    }
+}
+
 /// The units' table as CSV the way Excel reads it in France: UTF-8 with a byte order mark,
 /// `;` between fields, CRLF between rows, fields quoted (quotes doubled) when they hold a
-/// separator, a quote or a line break.
+/// separator, a quote or a line break. A text a spreadsheet would take for a formula is
+/// written after an apostrophe, which spreadsheets read as "text follows" and the importer
+/// takes off again. (XLSX needs none of this: its cells are typed as text.)
 pub fn csv(org: &Organisation, lang: Lang) -> Vec<u8> {
     let table = units(org, lang);
     let mut out = String::from("\u{feff}");
@@ -226,6 +240,13 @@ pub fn csv(org: &Organisation, lang: Lang) -> Vec<u8> {
         if !first {
             out.push(';');
         }
+        let guarded;
+        let s = if looks_like_formula(s) {
+            guarded = format!("'{s}");
+            guarded.as_str()
+        } else {
+            s
+        };
         if s.contains([';', '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&s.replace('"', "\"\""));
@@ -242,6 +263,7 @@ pub fn csv(org: &Organisation, lang: Lang) -> Vec<u8> {
         for (i, cell) in row.iter().enumerate() {
             match cell {
                 Cell::Text(s) => field(&mut out, s, i == 0),
+                // A number is written as digits: never guarded.
                 Cell::Number(n) => field(&mut out, &n.to_string(), i == 0),
             }
         }

@@ -62,8 +62,17 @@ pub(super) fn read(bytes: &[u8]) -> Table {
         .records()
         .map_while(Result::ok)
         .enumerate()
-        .map(|(i, record)| (i + 1, record.iter().map(str::to_string).collect()));
+        .map(|(i, record)| (i + 1, record.iter().map(unguarded).collect()));
     Table::from_rows(rows)
+}
+
+/// A cell as written: without the apostrophe an export puts before a text that would look
+/// like a formula (see `export::table::csv`).
+fn unguarded(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if crate::export::table::looks_like_formula(rest) => rest.to_string(),
+        _ => cell.to_string(),
+    }
 }
 
 #[cfg(test)]
