@@ -28,6 +28,10 @@ fn table_dir(name: &str) -> PathBuf {
 
 /// Fichier → Importer un tableau…, then structure.csv in the built-in chooser.
 fn preview(h: &mut Harness<'static, OrgApp>) {
+    preview_file(h, "structure.csv");
+}
+
+fn preview_file(h: &mut Harness<'static, OrgApp>, file: &str) {
     h.get_by_label("Fichier").click();
     h.run_steps(2);
     // A menu item's label ends with its shortcut's text, empty here.
@@ -35,9 +39,9 @@ fn preview(h: &mut Harness<'static, OrgApp>) {
     h.run_steps(3);
     assert!(h.state().chooser.is_open());
     wait_for(h, "the chooser's folder", |h| {
-        h.query_by_label_contains("structure.csv").is_some()
+        h.query_by_label_contains(file).is_some()
     });
-    h.get_by_label_contains("structure.csv").click();
+    h.get_by_label_contains(file).click();
     h.run_steps(2);
     h.get_by_label("🗀  Ouvrir").click();
     // The dialog takes a few frames to find its width and to centre.
@@ -176,4 +180,36 @@ fn escape_cancels_an_update_shown() {
     assert!(h.query_by_label("Mise à jour").is_none());
     assert_eq!(h.state().doc.org(), &before);
     assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn another_sheet_of_a_workbook_is_chosen_in_the_preview() {
+    let dir = table_dir("sheets");
+    std::fs::copy("tests/tables/units.xlsx", dir.join("units.xlsx")).unwrap();
+    let mut h = app_in(&dir);
+    preview_file(&mut h, "units.xlsx");
+    assert!(
+        h.query_by_label_contains("Bureau de la formation")
+            .is_some()
+    );
+    h.query_all_by_value("Unités")
+        .find(|n| n.accesskit_node().role() == Role::ComboBox)
+        .expect("the list of sheets")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Effectifs 2025").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("Autre feuille").is_some(),
+        "the other sheet read"
+    );
+    assert!(
+        h.query_by_label_contains("Bureau de la formation")
+            .is_none()
+    );
+    h.get_by_label("Importer").click();
+    h.run_steps(3);
+    let doc = &h.state().doc;
+    assert_eq!(doc.org().units.len(), 1);
+    assert_eq!(doc.org().units[0].name, "Autre feuille");
 }

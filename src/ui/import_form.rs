@@ -67,12 +67,21 @@ pub fn show(
         ("row", "rows"),
     );
     match &form.table.sheet {
-        Some(sheet) => ui.label(say!(
+        Some(sheet) if form.table.sheets.len() > 1 => {
+            if let Some(chosen) = sheet_list(ui, form, sheet.clone(), &name, &rows, lang) {
+                // Read again from the file: a workbook's other sheet is another table.
+                match import::read_path(&form.path, Some(&chosen)) {
+                    Ok(table) => *form = ImportDialog::new(form.path.clone(), table),
+                    Err(e) => form.built = Err(e),
+                }
+            }
+        }
+        Some(sheet) => drop(ui.label(say!(
             lang,
             "{name}, feuille « {sheet} » : {rows}",
             "{name}, sheet “{sheet}”: {rows}"
-        )),
-        None => ui.label(format!("{name}{}{rows}", lang.pick(" : ", ": "))),
+        ))),
+        None => drop(ui.label(format!("{name}{}{rows}", lang.pick(" : ", ": ")))),
     };
     if columns(ui, form, lang) {
         form.rebuild();
@@ -126,6 +135,30 @@ pub fn show(
             .then_some(Choice::Cancel)
     })
     .inner
+}
+
+/// A workbook's sheets, the one read chosen; returns another one chosen.
+fn sheet_list(
+    ui: &mut egui::Ui,
+    form: &ImportDialog,
+    mut sheet: String,
+    name: &str,
+    rows: &str,
+    lang: Lang,
+) -> Option<String> {
+    let before = sheet.clone();
+    ui.horizontal(|ui| {
+        ui.label(format!("{name}{}", lang.pick(", feuille", ", sheet")));
+        egui::ComboBox::from_id_salt("import-sheet")
+            .selected_text(sheet.as_str())
+            .show_ui(ui, |ui| {
+                for s in &form.table.sheets {
+                    ui.selectable_value(&mut sheet, s.clone(), s.as_str());
+                }
+            });
+        ui.label(format!("{}{rows}", lang.pick(" : ", ": ")));
+    });
+    (sheet != before).then_some(sheet)
 }
 
 /// The grid of columns: header, meaning, first rows. Tells whether a meaning changed.
