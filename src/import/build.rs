@@ -105,6 +105,12 @@ fn build_in<'a>(
             "no column gives the units' names: choose “Name” for one of them",
         ));
     }
+    if table.records.is_empty() {
+        return Err(Message::new(
+            "le tableau n'a que sa ligne d'en-têtes : aucune unité à importer",
+            "the table has its header row only: no unit to import",
+        ));
+    }
     if table.records.len() > MAX_UNITS {
         let n = table.records.len();
         return Err(Message::each(|lang| {
