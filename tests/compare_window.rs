@@ -11,7 +11,7 @@ use organigramme::ui::Selection;
 use std::path::PathBuf;
 
 mod harness;
-use harness::{app_in, wait_for};
+use harness::{app_in, choose_from_menu, wait_for};
 
 /// A folder holding `ancien.ron`: the SGMAS sample as it was before three changes, a unit
 /// since removed, one since renamed and one since moved.
@@ -47,18 +47,7 @@ fn old_version(name: &str) -> PathBuf {
 
 /// Fichier → Comparer avec…, then ancien.ron in the built-in chooser.
 fn compare(h: &mut Harness<'static, OrgApp>) {
-    h.get_by_label("Fichier").click();
-    h.run_steps(2);
-    // A menu item's label ends with its shortcut's text, empty here.
-    h.get_by_label("Comparer avec… ").click();
-    h.run_steps(3);
-    assert!(h.state().chooser.is_open());
-    wait_for(h, "the chooser's folder", |h| {
-        h.query_by_label_contains("ancien.ron").is_some()
-    });
-    h.get_by_label_contains("ancien.ron").click();
-    h.run_steps(2);
-    h.get_by_label("🗀  Ouvrir").click();
+    choose_from_menu(h, "Comparer avec…", "ancien.ron");
     h.run_steps(4);
 }
 

@@ -13,7 +13,7 @@ use organigramme::ui::Dialog;
 use std::path::PathBuf;
 
 mod harness;
-use harness::{app_in, wait_for};
+use harness::{app_in, choose_from_menu};
 
 /// A folder holding `structure.csv`: a unit whose parent code is missing, and a column the
 /// headers do not name.
@@ -32,18 +32,7 @@ fn preview(h: &mut Harness<'static, OrgApp>) {
 }
 
 fn preview_file(h: &mut Harness<'static, OrgApp>, file: &str) {
-    h.get_by_label("Fichier").click();
-    h.run_steps(2);
-    // A menu item's label ends with its shortcut's text, empty here.
-    h.get_by_label("Importer un tableau… ").click();
-    h.run_steps(3);
-    assert!(h.state().chooser.is_open());
-    wait_for(h, "the chooser's folder", |h| {
-        h.query_by_label_contains(file).is_some()
-    });
-    h.get_by_label_contains(file).click();
-    h.run_steps(2);
-    h.get_by_label("🗀  Ouvrir").click();
+    choose_from_menu(h, "Importer un tableau…", file);
     // The dialog takes a few frames to find its width and to centre.
     h.run_steps(8);
     assert!(matches!(h.state().dialog, Some(Dialog::Import(_))));

@@ -109,26 +109,25 @@ fn layout(line: &[Span], lang: Lang, ui: &egui::Ui) -> LayoutJob {
         color: ui.visuals().text_color(),
         ..Default::default()
     };
+    let (red, green) = (
+        Color32::from_rgb(190, 40, 40),
+        Color32::from_rgb(20, 130, 60),
+    );
+    let marked = |colour, struck: bool| {
+        let line = egui::Stroke::new(1.0, colour);
+        egui::TextFormat {
+            color: colour,
+            strikethrough: if struck { line } else { egui::Stroke::NONE },
+            underline: if struck { egui::Stroke::NONE } else { line },
+            ..base.clone()
+        }
+    };
     for span in line {
         let (text, format) = match span {
             Span::Plain(t) => (t.clone(), base.clone()),
             Span::Quote(t) => (lang.quote(t), base.clone()),
-            Span::Removed(t) => (
-                t.clone(),
-                egui::TextFormat {
-                    color: Color32::from_rgb(190, 40, 40),
-                    strikethrough: egui::Stroke::new(1.0, Color32::from_rgb(190, 40, 40)),
-                    ..base.clone()
-                },
-            ),
-            Span::Added(t) => (
-                t.clone(),
-                egui::TextFormat {
-                    color: Color32::from_rgb(20, 130, 60),
-                    underline: egui::Stroke::new(1.0, Color32::from_rgb(20, 130, 60)),
-                    ..base.clone()
-                },
-            ),
+            Span::Removed(t) => (t.clone(), marked(red, true)),
+            Span::Added(t) => (t.clone(), marked(green, false)),
         };
         job.append(&text, 0.0, format);
     }

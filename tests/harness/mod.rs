@@ -1,7 +1,11 @@
 //! The window driven headless with the built-in file chooser, shared by the suites that click
 //! through its dialogs.
 
+// Each suite that includes this module uses part of it.
+#![allow(dead_code)]
+
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use organigramme::app::{OrgApp, Settings};
 use organigramme::ui::options::ChooserKind;
 use std::path::Path;
@@ -38,4 +42,20 @@ pub fn wait_for(
         h.run_steps(1);
     }
     panic!("still waiting for {what}");
+}
+
+/// Fichier → `entry` (a menu item's label ends with its shortcut's text, empty for those
+/// without), then `file` picked in the built-in chooser and opened.
+pub fn choose_from_menu(h: &mut Harness<'static, OrgApp>, entry: &str, file: &str) {
+    h.get_by_label("Fichier").click();
+    h.run_steps(2);
+    h.get_by_label(&format!("{entry} ")).click();
+    h.run_steps(3);
+    assert!(h.state().chooser.is_open());
+    wait_for(h, "the chooser's folder", |h| {
+        h.query_by_label_contains(file).is_some()
+    });
+    h.get_by_label_contains(file).click();
+    h.run_steps(2);
+    h.get_by_label("🗀  Ouvrir").click();
 }
