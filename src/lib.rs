@@ -15,6 +15,7 @@ pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod layout;
+pub mod legal;
 pub mod model;
 mod par;
 pub mod samples;

@@ -10,7 +10,7 @@ mod sheet;
 mod text;
 
 pub use build::{Imported, build};
-pub use columns::{Column, guess_columns};
+pub use columns::{Column, guess_columns, kind_of_name};
 
 use crate::format::{self, MAX_FILE_BYTES};
 use crate::i18n::{Lang, Message, say, shown};
