@@ -126,6 +126,8 @@ fn marker(line: &str) -> Option<(Marker, usize)> {
 
 /// « Article 2 », « Art. 1er », « ARTICLE PREMIER », and what follows it on its line.
 fn heading(line: &str) -> Option<(String, &str)> {
+    // « # Article 3 », as Markdown and some exports title it.
+    let line = line.trim_start_matches(['#', ' ']);
     let rest = ["article ", "art. "].iter().find_map(|p| {
         let head = line.get(..p.len())?;
         head.eq_ignore_ascii_case(p).then(|| &line[p.len()..])
