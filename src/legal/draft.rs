@@ -258,6 +258,24 @@ fn list(org: &Organisation, tree: &Hierarchy, parent: usize, nested: bool, out: 
     }
 }
 
+/// A paragraph without its part number: « I. – Le département … » is about the département.
+fn without_part(text: &str) -> &str {
+    let Some((number, rest)) = text.split_once(['.', '°']) else {
+        return text;
+    };
+    let numbered = !number.is_empty()
+        && number.len() <= 5
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "IVXL".contains(c));
+    if !numbered {
+        return text;
+    }
+    rest.trim_start()
+        .trim_start_matches(['―', '–', '—', '-'])
+        .trim_start()
+}
+
 /// A unit whose one mission is the line that lists it (« une mission chargée des usagers »):
 /// article 1er already says it, and reading it back gives that mission.
 fn names_itself(unit: &Unit) -> bool {
@@ -274,7 +292,7 @@ fn missions(unit: &Unit) -> Vec<Block> {
     let texts: Vec<String> = unit.missions.iter().map(|m| one_line(&m.text)).collect();
     let mut blocks = Vec::new();
     if texts.iter().all(|t| is_sentence(t)) {
-        let first = crate::model::fold(texts.first().map_or("", |t| t.as_str()));
+        let first = crate::model::fold(without_part(texts.first().map_or("", |t| t.as_str())));
         if !first.starts_with(&crate::model::fold(&name)) {
             blocks.push(para(format!("{name} exerce les missions suivantes :")));
         }
