@@ -218,11 +218,13 @@ fn an_inline_list_with_any_dash_gives_units_their_kind_and_parent() {
 fn line_breaks_anywhere_read_as_the_unbroken_text() {
     let text = include_str!("texts/insee-decret-article-3.txt");
     let whole = reading(text).organisation;
-    // A newline in place of every fifth space, and Windows line ends.
+    // A newline in place of every fifth space and after every full stop (where, without
+    // the blank lines between paragraphs, a new paragraph could start), Windows line ends.
     let mut broken = String::new();
     for (i, word) in text.split(' ').enumerate() {
         broken.push_str(word);
-        broken.push_str(if i % 5 == 4 { "\r\n" } else { " " });
+        let end = i % 5 == 4 || word.ends_with('.');
+        broken.push_str(if end { "\r\n" } else { " " });
     }
     assert_eq!(reading(&broken).organisation, whole);
     // The example, broken inside its items and before its dashes.
