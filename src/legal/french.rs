@@ -67,7 +67,7 @@ fn first_word(name: &str) -> &str {
 }
 
 /// An acronym keeps its capitals after an article: « le SGMAS », not « le sGMAS ».
-fn is_acronym(word: &str) -> bool {
+pub(crate) fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1
         && word.chars().all(|c| !c.is_lowercase())
 }

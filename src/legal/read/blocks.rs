@@ -155,25 +155,50 @@ const OPEN_ENDS: &[&str] = &[
     "en", "par", "pour", "sur", "un", "une", "n°", "que", "qui", "dont", "avec", "dans",
 ];
 
-/// Whether `next` continues the paragraph `line` left open, in a text without blank lines.
+/// Whether `next` continues the paragraph `line` left open: it starts in lower case, or
+/// `line` ends on a word that cannot end a sentence.
 fn continues(line: &str, next: &str) -> bool {
     let starts_low = next
         .chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || ",;:)".contains(c));
     let last = line.rsplit(' ').next().unwrap_or_default().to_lowercase();
-    let open = OPEN_ENDS.contains(&last.as_str()) || last.ends_with(['\'', '’', ',']);
-    starts_low || open
+    starts_low || OPEN_ENDS.contains(&last.as_str()) || last.ends_with(['\'', '’'])
+}
+
+/// « La Délégation générale … » after a line without closing punctuation: a new line of a
+/// list of names, not the rest of a sentence (whose units are written in lower case).
+fn names_a_unit(line: &str, next: &str) -> bool {
+    let open = line.ends_with(|c: char| c.is_alphanumeric() || c == ')' || c == '»');
+    let start = ["Le ", "La ", "L'", "L’"]
+        .iter()
+        .find(|d| next.starts_with(*d));
+    let capital = start.is_some_and(|d| next[d.len()..].starts_with(char::is_uppercase));
+    open && capital && !continues(line, next)
+}
+
+/// Whether a text's paragraphs are wrapped over short lines (a PDF, an e-mail), rather than
+/// one to a line: among the lines another line follows, hardly any is long.
+fn wrapped(lines: &[&str]) -> bool {
+    let followed: Vec<&str> = lines
+        .windows(2)
+        .filter(|w| !w[0].trim().is_empty() && !w[1].trim().is_empty())
+        .filter(|w| marker(w[1].trim_start()).is_none())
+        .map(|w| w[0])
+        .collect();
+    let long = followed.iter().filter(|l| l.chars().count() > 120).count();
+    long * 10 <= followed.len()
 }
 
 pub fn blocks(text: &str) -> Vec<Block> {
     let text = normalise(text);
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end()).collect();
-    // Paragraphs separated by blank lines may be broken anywhere inside; without blank
-    // lines, each line is a paragraph unless it plainly goes on.
-    let blank_separated = lines
-        .windows(2)
-        .any(|w| w[0].trim().is_empty() && !w[1].trim().is_empty())
+    // Paragraphs separated by blank lines and wrapped over short lines may be broken
+    // anywhere inside; otherwise each line is a paragraph unless it plainly goes on.
+    let blank_separated = wrapped(&lines)
+        && lines
+            .windows(2)
+            .any(|w| w[0].trim().is_empty() && !w[1].trim().is_empty())
         && lines.iter().filter(|l| !l.trim().is_empty()).count() > 1;
     let mut raw: Vec<(String, usize)> = Vec::new();
     let mut previous_blank = true;
@@ -187,7 +212,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let starts_block = marker(content).is_some() || heading(content).is_some();
         let joined = match raw.last() {
             Some((last, _)) if !previous_blank && !starts_block => {
-                blank_separated || continues(last, content)
+                (blank_separated && !names_a_unit(last, content)) || continues(last, content)
             }
             _ => false,
         };

@@ -129,7 +129,9 @@ impl Reader {
         self.last_item = None;
         if block.marker == Some(Marker::Dash) {
             // An item no list announced: a mission of the unit spoken of, if any.
-            match self.current {
+            let current = self.current;
+            match current {
+                Some(u) if self.named_item(u, block) => {}
                 Some(u) => self.mission(u, item_text(&block.body), block),
                 None => self.skip(block),
             }
@@ -171,6 +173,9 @@ impl Reader {
             return false;
         };
         let (owner, missions) = (level.owner, level.missions);
+        if missions && self.named_item(owner, block) {
+            return true;
+        }
         if missions {
             // A numbered part is quoted whole (« I. – Le département … »); a dash only
             // separates items.
@@ -189,6 +194,27 @@ impl Reader {
         self.item_mission(u, &item, &block.body, block);
         self.last_item = Some((u, item.opens, item.missions_follow));
         self.current = Some(u);
+        true
+    }
+
+    /// `acronym` stands for unit `u` from now on.
+    fn declare(&mut self, u: usize, acronym: &str) {
+        let unit = &mut self.reading.organisation.units[u];
+        if unit.acronym.is_empty() {
+            unit.acronym = acronym.to_string();
+        }
+        self.by_key.entry(key(acronym)).or_insert(u);
+    }
+
+    /// « Délégation X : ce qu'elle fait » in a list about `owner`: a unit under it, with its
+    /// mission; `false` for any other item.
+    fn named_item(&mut self, owner: usize, block: &Block) -> bool {
+        let Some((name, description)) = phrases::named_item(&block.body) else {
+            return false;
+        };
+        if let Some(u) = self.unit(name, Some(owner), block) {
+            self.mission(u, item_text(description), block);
+        }
         true
     }
 
@@ -220,10 +246,26 @@ impl Reader {
         let by_key = &self.by_key;
         let (unit, rest) = match phrases::subject(body, &|k| by_key.contains_key(k)) {
             Subject::Pronoun { end } => (self.current, &body[end..]),
-            Subject::Named { name, end, title } => {
-                (self.resolve(&name, title, block), &body[end..])
+            Subject::Named {
+                name,
+                end,
+                title,
+                acronym,
+            } => {
+                let u = self.resolve(&name, title, block);
+                if let (Some(u), Some(acronym)) = (u, acronym) {
+                    self.declare(u, &acronym);
+                }
+                (u, &body[end..])
             }
-            Subject::None => (self.current, ""),
+            Subject::None => {
+                if let Some(name) = phrases::bare_name(body) {
+                    // Listed under the unit spoken of, which stays the one spoken of.
+                    self.unit(&name, self.current, block);
+                    return;
+                }
+                (self.current, "")
+            }
         };
         let Some(u) = unit else {
             return self.skip(block);

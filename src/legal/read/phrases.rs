@@ -2,7 +2,7 @@
 //! ressources humaines propose … », « Il assure … »), what it does with the rest (« comprend »,
 //! « est chargé de : »), and the units a list names.
 
-use crate::legal::french::capitalised;
+use crate::legal::french::{capitalised, is_acronym};
 use crate::model::{UnitKind, fold};
 
 /// Words left out of a name's key, so that « stratégie et ressources » and
@@ -174,11 +174,13 @@ pub enum Subject {
         end: usize,
     },
     /// A unit named, with its name as the text says it (capitalised, no article), where the
-    /// name ends, and whether it was a title (« le secrétaire général »).
+    /// name ends, whether it was a title (« le secrétaire général »), and the acronym the
+    /// text declares for it (« Le SGMAS (Secrétariat général …) »).
     Named {
         name: String,
         end: usize,
         title: bool,
+        acronym: Option<String>,
     },
     None,
 }
@@ -219,9 +221,25 @@ pub fn subject(body: &str, known: &dyn Fn(&str) -> bool) -> Subject {
                     name: capitalised(words),
                     end: start + end,
                     title: false,
+                    acronym: None,
                 };
             }
         }
+    }
+    // « Le SGMAS (Secrétariat général des ministères …) »: the name in brackets, and the
+    // acronym that stands for it from then on.
+    if let Some((acronym, rest)) = phrase.split_once(' ')
+        && is_acronym(acronym)
+        && let Some(inside) = rest.strip_prefix('(')
+        && let Some(close) = inside.find(')')
+        && kind_at(&inside[..close]).is_some()
+    {
+        return Subject::Named {
+            name: capitalised(inside[..close].trim()),
+            end: start + acronym.len() + 2 + close + 1,
+            title: false,
+            acronym: Some(acronym.to_string()),
+        };
     }
     let folded = fold(phrase);
     let title = TITLES
@@ -270,6 +288,7 @@ pub fn subject(body: &str, known: &dyn Fn(&str) -> bool) -> Subject {
         name,
         end: start + end,
         title: title.is_some(),
+        acronym: None,
     }
 }
 
@@ -360,4 +379,34 @@ pub fn elements(list: &str) -> Vec<&str> {
         .map(|(s, e)| list[s..e].trim().trim_end_matches([',', ';']).trim())
         .filter(|e| !e.is_empty())
         .collect()
+}
+
+/// « Délégation générale aux ressources humaines : Gestion RH, recrutement » in a list: a
+/// unit, by its kind word, and what it does.
+pub fn named_item(body: &str) -> Option<(&str, &str)> {
+    let (name, description) = body.split_once(" : ")?;
+    let name = name.trim();
+    let named = name.starts_with(char::is_uppercase)
+        && kind_at(name).is_some()
+        && name.split(' ').count() <= 12
+        && !name.split(' ').any(is_verb);
+    let description = description.trim();
+    (named && !description.is_empty()).then_some((name, description))
+}
+
+/// A line that only names a unit (« La Mission Halles », « L'Observatoire de l'Egalité »),
+/// as pages list what is attached to a service: no verb, no closing punctuation.
+pub fn bare_name(body: &str) -> Option<String> {
+    let start = ["le ", "la ", "l'", "l’", "un ", "une "]
+        .iter()
+        .find(|d| {
+            body.get(..d.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(d))
+        })?
+        .len();
+    let noun = body.get(start..)?.trim();
+    let short = body.split(' ').count() <= 15 && !body.split(' ').skip(1).any(is_verb);
+    let open = !body.ends_with(['.', ';', ':', ',', '!', '?']);
+    let unit = noun.starts_with(char::is_uppercase) || kind_at(noun).is_some();
+    (short && open && unit).then(|| capitalised(noun))
 }
