@@ -1,6 +1,6 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
-//! Layers point one way: `model` ← `format`, `import`, `diff`, `layout` ← `scene` ← `export`,
+//! Layers point one way: `model` ← `format`, `import`, `legal`, `diff`, `layout` ← `scene` ← `export`,
 //! `cli` ← `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
