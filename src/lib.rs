@@ -1,7 +1,7 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
-//! Layers point one way: `model` ← `format`, `import`, `legal`, `diff`, `layout` ← `scene` ← `export`,
-//! `cli` ← `app`/`ui`.
+//! Layers point one way: `model` ← `format`, `import`, `legal`, `diff`, `layout` ← `scene` ←
+//! `export`, `cli` ← `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
 #[cfg(feature = "gui")]

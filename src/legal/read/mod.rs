@@ -4,16 +4,18 @@
 //! that the user can see what was understood before anything is added.
 
 mod blocks;
+mod clauses;
 mod html;
 mod phrases;
+mod units;
 
 pub use phrases::key;
 
-use crate::format::{MAX_STRING_BYTES, MAX_UNITS};
 use crate::i18n::Message;
-use crate::model::{Citation, Id, LegalText, Mission, Organisation, Unit, UnitKind, fold};
+use crate::model::{Citation, Organisation, fold};
 use blocks::{Block, Kind, Marker};
-use phrases::{ItemName, Subject, item_name};
+use clauses::{ItemName, is_intro, item_name, item_text, structure};
+use phrases::Subject;
 use std::collections::{HashMap, HashSet};
 
 /// Words of the text and the paragraph they are in (1 for the first).
@@ -209,7 +211,7 @@ impl Reader {
     /// « Délégation X : ce qu'elle fait » in a list about `owner`: a unit under it, with its
     /// mission; `false` for any other item.
     fn named_item(&mut self, owner: usize, block: &Block) -> bool {
-        let Some((name, description)) = phrases::named_item(&block.body) else {
+        let Some((name, description)) = clauses::named_item(&block.body) else {
             return false;
         };
         if let Some(u) = self.unit(name, Some(owner), block) {
@@ -259,7 +261,7 @@ impl Reader {
                 (u, &body[end..])
             }
             Subject::None => {
-                if let Some(name) = phrases::bare_name(body) {
+                if let Some(name) = clauses::bare_name(body) {
                     // Listed under the unit spoken of, which stays the one spoken of.
                     self.unit(&name, self.current, block);
                     return;
@@ -311,7 +313,7 @@ impl Reader {
     /// The units of an inline « comprend » list, under `parent`; `strict` inside a
     /// sentence, where only a kind word (« le centre … ») says a unit is meant.
     fn elements(&mut self, parent: usize, list: &str, block: &Block, strict: bool) {
-        for element in phrases::elements(list) {
+        for element in clauses::elements(list) {
             let Some(noun) = phrases::determiner(element) else {
                 continue;
             };
@@ -324,284 +326,4 @@ impl Reader {
             }
         }
     }
-
-    /// The unit a subject names: one already read under that name, the current one when the
-    /// subject is a shorter form of its name or its head's title, else a new one.
-    fn resolve(&mut self, name: &str, title: bool, block: &Block) -> Option<usize> {
-        let k = key(name);
-        if let Some(&u) = self.by_key.get(&k) {
-            return Some(u);
-        }
-        let units = &self.reading.organisation.units;
-        let keys = &self.keys;
-        let shorter = |u: usize| {
-            keys[u]
-                .strip_prefix(&k)
-                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-        };
-        if let Some(c) = self.current
-            && shorter(c)
-        {
-            return Some(c);
-        }
-        if title {
-            let kind = crate::import::kind_of_name(name);
-            let same = |u: &usize| Some(&units[*u].kind) == kind.as_ref();
-            if let Some(u) = self
-                .current
-                .filter(same)
-                .or_else(|| (0..units.len()).rev().find(same))
-            {
-                return Some(u);
-            }
-        }
-        // A unique unit whose name this shortens; not looked for among thousands, where a
-        // hostile paste would make each paragraph scan them all.
-        if units.len() <= 2000 {
-            let mut matches = (0..units.len()).filter(|&u| shorter(u));
-            if let (Some(u), None) = (matches.next(), matches.next()) {
-                return Some(u);
-            }
-        }
-        self.unit(name, None, block)
-    }
-
-    /// The unit named `name`, read before or new, placed under `parent` when it has none.
-    fn unit(&mut self, name: &str, parent: Option<usize>, block: &Block) -> Option<usize> {
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() {
-            return None;
-        }
-        let k = key(&name);
-        let u = match self.by_key.get(&k) {
-            Some(&u) => u,
-            None => {
-                if self.reading.organisation.units.len() >= MAX_UNITS {
-                    if !self.full {
-                        self.full = true;
-                        self.reading.notes.push(Message::new(
-                            format!("plus de {MAX_UNITS} unités : la suite du texte est ignorée"),
-                            format!(
-                                "more than {MAX_UNITS} units: the rest of the text is left out"
-                            ),
-                        ));
-                    }
-                    return None;
-                }
-                let id = self.fresh_id(&k);
-                let kind = crate::import::kind_of_name(&name).unwrap_or_else(|| {
-                    let first = name.split([' ', '\'', '’']).next().unwrap_or_default();
-                    UnitKind::Other(crate::legal::french::capitalised(first))
-                });
-                let org = &mut self.reading.organisation;
-                org.units.push(Unit {
-                    id,
-                    name: cut(&name).to_string(),
-                    kind,
-                    ..Default::default()
-                });
-                self.reading.units.push(Words {
-                    text: block.text.clone(),
-                    paragraph: block.paragraph,
-                });
-                self.reading.missions.push(Vec::new());
-                self.implied.push(None);
-                self.keys.push(k.clone());
-                self.parents.push(None);
-                self.by_key.insert(k, org.units.len() - 1);
-                org.units.len() - 1
-            }
-        };
-        if let Some(p) = parent
-            && self.reading.organisation.units[u].parent.is_none()
-            && !self.is_below(p, u)
-        {
-            let id = self.reading.organisation.units[p].id.clone();
-            self.reading.organisation.units[u].parent = Some(id);
-            self.parents[u] = Some(p);
-        }
-        Some(u)
-    }
-
-    /// Whether `unit` is `ancestor` or below it: a parent there would close a cycle.
-    fn is_below(&self, unit: usize, ancestor: usize) -> bool {
-        let mut at = Some(unit);
-        for _ in 0..=self.parents.len() {
-            match at {
-                Some(u) if u == ancestor => return true,
-                Some(u) => at = self.parents[u],
-                None => return false,
-            }
-        }
-        true
-    }
-
-    fn fresh_id(&mut self, key: &str) -> Id {
-        let stem: Vec<&str> = key.split(' ').take(4).collect();
-        let stem = match stem.join("-") {
-            s if s.is_empty() => "unite".to_string(),
-            s => s,
-        };
-        let id = (1..)
-            .map(|n| {
-                if n == 1 {
-                    stem.clone()
-                } else {
-                    format!("{stem}-{n}")
-                }
-            })
-            .find(|id| !self.ids.contains(id))
-            .unwrap_or_default();
-        self.ids.insert(id.clone());
-        Id(id)
-    }
-
-    fn mission(&mut self, u: usize, text: String, block: &Block) {
-        let text = text.trim();
-        if text.is_empty() {
-            return;
-        }
-        if text.len() > MAX_STRING_BYTES {
-            self.reading.notes.push(Message::new(
-                format!(
-                    "paragraphe {} : plus de {} Ko, coupé",
-                    block.paragraph,
-                    MAX_STRING_BYTES / 1024
-                ),
-                format!(
-                    "paragraph {}: over {} KB, cut",
-                    block.paragraph,
-                    MAX_STRING_BYTES / 1024
-                ),
-            ));
-        }
-        let source = Citation {
-            text: self.source.text.clone(),
-            article: self.article.clone(),
-        };
-        let unit = &mut self.reading.organisation.units[u];
-        unit.missions.push(Mission {
-            text: cut(text).to_string(),
-            source: Some(source),
-        });
-        self.reading.missions[u].push(Words {
-            text: block.text.clone(),
-            paragraph: block.paragraph,
-        });
-    }
-
-    fn skip(&mut self, block: &Block) {
-        self.reading.skipped.push(Words {
-            text: block.text.clone(),
-            paragraph: block.paragraph,
-        });
-    }
-
-    fn finish(mut self) -> Result<Reading, Message> {
-        for (u, implied) in self.implied.into_iter().enumerate() {
-            if let Some((text, words)) = implied
-                && self.reading.organisation.units[u].missions.is_empty()
-            {
-                let source = Citation {
-                    text: self.source.text.clone(),
-                    article: self.article.clone(),
-                };
-                self.reading.organisation.units[u].missions.push(Mission {
-                    text,
-                    source: Some(source),
-                });
-                self.reading.missions[u].push(words);
-            }
-        }
-        let org = &mut self.reading.organisation;
-        if org.units.is_empty() {
-            return Err(Message::new(
-                "aucune unité reconnue : le texte doit nommer des unités (« Le bureau … est chargé de », « La direction comprend : – … »)",
-                "no unit recognised: the text must name units (« Le bureau … est chargé de », « La direction comprend : – … »)",
-            ));
-        }
-        let roots: Vec<&Unit> = org.units.iter().filter(|u| u.parent.is_none()).collect();
-        org.name = match roots.as_slice() {
-            [root] => root.name.clone(),
-            _ if !self.source.text.is_empty() => self.source.text.clone(),
-            _ => "Structure lue dans un texte".to_string(),
-        };
-        if !self.source.text.is_empty() {
-            org.legal_texts.push(LegalText {
-                reference: self.source.text.clone(),
-                article: self.source.article.clone(),
-                ..Default::default()
-            });
-            org.sources.push(self.source.text.clone());
-        }
-        Ok(self.reading)
-    }
-}
-
-/// `text` within the longest string a file may hold.
-fn cut(text: &str) -> &str {
-    &text[..text.floor_char_boundary(MAX_STRING_BYTES)]
-}
-
-/// A list item's words without the « ; » or « , » that only separate it from the next.
-fn item_text(body: &str) -> String {
-    body.trim()
-        .trim_end_matches([';', ','])
-        .trim_end()
-        .to_string()
-}
-
-/// What « comprend » (or « se compose de », « regroupe ») introduces, when `rest` starts
-/// with it.
-fn structure(rest: &str) -> Option<&str> {
-    let folded = fold(&rest[..rest.floor_char_boundary(40)]);
-    const VERBS: &[&str] = &[
-        "comprend",
-        "comprennent",
-        "se compose de",
-        "se composent de",
-        "est compose de",
-        "est composee de",
-        "sont composes de",
-        "regroupe",
-        "regroupent",
-        "est constitue de",
-        "est constituee de",
-        "est organise en",
-        "est organisee en",
-    ];
-    let verb = VERBS.iter().find(|v| {
-        folded.starts_with(*v) && folded[v.len()..].starts_with([' ', ':', ',', '\u{a0}'])
-    })?;
-    // `fold` keeps one character for one: the verb's length in characters finds its end.
-    let end = rest
-        .char_indices()
-        .nth(verb.chars().count())
-        .map_or(rest.len(), |(i, _)| i);
-    Some(rest[end..].trim_start_matches([',', ' ']))
-}
-
-/// « est chargé de : », « exerce les missions suivantes : »: the missions follow as a list.
-fn is_intro(rest: &str) -> bool {
-    let Some(words) = rest.trim().strip_suffix(':') else {
-        return false;
-    };
-    let words = fold(words.trim());
-    let words = words.replace("notamment ", "");
-    [
-        "est charge de",
-        "est chargee de",
-        "sont charges de",
-        "sont chargees de",
-        "exerce les missions suivantes",
-        "exercent les missions suivantes",
-        "a pour missions",
-        "a pour mission",
-        "a pour missions de",
-        "a pour mission de",
-        "assure les missions suivantes",
-        "a les attributions suivantes",
-        "a pour attributions",
-    ]
-    .contains(&words.as_str())
 }
