@@ -420,6 +420,18 @@ fn a_five_megabyte_paste_is_read_without_panic() {
 }
 
 #[test]
+fn missions_cite_nothing_when_no_source_is_given_and_the_article_they_were_read_in() {
+    let text = "Le bureau A comprend : – la mission B, chargée des achats.\n\nArticle 7\n\nLe bureau A assure la paie.";
+    let r = read::read(text, &Citation::default()).unwrap();
+    let org = &r.organisation;
+    assert_eq!(org.units[1].missions[0].text, "chargée des achats");
+    assert_eq!(org.units[1].missions[0].source, None);
+    let paie = &org.units[0].missions[0];
+    assert_eq!(paie.source.as_ref().map(|s| s.article.as_str()), Some("7"));
+    assert!(org.legal_texts.is_empty());
+}
+
+#[test]
 fn a_source_is_split_into_its_text_and_article() {
     assert_eq!(
         citation("Arrêté du 3 mai 2010, art. 2"),

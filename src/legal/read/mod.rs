@@ -12,7 +12,7 @@ mod units;
 pub use phrases::key;
 
 use crate::i18n::Message;
-use crate::model::{Citation, Organisation, fold};
+use crate::model::{Citation, Mission, Organisation, fold};
 use blocks::{Block, Kind, Marker};
 use clauses::{ItemName, is_intro, item_name, item_text, structure};
 use phrases::Subject;
@@ -94,7 +94,7 @@ struct Reader {
     ids: HashSet<String>,
     /// A mission a unit's name implies (« une mission chargée de … »), kept when the text
     /// gives it no other.
-    implied: Vec<Option<(String, Words)>>,
+    implied: Vec<Option<(Mission, Words)>>,
     current: Option<usize>,
     levels: Vec<Level>,
     /// The last unit item, whether it opened a list, and of what.
@@ -232,7 +232,11 @@ impl Reader {
                 text: block.text.clone(),
                 paragraph: block.paragraph,
             };
-            self.implied[u] = Some((implied, words));
+            let mission = Mission {
+                text: implied,
+                source: self.citation(),
+            };
+            self.implied[u] = Some((mission, words));
         }
     }
 

@@ -162,14 +162,11 @@ impl Reader {
                 ),
             ));
         }
-        let source = Citation {
-            text: self.source.text.clone(),
-            article: self.article.clone(),
-        };
+        let source = self.citation();
         let unit = &mut self.reading.organisation.units[u];
         unit.missions.push(Mission {
             text: cut(text).to_string(),
-            source: Some(source),
+            source,
         });
         self.reading.missions[u].push(Words {
             text: block.text.clone(),
@@ -184,19 +181,22 @@ impl Reader {
         });
     }
 
+    /// What a mission read now cites: the source given, at the article being read; nothing
+    /// when neither is known.
+    pub(super) fn citation(&self) -> Option<Citation> {
+        let known = !self.source.text.is_empty() || !self.article.is_empty();
+        known.then(|| Citation {
+            text: self.source.text.clone(),
+            article: self.article.clone(),
+        })
+    }
+
     pub(super) fn finish(mut self) -> Result<Reading, Message> {
         for (u, implied) in self.implied.into_iter().enumerate() {
-            if let Some((text, words)) = implied
+            if let Some((mission, words)) = implied
                 && self.reading.organisation.units[u].missions.is_empty()
             {
-                let source = Citation {
-                    text: self.source.text.clone(),
-                    article: self.article.clone(),
-                };
-                self.reading.organisation.units[u].missions.push(Mission {
-                    text,
-                    source: Some(source),
-                });
+                self.reading.organisation.units[u].missions.push(mission);
                 self.reading.missions[u].push(words);
             }
         }
