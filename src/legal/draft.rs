@@ -3,8 +3,8 @@
 //! missions word for word, the bodies, the publication clause. Built once as a neutral
 //! document that each writer (`plain`, `docx`, `odt`) only lays out.
 
-use super::french::{Agreement, agreement, capitalised, definite, typeset};
-use crate::model::{Hierarchy, Id, Organisation, Unit};
+use super::french::{capitalised, definite, typeset};
+use crate::model::{Hierarchy, Organisation, Unit};
 
 /// A decree (« Décrète : ») or an arrêté (« Arrête : »).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -50,11 +50,11 @@ pub struct Document {
 }
 
 /// Every text of the draft goes through French typography once, here.
-fn para(text: String) -> Block {
+pub(super) fn para(text: String) -> Block {
     Block::Paragraph(typeset(&text))
 }
 
-fn item(level: usize, text: String) -> Block {
+pub(super) fn item(level: usize, text: String) -> Block {
     Block::Item {
         level,
         text: typeset(&text),
@@ -64,7 +64,7 @@ fn item(level: usize, text: String) -> Block {
 /// A list item's text ending as French lists do: « ; » between, « . » after the last. A
 /// mission quoted with its own list dash and « ; » has them replaced; one that ends a
 /// sentence keeps its full stop.
-fn ending(text: &str, last: bool) -> String {
+pub(super) fn ending(text: &str, last: bool) -> String {
     let text = one_line(text);
     let text = text
         .trim_start_matches(['―', '–', '—', '-', '•'])
@@ -78,11 +78,11 @@ fn ending(text: &str, last: bool) -> String {
 }
 
 /// A paragraph of the draft is one line; missions typed over several are joined.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn subject(name: &str) -> String {
+pub(super) fn subject(name: &str) -> String {
     capitalised(&definite(&one_line(name)))
 }
 
@@ -94,16 +94,6 @@ fn is_sentence(text: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     starts && text.ends_with(['.', '!', '?', '»', ')'])
-}
-
-fn name_of(org: &Organisation, id: &Id) -> String {
-    if let Some(u) = org.unit(id) {
-        return u.name.clone();
-    }
-    match org.entities.iter().find(|e| &e.id == id) {
-        Some(e) => e.name.clone(),
-        None => id.to_string(),
-    }
 }
 
 pub fn draft(org: &Organisation, options: &DraftOptions) -> Document {
@@ -166,47 +156,7 @@ pub fn draft(org: &Organisation, options: &DraftOptions) -> Document {
             stack.extend(children.iter().rev());
         }
     }
-    for body in &org.bodies {
-        let name = subject(&body.name);
-        let Agreement { feminine, plural } = agreement(&body.name);
-        let agreed = |word: &str| {
-            format!(
-                "{word}{}{}",
-                if feminine { "e" } else { "" },
-                if plural { "s" } else { "" }
-            )
-        };
-        let is = agreement(&body.name).is();
-        let mut blocks = vec![para(match &body.chair {
-            Some(chair) => format!(
-                "{name} {is} {} par {}.",
-                agreed("présidé"),
-                definite(&one_line(&name_of(org, chair)))
-            ),
-            None => format!("{name} {is} {}.", agreed("institué")),
-        })];
-        if !body.purpose.is_empty() {
-            blocks.push(para(format!("Objet : {}", one_line(&body.purpose))));
-        }
-        if !body.members.is_empty() {
-            blocks.push(para(format!("{name} réunit :")));
-            let n = body.members.len();
-            for (k, member) in body.members.iter().enumerate() {
-                let member = definite(&one_line(&name_of(org, member)));
-                blocks.push(item(1, ending(&member, k + 1 == n)));
-            }
-        }
-        if !body.participants.is_empty() {
-            blocks.push(para(format!(
-                "Participants : {}.",
-                one_line(&body.participants)
-            )));
-        }
-        if !body.cadence.is_empty() {
-            blocks.push(para(format!("Périodicité : {}.", one_line(&body.cadence))));
-        }
-        articles.push(blocks);
-    }
+    articles.extend(org.bodies.iter().map(|b| super::bodies::article(org, b)));
     let this = match options.form {
         Form::Decret => "décret",
         Form::Arrete => "arrêté",

@@ -2,6 +2,7 @@
 //! structure (`draft`, laid out by `plain`, `docx` and `odt`), and the structure an article
 //! describes (`read`), each unit and mission with the words it came from.
 
+mod bodies;
 mod docx;
 pub mod draft;
 pub mod french;
