@@ -359,3 +359,36 @@ fn the_command_writes_each_format_and_refuses_an_unknown_one() {
     assert!(!out.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Names with markup, control characters, non-characters and French punctuation.
+const HOSTILE: &str = "[\\x00-\\x1F<>&\"' a-zA-Zé«»:;!?–\u{fffe}\u{ffff}]{0,24}";
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever the names and missions hold, the packages' XML parses and the text reads back.
+    #[test]
+    fn any_names_give_well_formed_packages(
+        names in proptest::collection::vec(HOSTILE, 1..6),
+        mission in HOSTILE,
+    ) {
+        let units = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let parent = (i > 0).then(|| format!("u{}", i / 2));
+                unit(&format!("u{i}"), n, parent.as_deref(), &[mission.as_str()])
+            })
+            .collect();
+        let org = Organisation { name: "X".into(), units, ..Default::default() };
+        for format in [DraftFormat::Docx, DraftFormat::Odt] {
+            for (name, _, xml) in parts(&draft_bytes(&org, &DraftOptions::default(), format).unwrap()) {
+                if name != "mimetype" {
+                    proptest::prop_assert!(roxmltree::Document::parse(&xml).is_ok(), "{name}");
+                }
+            }
+        }
+        let text = String::from_utf8(draft_bytes(&org, &DraftOptions::default(), DraftFormat::Text).unwrap()).unwrap();
+        let _ = organigramme::legal::read(&text, &Default::default());
+    }
+}

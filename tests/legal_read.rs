@@ -503,3 +503,91 @@ fn the_command_writes_a_file_that_loads() {
     assert_eq!(code, ExitCode::FAILURE);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Words and marks articles are made of, for random texts that look like them.
+const PIECES: &[&str] = &[
+    "Le ",
+    "La ",
+    "L'",
+    "les ",
+    "une ",
+    "division ",
+    "bureau ",
+    "Sous-direction ",
+    "pôle ",
+    "secrétaire général ",
+    "comprend",
+    " : ",
+    " ; ",
+    ", ",
+    ". ",
+    "\n",
+    "\n\n",
+    "  ",
+    "― ",
+    "– ",
+    "— ",
+    "- ",
+    "I. ",
+    "2° ",
+    "a) ",
+    "1. ",
+    "Article 3",
+    "est chargée de",
+    " qui comprend :",
+    ", chargé de ",
+    "Il assure ",
+    "Elle ",
+    "«",
+    "»",
+    "(",
+    ")",
+    "SGMAS ",
+    "é",
+    "\u{a0}",
+    "\u{202f}",
+    "<p>",
+    "&nbsp;",
+    "x",
+    "des achats ",
+    "\r",
+    "\u{0}",
+    "💥",
+    "ß",
+    "İ",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Whatever is pasted, reading says why it understood nothing or gives a structure the
+    /// editor accepts: no cycle, no dangling parent, no duplicate id.
+    #[test]
+    fn any_paste_reads_without_panic_into_a_valid_structure(
+        picks in proptest::collection::vec(0..PIECES.len(), 0..120)
+    ) {
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        if let Ok(r) = read::read(&text, &source()) {
+            let (issues, _) = organigramme::model::validate(&r.organisation);
+            let errors: Vec<_> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
+            proptest::prop_assert!(errors.is_empty(), "{text:?}: {errors:?}");
+            proptest::prop_assert_eq!(r.units.len(), r.organisation.units.len());
+        }
+    }
+
+    /// Units that list each other (« La division 1 comprend : – la division 0. » after « La
+    /// division 0 comprend : – la division 1. ») keep the first parent they were given.
+    #[test]
+    fn lists_that_would_close_a_cycle_keep_a_tree(
+        pairs in proptest::collection::vec((0..4usize, 0..4usize), 1..12)
+    ) {
+        let text: String = pairs
+            .iter()
+            .map(|(a, b)| format!("La division {a} comprend : – la division {b}.\n\n"))
+            .collect();
+        let r = reading(&text);
+        let (issues, _) = organigramme::model::validate(&r.organisation);
+        let errors: Vec<_> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
+        proptest::prop_assert!(errors.is_empty(), "{text}: {errors:?}");
+    }
+}
