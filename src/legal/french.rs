@@ -164,7 +164,13 @@ pub fn ordinal(n: usize) -> String {
 pub fn typeset(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
+    // Right after « : the spaces typed there give way to the one non-breaking space.
+    let mut opened = false;
     for (i, &c) in chars.iter().enumerate() {
+        if opened && c.is_whitespace() {
+            continue;
+        }
+        opened = c == '«';
         let next = chars.get(i + 1).copied();
         let after_space = next.is_none_or(|n| n.is_whitespace() || n == '»' || n == ')');
         let space = match c {
@@ -186,8 +192,7 @@ pub fn typeset(text: &str) -> String {
             out.push(NBSP);
         }
     }
-    // The spaces typed after « are dropped above: one non-breaking space is the rule.
-    out.replace("«\u{a0} ", "«\u{a0}")
+    out
 }
 
 #[cfg(test)]
@@ -227,6 +232,8 @@ mod tests {
         assert_eq!(typeset("comprend: a;"), "comprend\u{a0}: a\u{202f};");
         assert_eq!(typeset("« stratégie »"), "«\u{a0}stratégie\u{a0}»");
         assert_eq!(typeset("«stratégie»"), "«\u{a0}stratégie\u{a0}»");
+        // As pasted from Légifrance, with its own non-breaking spaces.
+        assert_eq!(typeset("«\u{a0}x\u{a0}»\u{a0}:"), "«\u{a0}x\u{a0}»\u{a0}:");
         assert_eq!(typeset("à 10:30, https://x.fr"), "à 10:30, https://x.fr");
         assert_eq!(ordinal(1), "1er");
     }
