@@ -332,6 +332,22 @@ fn numbered_parts_and_indented_dashes_nest_units() {
 }
 
 #[test]
+fn an_item_charged_with_a_list_has_its_missions_nested_under_it() {
+    let text = "La direction comprend :\n– la cellule A, chargée de :\n  – la paie ;\n  – la retraite ;\n– la cellule B.";
+    let org = reading(text).organisation;
+    assert_eq!(
+        tree(&org),
+        [
+            "Direction",
+            "Cellule A < Direction",
+            "Cellule B < Direction"
+        ]
+    );
+    assert_eq!(missions(&org, "Cellule A"), ["la paie", "la retraite"]);
+    assert!(missions(&org, "Cellule B").is_empty());
+}
+
+#[test]
 fn a_text_without_comprend_gives_the_units_it_names() {
     let text = "La mission de la communication assure la veille.\nLe service des achats est chargé des marchés. Il conseille les directions.\nLe pôle juridique conseille.";
     let org = reading(text).organisation;
