@@ -93,3 +93,29 @@ fn every_sample_reads_back_from_its_draft_with_an_article_per_unit() {
         articles_per_unit: true,
     });
 }
+
+/// As a word processor's « text » export gives the DOCX draft: the indent of nested items,
+/// a paragraph property there, is lost. Sub-units are still told from their kind.
+#[test]
+fn a_nested_list_without_its_indent_keeps_its_parents() {
+    let source = Citation::default();
+    for sample in SAMPLES {
+        let org = format::load_bytes(sample.file_name, sample.text.as_bytes())
+            .unwrap()
+            .organisation;
+        let text = draft_bytes(&org, &DraftOptions::default(), DraftFormat::Text).unwrap();
+        let text: String = String::from_utf8(text)
+            .unwrap()
+            .lines()
+            .map(|l| format!("{}\n", l.trim_start()))
+            .collect();
+        let back = read::read(&text, &source).unwrap().organisation;
+        let diffs = differences(&org, &back);
+        assert!(
+            diffs.is_empty(),
+            "{}:\n{}",
+            sample.file_name,
+            diffs.join("\n")
+        );
+    }
+}

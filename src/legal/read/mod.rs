@@ -80,6 +80,10 @@ struct Level {
     signature: Option<(Marker, usize)>,
     owner: usize,
     missions: bool,
+    /// Opened by « …, qui comprend : » with no deeper indent to show it (the indent of a
+    /// list pasted from a word processor is lost): it lasts while items name units of
+    /// another kind than its owner.
+    implied: bool,
 }
 
 #[derive(Default)]
@@ -146,21 +150,44 @@ impl Reader {
     fn item(&mut self, block: &Block) -> bool {
         let signature = (block.marker.unwrap_or(Marker::Dash), block.indent);
         let opened = self.last_item.filter(|&(_, opens, _)| opens);
+        let kind = crate::import::kind_of_name(&item_name(&block.body).name);
+        let units = &self.reading.organisation.units;
+        let kind_of = |owner: usize| Some(&units[owner].kind) == kind.as_ref();
+        let flat = self
+            .levels
+            .last()
+            .is_some_and(|l| l.signature == Some(signature));
         if self.levels.last().is_some_and(|l| l.signature.is_none()) {
             if let Some(top) = self.levels.last_mut() {
                 top.signature = Some(signature);
             }
+        } else if let Some((owner, _, false)) = opened.filter(|&(o, ..)| flat && !kind_of(o)) {
+            self.levels.push(Level {
+                signature: Some(signature),
+                owner,
+                missions: false,
+                implied: true,
+            });
         } else if let Some(at) = self
             .levels
             .iter()
             .rposition(|l| l.signature == Some(signature))
         {
             self.levels.truncate(at + 1);
+            // « – le département B » after the units of « – le département A, qui
+            // comprend : »: back to A's list.
+            while let Some(top) = self.levels.last()
+                && top.implied
+                && kind_of(top.owner)
+            {
+                self.levels.pop();
+            }
         } else if let Some((owner, _, missions)) = opened {
             self.levels.push(Level {
                 signature: Some(signature),
                 owner,
                 missions,
+                implied: false,
             });
         } else if let Some(at) = self
             .levels
@@ -286,6 +313,7 @@ impl Reader {
                     signature: None,
                     owner: u,
                     missions: false,
+                    implied: false,
                 });
             } else {
                 self.elements(u, object, block, false);
@@ -297,6 +325,7 @@ impl Reader {
                 signature: None,
                 owner: u,
                 missions: true,
+                implied: false,
             });
             return;
         }
@@ -310,6 +339,7 @@ impl Reader {
                 signature: None,
                 owner: u,
                 missions: true,
+                implied: false,
             });
         }
     }
