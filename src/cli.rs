@@ -2,9 +2,11 @@
 
 mod chart;
 mod diff;
+mod legal;
 
 pub use chart::{ChartArgs, LangArg, MissionsArg, OrientationArg, PaperArg, RelationsArg};
 pub use diff::DiffArgs;
+pub use legal::{DraftArgs, FormArg, ReadArgs};
 
 use crate::export::dot::DotOptions;
 use crate::export::request::Format;
@@ -73,6 +75,13 @@ pub enum Command {
     /// renommées, missions, instances, relations, entités, textes. Code de sortie 0 si elles
     /// sont identiques, 1 si elles diffèrent, 2 en cas d'erreur.
     Diff(DiffArgs),
+    /// Rédige le projet de décret ou d'arrêté d'organisation d'une structure : visas, article
+    /// 1er (« comprend : »), un article par unité avec ses missions, instances (.docx, .odt,
+    /// .md ou .txt).
+    Texte(DraftArgs),
+    /// Lit un article de décret ou d'arrêté (« Le secrétariat général comprend : – … ») et en
+    /// tire les unités, leurs rattachements et leurs missions, chacune citant --source.
+    ImportTexte(ReadArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -132,6 +141,8 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Generate(args) => report(generate(&args, lang)),
         Command::Diff(args) => diff::run(&args, lang),
         Command::Import(args) => report(import(&args, lang)),
+        Command::Texte(args) => report(legal::draft(&args, lang)),
+        Command::ImportTexte(args) => report(legal::read(&args, lang)),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
-//! Layers point one way: `model` ← `format`, `import`, `diff`, `layout` ← `scene` ← `export`,
-//! `cli` ← `app`/`ui`.
+//! Layers point one way: `model` ← `format`, `import`, `legal`, `diff`, `layout` ← `scene` ←
+//! `export`, `cli` ← `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
 #[cfg(feature = "gui")]
@@ -15,6 +15,7 @@ pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod layout;
+pub mod legal;
 pub mod model;
 mod par;
 pub mod samples;

@@ -11,7 +11,7 @@ mod text;
 mod update;
 
 pub use build::{Imported, build, build_over};
-pub use columns::{Column, guess_columns};
+pub use columns::{Column, guess_columns, kind_of_name};
 pub use update::update;
 
 use crate::format::{self, MAX_FILE_BYTES};
