@@ -54,6 +54,8 @@ pub enum Purpose {
     Import,
     /// Another version of the document, to compare it with.
     Compare,
+    /// Where to write the draft legal text, in this form.
+    Draft(crate::legal::DraftOptions),
 }
 
 /// What to ask: the purpose, and where the dialog starts.
@@ -75,6 +77,10 @@ impl Ask {
                 crate::export::request::Format::Pdf => ("PDF", &["pdf"]),
             },
             Purpose::Import => ("Tableaux (CSV, XLSX, ODS)", &["csv", "xlsx", "ods", "xls"]),
+            Purpose::Draft(_) => (
+                "Texte (DOCX, ODT, Markdown, texte)",
+                &["docx", "odt", "md", "txt"],
+            ),
         }
     }
 
@@ -83,6 +89,7 @@ impl Ask {
             Purpose::Open => lang.pick("📂 Ouvrir", "📂 Open"),
             Purpose::Import => lang.pick("📂 Importer un tableau", "📂 Import a table"),
             Purpose::Compare => lang.pick("📂 Comparer avec", "📂 Compare with"),
+            Purpose::Draft(_) => lang.pick("📥 Projet de texte", "📥 Draft legal text"),
             Purpose::SaveAs { .. } => lang.pick("📥 Enregistrer sous", "📥 Save as"),
             Purpose::Export(_) => lang.pick("📥 Exporter le schéma", "📥 Export the chart"),
         }

@@ -79,6 +79,10 @@ impl OrgApp {
             Action::Import => files::import_dialog(self, ctx),
             Action::Compare => files::compare_dialog(self, ctx),
             Action::EndCompare => self.end_compare(),
+            Action::DraftText => self.dialog = Some(Dialog::Draft(Default::default())),
+            Action::SaveDraft(options) => files::draft_dialog(self, options, ctx),
+            Action::ReadText => self.dialog = Some(Dialog::ReadText(Default::default())),
+            Action::Graft(org, parent) => self.graft(*org, &parent, label),
             Action::UpdateFromTable(org, columns, name) => {
                 self.preview_update(&org, &columns, name)
             }

@@ -42,6 +42,7 @@ impl OrgApp {
             Purpose::Export(request) => self.start_export(*request, path, ctx),
             Purpose::Import => self.preview_table(path),
             Purpose::Compare => self.start_compare(path),
+            Purpose::Draft(options) => self.write_draft(path, &options),
         }
     }
 
@@ -189,6 +190,22 @@ pub fn write_screenshot(path: &Path, image: &egui::ColorImage) -> Result<(), Str
     writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
     writer.finish().map_err(|e| e.to_string())?;
     crate::format::write_export(path, &out).map_err(|e| e.to_string())
+}
+
+/// Asks where to write the draft legal text, named after the structure, beside the document.
+pub fn draft_dialog(app: &mut OrgApp, options: crate::legal::DraftOptions, ctx: &egui::Context) {
+    let org = app.doc.org();
+    let stem = if org.acronym.is_empty() {
+        "projet"
+    } else {
+        org.acronym.as_str()
+    };
+    let ask = Ask {
+        purpose: Purpose::Draft(options),
+        dir: app.document_dir(),
+        file_name: Some(format!("projet-de-texte-{}.docx", stem.to_lowercase())),
+    };
+    app.choose(ask, ctx);
 }
 
 #[cfg(test)]

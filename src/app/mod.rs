@@ -10,6 +10,7 @@ pub mod export;
 pub mod files;
 pub mod frames;
 mod keys;
+mod legal;
 mod opening;
 pub mod recovery;
 mod saving;

@@ -30,6 +30,13 @@ pub enum Action {
     UpdateFromTable(Box<Organisation>, Vec<crate::import::Column>, String),
     /// Applies the update the comparison shows.
     ApplyUpdate,
+    /// Fichier → Exporter le projet de texte…: its form, then its file.
+    DraftText,
+    SaveDraft(crate::legal::DraftOptions),
+    /// Fichier → Importer un texte…: paste an article, see what it says, add it.
+    ReadText,
+    /// Adds the units of a structure read from a text under this unit.
+    Graft(Box<Organisation>, Id),
     /// Fichier → Comparer avec…: choose another version, then show the document against it.
     Compare,
     /// Leaves the comparison (Escape).
@@ -177,6 +184,16 @@ impl Action {
             Action::Import => ("Importer un tableau…", "Import a table…"),
             Action::ImportTable(_) => ("Importer", "Import"),
             Action::Compare => ("Comparer avec…", "Compare with…"),
+            Action::DraftText => (
+                "Exporter le projet de texte…",
+                "Export the draft legal text…",
+            ),
+            Action::SaveDraft(_) => (
+                "Enregistrer le projet de texte",
+                "Save the draft legal text",
+            ),
+            Action::ReadText => ("Importer un texte…", "Import a legal text…"),
+            Action::Graft(..) => ("Ajouter les unités d'un texte", "Add the units of a text"),
             Action::UpdateFromTable(..) => {
                 ("Mettre à jour depuis un tableau", "Update from a table")
             }

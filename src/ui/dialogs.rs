@@ -2,7 +2,9 @@
 //! a crashed session's work, a file changed on disk, and errors. A dialog closes when answered; what the answer
 //! asks for is an action, applied after the frame.
 
-use super::{Action, ExportDialog, ImportDialog, PanelContext, export_form, import_form};
+use super::{
+    Action, ExportDialog, ImportDialog, PanelContext, export_form, import_form, legal_form,
+};
 use crate::doc::ops::Children;
 use crate::i18n::Lang;
 use crate::model::Id;
@@ -35,6 +37,10 @@ pub enum Dialog {
     },
     /// Someone else saved the file since it was opened here.
     ChangedOnDisk,
+    /// The draft legal text's form, before its file is chosen.
+    Draft(crate::legal::DraftOptions),
+    /// An article pasted, and what it was read into.
+    ReadText(Box<legal_form::ReadText>),
 }
 
 pub fn show(
@@ -50,7 +56,7 @@ pub fn show(
     let mut answered = false;
     let modal = egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
         // A table's columns side by side need the room.
-        let wide = matches!(current, Dialog::Import(_));
+        let wide = matches!(current, Dialog::Import(_) | Dialog::ReadText(_));
         ui.set_max_width(if wide { 900.0 } else { 520.0 });
         answered = match current {
             Dialog::Unsaved { then } => unsaved(lang, ui, then, out),
@@ -79,6 +85,14 @@ pub fn show(
                 Some(import_form::Choice::Cancel) => true,
                 None => false,
             },
+            Dialog::Draft(options) => legal_form::draft(ui, options, lang, out),
+            Dialog::ReadText(form) => {
+                let under = cx.selected_unit().map(|u| {
+                    let unit = &cx.org().units[u];
+                    (&unit.id, unit.name.as_str())
+                });
+                legal_form::read_text(ui, form, under, lang, out)
+            }
             Dialog::Recover { name, when } => recover(lang, ui, name, *when, out),
             Dialog::ChangedOnDisk => changed_on_disk(lang, ui, out),
             Dialog::Error { title, text } => {
@@ -93,7 +107,9 @@ pub fn show(
     // a click beside it either, which would lose the meanings chosen for its columns.
     let dismissed = match current {
         Dialog::Recover { .. } => false,
-        Dialog::Import(_) => !modal.backdrop_response.clicked() && modal.should_close(),
+        Dialog::Import(_) | Dialog::ReadText(_) => {
+            !modal.backdrop_response.clicked() && modal.should_close()
+        }
         _ => modal.should_close(),
     };
     if answered || dismissed {

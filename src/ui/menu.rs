@@ -45,6 +45,7 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                     });
                 });
                 item(lang, ui, Action::Import, true, out);
+                item(lang, ui, Action::ReadText, true, out);
                 ui.separator();
                 if cx.changes.is_some() {
                     item(lang, ui, Action::EndCompare, true, out);
@@ -55,6 +56,7 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                 item(lang, ui, Action::Save, true, out);
                 item(lang, ui, Action::SaveAs, true, out);
                 item(lang, ui, Action::Export, true, out);
+                item(lang, ui, Action::DraftText, true, out);
                 ui.separator();
                 item(lang, ui, Action::Quit, true, out);
             });

@@ -12,6 +12,7 @@ pub mod dialogs;
 pub mod export_form;
 pub mod import_form;
 pub mod inspector;
+pub mod legal_form;
 pub mod menu;
 pub mod options;
 pub mod outline;
