@@ -1,5 +1,14 @@
 //! The command line: headless verbs that never start a window.
 
+/// `println!` that a closed pipe (`organigramme check … | head -1`) does not turn into a
+/// panic: the reader has what it wanted.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod chart;
 mod diff;
 mod legal;
@@ -235,7 +244,7 @@ fn import(args: &ImportArgs, lang: Lang) -> Result<(), String> {
             ("unité importée", "unités importées"),
             ("unit imported", "units imported"),
         );
-        println!("{}{}{units}", shown(&output), lang.pick(" : ", ": "));
+        out!("{}{}{units}", shown(&output), lang.pick(" : ", ": "));
         return Ok(());
     };
     let new = crate::import::update(&old.organisation, &imported.organisation, &columns)
@@ -243,10 +252,8 @@ fn import(args: &ImportArgs, lang: Lang) -> Result<(), String> {
     let changes = crate::diff::diff(&old.organisation, &new, Default::default());
     let existing = existing.display().to_string();
     let format = crate::diff::render::Format::Text;
-    print!(
-        "{}",
-        crate::diff::render::render(&changes, format, lang, &existing, &output)
-    );
+    let report = crate::diff::render::render(&changes, format, lang, &existing, &output);
+    out!("{}", report.trim_end());
     let text = format::to_string(&new);
     format::atomic_write(&args.output, text.as_bytes()).map_err(|e| e.text(lang))
 }
@@ -259,7 +266,7 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                 let s = &loaded.stats;
                 let path = path.display().to_string();
                 let count = |n: usize, fr, en| lang.count(n, fr, en);
-                println!(
+                out!(
                     "{}: {}, {}, {}, {} {}, {} {}, {}",
                     shown(&path),
                     count(s.units, ("unité", "unités"), ("unit", "units")),
@@ -280,7 +287,7 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                     )
                 );
                 for w in &loaded.warnings {
-                    println!(
+                    out!(
                         "  {} {}",
                         lang.pick("avertissement :", "warning:"),
                         w.message.get(lang)

@@ -851,3 +851,55 @@ fn check_speaks_the_language_asked() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `organigramme check … | head -1`: the reader stops, the command stops too, without a
+/// panic (it was « failed printing to stdout: Broken pipe »).
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+        .arg("check")
+        .args(["sample_orgs/sgmas.ron"; 50])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+/// A file that cites legal texts should give each mission its source: one warning names
+/// the units whose missions have none, and none when every mission has one.
+#[test]
+fn missions_without_a_source_are_named_when_the_file_cites_texts() {
+    let sample = organigramme::samples::default_sample();
+    let mut org = organigramme::format::load_bytes("s", sample.text.as_bytes())
+        .unwrap()
+        .organisation;
+    let unsourced = |org: &organigramme::model::Organisation| {
+        let (issues, _) = organigramme::model::validate(org);
+        issues
+            .into_iter()
+            .map(|i| i.message.get(Lang::Fr).to_string())
+            .filter(|m| m.contains("sans source"))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        unsourced(&org).is_empty(),
+        "the sample's missions all have one"
+    );
+    org.units[1].missions[0].source = None;
+    let said = unsourced(&org);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains(&format!("« {} » (1)", org.units[1].id)),
+        "{said:?}"
+    );
+    org.legal_texts.clear();
+    assert!(
+        unsourced(&org).is_empty(),
+        "no text cited, no source asked for"
+    );
+}

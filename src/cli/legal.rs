@@ -134,7 +134,7 @@ pub fn read(args: &ReadArgs, lang: Lang) -> Result<(), String> {
             ("mission", "missions"),
             ("mission", "missions"),
         );
-        println!(
+        out!(
             "{}{} ({missions})",
             "  ".repeat(depth(i)),
             shown(&unit.name)
@@ -149,7 +149,7 @@ pub fn read(args: &ReadArgs, lang: Lang) -> Result<(), String> {
         ("paragraph not understood", "paragraphs not understood"),
     );
     let output = args.output.display().to_string();
-    println!(
+    out!(
         "{}{}{units}, {missions}, {skipped}",
         shown(&output),
         lang.pick(" : ", ": ")

@@ -8,6 +8,7 @@
 mod hierarchy;
 mod kinds;
 mod names;
+mod provenance;
 mod validate;
 
 pub use hierarchy::Hierarchy;

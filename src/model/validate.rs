@@ -46,7 +46,7 @@ pub struct Place {
 }
 
 impl Place {
-    fn unit(index: usize, field: Field) -> Self {
+    pub(super) fn unit(index: usize, field: Field) -> Self {
         Place {
             list: List::Units,
             index,
@@ -140,7 +140,7 @@ impl Issue {
             message,
         }
     }
-    fn warning(place: Option<Place>, message: Message) -> Self {
+    pub(super) fn warning(place: Option<Place>, message: Message) -> Self {
         Issue {
             severity: Severity::Warning,
             place,
@@ -352,6 +352,7 @@ pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
         issues.extend(blank_kind(org, List::Units, i, u.kind.other_label()));
     }
     issues.extend(without_missions(org, &no_missions));
+    issues.extend(super::provenance::unsourced(org));
     for (i, b) in org.bodies.iter().enumerate() {
         let whose = (List::Bodies, i);
         if let Some(c) = &b.chair
