@@ -106,3 +106,29 @@ fn a_pasted_article_is_shown_then_added_under_the_selected_unit() {
     h.run_steps(3);
     assert_eq!(h.state().doc.org().units.len(), units);
 }
+
+/// Each legal text lists the missions that cite it, a click away from their unit; a mission's
+/// source shows the text's title as the file gives it.
+#[test]
+fn a_text_lists_the_units_whose_missions_cite_it() {
+    let mut h = app_in(&temp_dir("cited"));
+    h.get_by_label_contains("Textes et programmes budgétaires")
+        .click();
+    h.run_steps(2);
+    h.get_by_label(
+        "Décret relatif au secrétariat général des ministères chargés des affaires sociales",
+    )
+    .click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Cité par 8 missions").is_some());
+    let link = "Secrétariat général des ministères chargés des affaires sociales (";
+    h.get_by_label_contains(link).scroll_to_me();
+    h.run_steps(3);
+    h.get_by_label_contains(link).click();
+    h.run_steps(3);
+    assert_eq!(h.state().selection, Some(Selection::Unit(Id::new("sg"))));
+    assert!(
+        (h.query_all_by_label_contains("— Attributions du secrétaire général")).count() > 0,
+        "the inspector names the text a mission cites"
+    );
+}

@@ -14,6 +14,7 @@ mod validate;
 pub use hierarchy::Hierarchy;
 pub use kinds::{BodyKind, EntityKind, RelationKind, UnitKind};
 pub use names::{fold, full_name};
+pub use provenance::{cited, cites};
 pub use validate::{Field, Issue, List, MAX_COORD, Place, Severity, Stats, validate};
 
 use serde::{Deserialize, Serialize};

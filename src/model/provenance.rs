@@ -2,8 +2,8 @@
 //! which text and article it is taken from. One warning names the units whose missions do
 //! not, rather than one line per paragraph.
 
-use super::Organisation;
 use super::validate::{Field, Issue, Place};
+use super::{Citation, LegalText, Organisation, fold};
 use crate::i18n::{Message, say, shown};
 
 /// Units named in the warning; the others are counted.
@@ -42,4 +42,17 @@ pub fn unsourced(org: &Organisation) -> Option<Issue> {
         )
     });
     Some(Issue::warning(Some(Place::unit(first, Field::Id)), message))
+}
+
+/// Whether a mission's source names this legal text: its reference within the citation's
+/// text, or the citation's within its reference (« Décret n° 2013-727 » cites « Décret
+/// n° 2013-727 du 12 août 2013 »), letters compared without case or accents.
+pub fn cites(citation: &Citation, text: &LegalText) -> bool {
+    let (a, b) = (fold(&citation.text), fold(&text.reference));
+    !a.trim().is_empty() && !b.trim().is_empty() && (a.contains(&b) || b.contains(&a))
+}
+
+/// The legal text a citation names, if the file has it.
+pub fn cited<'a>(org: &'a Organisation, citation: &Citation) -> Option<&'a LegalText> {
+    org.legal_texts.iter().find(|t| cites(citation, t))
 }

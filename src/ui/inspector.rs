@@ -103,7 +103,7 @@ fn unit(cx: &PanelContext, ui: &mut egui::Ui, i: usize, out: &mut Vec<Action>) {
     changes.watch(&r, Field::Headcount);
     let new_parent = parent_picker(cx, ui, i);
     ui.separator();
-    missions(ui, &mut u, &mut changes, lang);
+    missions(ui, &mut u, cx.org(), &mut changes, lang);
     ui.separator();
     ui.label(lang.pick("Notes", "Notes"));
     let r = ui.add(
@@ -198,7 +198,13 @@ fn parent_picker(cx: &PanelContext, ui: &mut egui::Ui, i: usize) -> Option<usize
     chosen
 }
 
-fn missions(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate::i18n::Lang) {
+fn missions(
+    ui: &mut egui::Ui,
+    u: &mut Unit,
+    org: &crate::model::Organisation,
+    changes: &mut Changes,
+    lang: crate::i18n::Lang,
+) {
     ui.heading(lang.pick("Missions", "Missions"));
     let mut action: Option<(usize, i8)> = None;
     for (n, m) in u.missions.iter_mut().enumerate() {
@@ -249,6 +255,16 @@ fn missions(ui: &mut egui::Ui, u: &mut Unit, changes: &mut Changes, lang: crate:
                     action = Some((n, 0));
                 }
             });
+            // The text the source names, as the file describes it: its title and date.
+            if let Some(text) = m.source.as_ref().and_then(|c| crate::model::cited(org, c)) {
+                let about: Vec<&str> = [text.title.as_str(), text.date.as_str()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if !about.is_empty() {
+                    ui.weak(format!("{} — {}", text.reference, about.join(", ")));
+                }
+            }
             ui.add_space(6.0);
         });
     }

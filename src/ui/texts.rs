@@ -3,6 +3,7 @@
 
 use super::{Action, PanelContext};
 use crate::doc::Header;
+use crate::i18n::say;
 use crate::model::{BudgetProgramme, LegalText};
 use eframe::egui;
 
@@ -58,6 +59,7 @@ pub fn texts(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                     &mut text.source,
                     format!("text{t}:source"),
                 );
+                citing(cx, t, ui, out);
                 if ui
                     .button(lang.pick("Supprimer ce texte", "Remove this text"))
                     .clicked()
@@ -113,5 +115,43 @@ pub fn texts(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     }
     if c.sealed || structural {
         out.push(Action::Seal);
+    }
+}
+
+/// The units whose missions cite legal text `t`, each one click away on the chart.
+fn citing(cx: &PanelContext, t: usize, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    let org = cx.org();
+    let Some(text) = org.legal_texts.get(t) else {
+        return;
+    };
+    let units: Vec<(usize, usize)> = (org.units.iter().enumerate())
+        .map(|(i, u)| {
+            let n = (u.missions.iter())
+                .filter(|m| {
+                    m.source
+                        .as_ref()
+                        .is_some_and(|c| crate::model::cites(c, text))
+                })
+                .count();
+            (i, n)
+        })
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    let missions: usize = units.iter().map(|&(_, n)| n).sum();
+    ui.weak(say!(
+        lang,
+        "Cité par {}",
+        "Cited by {}",
+        lang.count(missions, ("mission", "missions"), ("mission", "missions"))
+    ));
+    for (i, n) in units {
+        let unit = &org.units[i];
+        if ui.link(format!("{} ({n})", unit.name)).clicked() {
+            out.push(Action::Select(Some(super::Selection::Unit(
+                unit.id.clone(),
+            ))));
+            out.push(Action::ZoomSelection);
+        }
     }
 }
