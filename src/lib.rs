@@ -17,6 +17,7 @@ pub mod import;
 pub mod layout;
 pub mod model;
 mod par;
+pub mod present;
 pub mod samples;
 pub mod scene;
 pub mod text;

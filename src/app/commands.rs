@@ -154,6 +154,8 @@ impl OrgApp {
             Action::RemoveEntity(id) => self.remove_entity(&id, label),
             Action::AddRelation(relation) => self.add_relation(*relation, label),
             Action::RemoveRelation(relation) => self.remove_relation(&relation, label),
+            Action::Present(order) => self.present(order, ctx),
+            Action::SetScript(steps, _) => self.set_script(steps, label),
             // The view's actions need the Ui: `run` handles them before this point.
             Action::FitAll | Action::ZoomIn | Action::ZoomOut | Action::ZoomSelection => {}
         }

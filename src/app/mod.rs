@@ -10,6 +10,7 @@ pub mod files;
 pub mod frames;
 mod keys;
 mod opening;
+mod presenting;
 pub mod recovery;
 mod saving;
 mod screenshot;
@@ -59,6 +60,8 @@ pub struct OrgApp {
     saving: Option<saving::SaveJob>,
     opening: Option<opening::OpenJob>,
     pub frames: frames::FrameTimes,
+    /// The presentation mode, while it fills the window.
+    pub presenting: Option<ui::present::Presenter>,
 }
 
 /// A frame's share of routing, so that an edit of a large chart redraws at once.
@@ -95,6 +98,7 @@ impl OrgApp {
             saving: None,
             opening: None,
             frames: frames::FrameTimes::from_env(),
+            presenting: None,
         }
     }
 
@@ -241,6 +245,10 @@ impl OrgApp {
             // in the Affichage menu.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             ctx.request_repaint();
+            return;
+        }
+        if self.presenting.is_some() {
+            self.show_presentation(ui);
             return;
         }
         self.refresh_scene(&ctx, true);

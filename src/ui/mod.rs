@@ -14,6 +14,7 @@ pub mod inspector;
 pub mod menu;
 pub mod options;
 pub mod outline;
+pub mod present;
 pub mod registry;
 mod selection;
 pub mod shapes;
