@@ -62,6 +62,8 @@ pub struct OrgApp {
     pub frames: frames::FrameTimes,
     /// The presentation mode, while it fills the window.
     pub presenting: Option<ui::present::Presenter>,
+    /// Whether the presentation script's window is open.
+    pub script_open: bool,
 }
 
 /// A frame's share of routing, so that an edit of a large chart redraws at once.
@@ -99,6 +101,7 @@ impl OrgApp {
             opening: None,
             frames: frames::FrameTimes::from_env(),
             presenting: None,
+            script_open: false,
         }
     }
 
@@ -277,6 +280,9 @@ impl OrgApp {
         ui::inspector::show(&cx, ui, &mut actions);
         ui::chart::show(&cx, &mut self.canvas, ui, &mut actions);
         ui::dialogs::show(&cx, &mut self.dialog, &ctx, &mut actions);
+        if self.script_open {
+            ui::script::show(&cx, &ctx, &mut self.script_open, &mut actions);
+        }
         // The inspector has taken the focus it was asked for.
         self.focus_name = false;
         self.apply(actions, ui);

@@ -9,9 +9,9 @@ use crate::ui::present::{Presenter, Request};
 use eframe::egui;
 
 impl OrgApp {
-    /// Starts presenting, full screen.
-    pub(super) fn present(&mut self, order: Order, ctx: &egui::Context) {
-        self.presenting = Some(Presenter::new(order));
+    /// Starts presenting, full screen, at step `from` (counted from 0).
+    pub(super) fn present(&mut self, order: Order, from: usize, ctx: &egui::Context) {
+        self.presenting = Some(Presenter::new(order, from));
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         ctx.request_repaint();
     }
@@ -34,13 +34,17 @@ impl OrgApp {
                 let mut steps = self.doc.org().presentation.clone();
                 steps.push(step);
                 let label = crate::ui::Action::SetScript(Vec::new(), ScriptChange::Add).label(lang);
-                self.set_script(steps, label);
+                self.set_script(steps, ScriptChange::Add, label);
+                let added = lang.pick("Étape ajoutée au script", "Step added to the script");
+                self.set_status(added, false);
             }
         }
     }
 
-    /// The script becomes `steps`, as one undo step.
-    pub(super) fn set_script(&mut self, steps: Vec<Step>, label: &str) {
-        self.edit(Some(Edit::SetScript(steps)), label, None);
+    /// The script becomes `steps`, as one undo step: typing in a step's title is one step
+    /// until the field loses the focus.
+    pub(super) fn set_script(&mut self, steps: Vec<Step>, change: ScriptChange, label: &str) {
+        let merge = (change == ScriptChange::Rename).then_some("script-title");
+        self.edit(Some(Edit::SetScript(steps)), label, merge);
     }
 }

@@ -10,8 +10,8 @@ use std::sync::Arc;
 /// The step's title, in pixels high.
 pub const TITLE_PX: f32 = 40.0;
 /// The card's unit name and missions, in pixels high.
-pub const CARD_NAME_PX: f32 = 34.0;
-pub const CARD_TEXT_PX: f32 = 26.0;
+pub const CARD_NAME_PX: f32 = 40.0;
+pub const CARD_TEXT_PX: f32 = 30.0;
 
 /// The PNG of `view` through `frame` on `screen`, written at `dpi`.
 pub fn render(view: &View, frame: &Frame, screen: Screen, dpi: f32) -> Result<Vec<u8>, PngError> {

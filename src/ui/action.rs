@@ -99,6 +99,10 @@ pub enum Action {
     RemoveRelation(Box<Relation>),
     /// Affichage → Présenter (the file's script, else level by level), or par branche.
     Present(Order),
+    /// The script's preview: presents it from this step (counted from 0).
+    PresentFrom(usize),
+    /// Opens (true) or closes the script's window.
+    ShowScript(bool),
     /// The presentation's script as it becomes after this change.
     SetScript(Vec<Step>, ScriptChange),
 }
@@ -254,6 +258,8 @@ impl Action {
                 ("Présenter par branche", "Present branch by branch")
             }
             Action::Present(_) => ("Présenter", "Present"),
+            Action::PresentFrom(_) => ("Présenter depuis cette étape", "Present from this step"),
+            Action::ShowScript(_) => ("Script de présentation…", "Presentation script…"),
             Action::SetScript(_, ScriptChange::Add) => {
                 ("Ajouter l'étape actuelle", "Add the current step")
             }

@@ -85,6 +85,7 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                 ui.separator();
                 item(lang, ui, Action::Present(Order::Script), true, out);
                 item(lang, ui, Action::Present(Order::Branches), true, out);
+                item(lang, ui, Action::ShowScript(true), true, out);
                 ui.separator();
                 ui.menu_button(lang.pick("Relations", "Relations"), |ui| {
                     for view in RelationsView::ALL {

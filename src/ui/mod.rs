@@ -16,6 +16,7 @@ pub mod options;
 pub mod outline;
 pub mod present;
 pub mod registry;
+pub mod script;
 mod selection;
 pub mod shapes;
 pub mod status;

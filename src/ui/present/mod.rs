@@ -42,6 +42,8 @@ pub struct Presenter {
     views: Vec<View>,
     /// Every frame of every step, in order: (step, frame).
     shots: Vec<(usize, usize)>,
+    /// The step the presentation starts at, until the first plan.
+    start: usize,
     at: usize,
     /// A unit clicked during the step, spotlit until the next key, and its view.
     clicked: Option<View>,
@@ -59,11 +61,13 @@ pub struct Presenter {
 }
 
 impl Presenter {
-    pub fn new(order: Order) -> Self {
+    /// A presentation in `order`, from step `from` (counted from 0).
+    pub fn new(order: Order, from: usize) -> Self {
         Presenter {
             order,
             views: Vec::new(),
             shots: Vec::new(),
+            start: from,
             at: 0,
             clicked: None,
             screen: None,
@@ -147,7 +151,11 @@ impl Presenter {
     /// Plans the steps for `screen`, and makes the view of each.
     fn plan(&mut self, doc: &Document, screen: Screen, lang: Lang) {
         let (org, tree) = (doc.org(), doc.hierarchy());
-        let step = self.position().0;
+        let step = if self.views.is_empty() {
+            self.start
+        } else {
+            self.position().0
+        };
         self.views = present::plan(org, tree, self.order, screen, lang)
             .into_iter()
             .map(|s| View::new(org, tree, s, screen, lang, &mut self.cache))
