@@ -2,9 +2,11 @@
 
 mod chart;
 mod diff;
+mod present;
 
 pub use chart::{ChartArgs, LangArg, MissionsArg, OrientationArg, PaperArg, RelationsArg};
 pub use diff::DiffArgs;
+pub use present::PresentArgs;
 
 use crate::export::dot::DotOptions;
 use crate::export::request::Format;
@@ -73,6 +75,9 @@ pub enum Command {
     /// renommées, missions, instances, relations, entités, textes. Code de sortie 0 si elles
     /// sont identiques, 1 si elles diffèrent, 2 en cas d'erreur.
     Diff(DiffArgs),
+    /// Écrit chaque étape d'une présentation en PNG (etape-01.png, …), telle que la montre le
+    /// mode présentation : le script du fichier, ou niveau par niveau.
+    Present(PresentArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -126,6 +131,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Generate(args) => report(generate(&args, lang)),
         Command::Diff(args) => diff::run(&args, lang),
         Command::Import(args) => report(import(&args, lang)),
+        Command::Present(args) => report(present::run(&args, lang)),
     }
 }
 
