@@ -212,6 +212,8 @@ fn a_click_spotlights_a_unit_until_the_next_step() {
     press(&mut h, Key::ArrowRight);
     assert_eq!(position(&h), (1, 0));
     assert_eq!(in_view(&h), (vec![sg], vec![]));
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(position(&h), (0, 1), "back to the last frame of the step before");
 }
 
 #[test]
@@ -226,7 +228,7 @@ fn a_file_without_a_script_is_presented_level_by_level() {
         .guarded(Action::Present(Order::Script), &egui::Context::default());
     h.run();
     let steps: Vec<_> = (h.state().presenting.as_ref().unwrap().steps())
-        .into_iter()
+        .iter()
         .map(|s| (s.unit.clone(), s.depth))
         .collect();
     // The second level is too wide for the screen as a whole: it is shown from the head.

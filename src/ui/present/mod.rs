@@ -38,18 +38,19 @@ struct Leaving {
 
 pub struct Presenter {
     order: Order,
-    /// A view per step, each with one frame or more.
-    views: Vec<View>,
-    /// Every frame of every step, in order: (step, frame).
-    shots: Vec<(usize, usize)>,
+    steps: Vec<Step>,
+    /// The view of each step, made when the presentation comes to it: a large structure has
+    /// thousands of steps.
+    views: Vec<Option<View>>,
     /// The step the presentation starts at, until the first plan.
     start: usize,
-    at: usize,
+    /// The step on the screen and which of its frames.
+    at: (usize, usize),
     /// A unit clicked during the step, spotlit until the next key, and its view.
     clicked: Option<View>,
     screen: Option<Screen>,
-    /// What the screen shows, to notice when it changes: the shot and the clicked unit.
-    showing: Option<(usize, Option<Id>)>,
+    /// What the screen shows, to notice when it changes: the frame and the clicked unit.
+    showing: Option<((usize, usize), Option<Id>)>,
     leaving: Option<Leaving>,
     blank: bool,
     /// Digits typed towards a step's number, until Entrée.
@@ -65,10 +66,10 @@ impl Presenter {
     pub fn new(order: Order, from: usize) -> Self {
         Presenter {
             order,
+            steps: Vec::new(),
             views: Vec::new(),
-            shots: Vec::new(),
             start: from,
-            at: 0,
+            at: (0, 0),
             clicked: None,
             screen: None,
             showing: None,
@@ -81,13 +82,13 @@ impl Presenter {
         }
     }
 
-    pub fn steps(&self) -> Vec<&Step> {
-        self.views.iter().map(|v| &v.step).collect()
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
     }
 
     /// The step on the screen (counted from 0), and which of its frames.
     pub fn position(&self) -> (usize, usize) {
-        self.shots.get(self.at).copied().unwrap_or_default()
+        self.at
     }
 
     pub fn is_blank(&self) -> bool {
@@ -99,8 +100,8 @@ impl Presenter {
         if let Some(v) = &self.clicked {
             return Some((v, *v.frames.first()?));
         }
-        let &(v, f) = self.shots.get(self.at)?;
-        let view = self.views.get(v)?;
+        let (v, f) = self.at;
+        let view = self.views.get(v)?.as_ref()?;
         Some((view, *view.frames.get(f)?))
     }
 
@@ -148,26 +149,39 @@ impl Presenter {
             .reduce(f32::min)
     }
 
-    /// Plans the steps for `screen`, and makes the view of each.
+    /// Plans the steps for `screen`.
     fn plan(&mut self, doc: &Document, screen: Screen, lang: Lang) {
-        let (org, tree) = (doc.org(), doc.hierarchy());
-        let step = if self.views.is_empty() {
+        let step = if self.steps.is_empty() {
             self.start
         } else {
-            self.position().0
+            self.at.0
         };
-        self.views = present::plan(org, tree, self.order, screen, lang)
-            .into_iter()
-            .map(|s| View::new(org, tree, s, screen, lang, &mut self.cache))
-            .collect();
-        self.shots = (self.views.iter().enumerate())
-            .flat_map(|(v, view)| (0..view.frames.len()).map(move |f| (v, f)))
-            .collect();
-        self.at = self.shots.iter().position(|s| s.0 >= step).unwrap_or(0);
+        self.steps = present::plan(doc.org(), doc.hierarchy(), self.order, screen, lang);
+        self.views = self.steps.iter().map(|_| None).collect();
+        self.at = (step.min(self.steps.len().saturating_sub(1)), 0);
         self.screen = Some(screen);
         self.clicked = None;
         self.showing = None;
         self.leaving = None;
+    }
+
+    /// How many frames step `i` takes, its view made if need be.
+    fn frames_of(&mut self, i: usize, doc: &Document, lang: Lang) -> usize {
+        let (Some(slot), Some(screen)) = (self.views.get_mut(i), self.screen) else {
+            return 1;
+        };
+        let view = slot.get_or_insert_with(|| {
+            let (org, tree) = (doc.org(), doc.hierarchy());
+            View::new(
+                org,
+                tree,
+                self.steps[i].clone(),
+                screen,
+                lang,
+                &mut self.cache,
+            )
+        });
+        view.frames.len()
     }
 
     /// Draws the presentation over the whole of `ui`, and answers its keys and clicks.
@@ -187,7 +201,8 @@ impl Presenter {
         let before = self
             .current()
             .map(|(v, f)| (v.scene.clone(), v.lit.clone(), f));
-        let request = self.keys(ui);
+        let request = self.keys(ui, doc, lang);
+        self.frames_of(self.at.0, doc, lang);
         let response = ui.allocate_rect(rect, Sense::click());
         let px = Px {
             origin: rect.min,
@@ -220,7 +235,7 @@ impl Presenter {
     }
 
     /// The keys a clicker sends, and a few of the keyboard's.
-    fn keys(&mut self, ui: &egui::Ui) -> Option<Request> {
+    fn keys(&mut self, ui: &egui::Ui, doc: &Document, lang: Lang) -> Option<Request> {
         let pressed: Vec<Key> = ui.input(|i| {
             i.events
                 .iter()
@@ -232,20 +247,33 @@ impl Presenter {
                 })
                 .collect()
         });
-        let last = self.shots.len().saturating_sub(1);
+        let steps = self.steps.len();
         let mut request = None;
         for key in pressed {
+            let (step, frame) = self.at;
             let to = match key {
-                Key::ArrowRight | Key::PageDown | Key::Space => (self.at + 1).min(last),
-                Key::ArrowLeft | Key::PageUp => self.at.saturating_sub(1),
-                Key::Home => 0,
-                Key::End => last,
+                Key::ArrowRight | Key::PageDown | Key::Space => {
+                    if frame + 1 < self.frames_of(step, doc, lang) {
+                        (step, frame + 1)
+                    } else if step + 1 < steps {
+                        (step + 1, 0)
+                    } else {
+                        self.at
+                    }
+                }
+                Key::ArrowLeft | Key::PageUp => match (step, frame) {
+                    (_, 1..) => (step, frame - 1),
+                    (1.., 0) => (step - 1, self.frames_of(step - 1, doc, lang) - 1),
+                    _ => self.at,
+                },
+                Key::Home => (0, 0),
+                Key::End => {
+                    let last = steps.saturating_sub(1);
+                    (last, self.frames_of(last, doc, lang) - 1)
+                }
                 Key::Enter => match std::mem::take(&mut self.typed).parse::<usize>() {
                     // Step n, counted from 1, at its first frame.
-                    Ok(n) => {
-                        let step = n.clamp(1, self.views.len().max(1)) - 1;
-                        self.shots.iter().position(|s| s.0 == step).unwrap_or(0)
-                    }
+                    Ok(n) => (n.clamp(1, steps.max(1)) - 1, 0),
                     Err(_) => continue,
                 },
                 Key::B | Key::Period => {
@@ -341,12 +369,12 @@ impl Presenter {
         paint::scene(&painter, px, &shown.scene, &camera, &shown.lit, fade_in);
         let screen = self.screen.unwrap_or(Screen::PROJECTOR);
         let (step, frame) = self.position();
-        let frames = self.views.get(step).map_or(1, |v| v.frames.len());
+        let frames = shown.frames.len();
         let count = match (&self.clicked, frames) {
             (None, n) if n > 1 => {
-                format!("{} / {} ({}/{n})", step + 1, self.views.len(), frame + 1)
+                format!("{} / {} ({}/{n})", step + 1, self.steps.len(), frame + 1)
             }
-            _ => format!("{} / {}", step + 1, self.views.len()),
+            _ => format!("{} / {}", step + 1, self.steps.len()),
         };
         paint::title_band(
             &painter,
