@@ -213,7 +213,11 @@ fn a_click_spotlights_a_unit_until_the_next_step() {
     assert_eq!(position(&h), (1, 0));
     assert_eq!(in_view(&h), (vec![sg], vec![]));
     press(&mut h, Key::ArrowLeft);
-    assert_eq!(position(&h), (0, 1), "back to the last frame of the step before");
+    assert_eq!(
+        position(&h),
+        (0, 1),
+        "back to the last frame of the step before"
+    );
 }
 
 #[test]
