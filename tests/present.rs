@@ -262,3 +262,38 @@ fn a_file_without_a_script_is_presented_level_by_level() {
         );
     }
 }
+
+#[test]
+fn odd_structures_are_presented_without_a_fault() {
+    let mut dangling = sgmas();
+    dangling.presentation = vec![Step {
+        unit: Some(Id::new("nowhere")),
+        spotlight: Some(Id::new("nobody")),
+        missions: true,
+        ..Default::default()
+    }];
+    for org in [Organisation::default(), dangling] {
+        let mut h = window(org);
+        press(&mut h, Key::F5);
+        for key in [Key::ArrowRight, Key::End, Key::ArrowLeft, Key::Home] {
+            press(&mut h, key);
+        }
+        assert!(h.state().presenting.is_some());
+        press(&mut h, Key::Escape);
+    }
+    // A window far smaller than a screen.
+    let mut h = window(sgmas());
+    h.set_size(egui::vec2(320.0, 200.0));
+    press(&mut h, Key::F5);
+    for _ in 0..30 {
+        press(&mut h, Key::ArrowRight);
+    }
+    let name = h
+        .state()
+        .presenting
+        .as_ref()
+        .unwrap()
+        .smallest_name_px()
+        .unwrap();
+    assert!(name >= MIN_NAME_PX, "{name}");
+}

@@ -256,6 +256,9 @@ pub fn frames(scene: &Scene, screen: Screen, card: bool, lit: &Lit) -> Vec<Frame
             });
         }
     }
+    if out.is_empty() {
+        out.push(Frame::whole(area, (content.x, content.y), zoom));
+    }
     out
 }
 
