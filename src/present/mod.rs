@@ -3,6 +3,7 @@
 //! it each step frames, and what a spotlight leaves in full colour. The window (`ui::present`)
 //! and the handouts (`handout`) both draw from here, so they show the same thing.
 
+mod cuts;
 mod frame;
 pub mod handout;
 mod plan;
