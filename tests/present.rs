@@ -297,3 +297,22 @@ fn odd_structures_are_presented_without_a_fault() {
         .unwrap();
     assert!(name >= MIN_NAME_PX, "{name}");
 }
+
+#[test]
+fn the_pointer_dot_goes_after_two_idle_seconds() {
+    let mut h = window(sgmas());
+    press(&mut h, Key::F5);
+    let delay = |h: &Harness<'static, OrgApp>| {
+        h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay
+    };
+    h.hover_at(egui::pos2(900.0, 500.0));
+    h.run();
+    let wait = delay(&h).as_secs_f32();
+    assert!(
+        wait > 1.0 && wait <= 2.0,
+        "the frame that takes the dot away: {wait} s"
+    );
+    // The harness's frames are a quarter of a second apart.
+    h.run_steps(9);
+    assert_eq!(delay(&h), std::time::Duration::MAX, "then nothing");
+}

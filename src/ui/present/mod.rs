@@ -297,8 +297,14 @@ impl Presenter {
 
     /// The laser dot follows the pointer, and goes after two idle seconds.
     fn pointer(&mut self, ui: &egui::Ui, painter: &egui::Painter, px: &Px, now: f64) {
-        let (moved, at) =
-            ui.input(|i| (i.pointer.delta() != egui::Vec2::ZERO, i.pointer.hover_pos()));
+        let (moved, at) = ui.input(|i| {
+            (
+                i.events
+                    .iter()
+                    .any(|e| matches!(e, egui::Event::PointerMoved(_))),
+                i.pointer.hover_pos(),
+            )
+        });
         if moved {
             self.pointer_moved = Some(now);
         }
