@@ -1,6 +1,6 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
-//! Layers point one way: `model` ← `format`, `import`, `diff`, `layout` ← `scene` ← `export`,
+//! Layers point one way: `model` ← `format`, `import`, `diff`, `layout` ← `scene` ← `export` ← `present`,
 //! `cli` ← `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
