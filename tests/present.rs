@@ -95,7 +95,19 @@ fn the_keys_step_through_a_script() {
         unit(&org, "deleg-rh"),
     );
     let mut h = window(org);
-    press(&mut h, Key::F5);
+    let fullscreen = |h: &Harness<'static, OrgApp>, on: bool| {
+        let commands = &h.output().viewport_output[&egui::ViewportId::ROOT].commands;
+        commands.contains(&egui::ViewportCommand::Fullscreen(on))
+    };
+    // The key's press alone: the frame that answers it is the harness's last output.
+    h.key_down(Key::F5);
+    h.step();
+    assert!(
+        fullscreen(&h, true),
+        "the presentation takes the whole screen"
+    );
+    h.key_up(Key::F5);
+    h.run();
     let p = h.state().presenting.as_ref().expect("F5 presents");
     assert_eq!(p.steps().len(), 3);
     assert_eq!(position(&h), (0, 0));
@@ -149,7 +161,11 @@ fn the_keys_step_through_a_script() {
     assert!(h.state().presenting.as_ref().unwrap().is_blank());
     press(&mut h, Key::Period);
     assert!(!h.state().presenting.as_ref().unwrap().is_blank());
-    press(&mut h, Key::Escape);
+    h.key_down(Key::Escape);
+    h.step();
+    assert!(fullscreen(&h, false), "and gives it back");
+    h.key_up(Key::Escape);
+    h.run();
     assert!(h.state().presenting.is_none(), "Escape leaves");
     assert!(!h.state().doc.is_dirty(), "presenting changes nothing");
 }

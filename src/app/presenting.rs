@@ -11,7 +11,10 @@ use eframe::egui;
 impl OrgApp {
     /// Starts presenting, full screen, at step `from` (counted from 0).
     pub(super) fn present(&mut self, order: Order, from: usize, ctx: &egui::Context) {
-        self.presenting = Some(Presenter::new(order, from));
+        let mut presenter = Presenter::new(order, from);
+        // A window the user had made full screen stays so afterwards.
+        presenter.was_fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+        self.presenting = Some(presenter);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         ctx.request_repaint();
     }
@@ -25,9 +28,10 @@ impl OrgApp {
         match presenter.show(ui, &self.doc, lang) {
             None => {}
             Some(Request::Leave) => {
+                let fullscreen = presenter.was_fullscreen;
                 self.presenting = None;
                 ui.ctx()
-                    .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                    .send_viewport_cmd(egui::ViewportCommand::Fullscreen(fullscreen));
                 ui.ctx().request_repaint();
             }
             Some(Request::AddStep(step)) => {

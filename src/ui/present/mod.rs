@@ -59,6 +59,8 @@ pub struct Presenter {
     pointer_moved: Option<f64>,
     /// Where the last frame was drawn.
     px: Option<Px>,
+    /// Whether the window was full screen before: leaving puts it back as it was.
+    pub was_fullscreen: bool,
     cache: scene::Cache,
 }
 
@@ -79,6 +81,7 @@ impl Presenter {
             typed: String::new(),
             pointer_moved: None,
             px: None,
+            was_fullscreen: false,
             cache: scene::Cache::default(),
         }
     }
