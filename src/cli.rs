@@ -12,10 +12,12 @@ macro_rules! out {
 mod chart;
 mod diff;
 mod legal;
+mod present;
 
 pub use chart::{ChartArgs, LangArg, MissionsArg, OrientationArg, PaperArg, RelationsArg};
 pub use diff::DiffArgs;
 pub use legal::{DraftArgs, FormArg, ReadArgs};
+pub use present::PresentArgs;
 
 use crate::export::dot::DotOptions;
 use crate::export::request::Format;
@@ -91,6 +93,9 @@ pub enum Command {
     /// Lit un article de décret ou d'arrêté (« Le secrétariat général comprend : – … ») et en
     /// tire les unités, leurs rattachements et leurs missions, chacune citant --source.
     ImportTexte(ReadArgs),
+    /// Écrit chaque étape d'une présentation en PNG (etape-01.png, …), telle que la montre le
+    /// mode présentation : le script du fichier, ou niveau par niveau.
+    Present(PresentArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -152,6 +157,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Import(args) => report(import(&args, lang)),
         Command::Texte(args) => report(legal::draft(&args, lang)),
         Command::ImportTexte(args) => report(legal::read(&args, lang)),
+        Command::Present(args) => report(present::run(&args, lang)),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
 //! Layers point one way: `model` ← `format`, `import`, `legal`, `diff`, `layout` ← `scene` ←
-//! `export`, `cli` ← `app`/`ui`.
+//! `export` ← `present`, `cli` ← `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
 #[cfg(feature = "gui")]
@@ -18,6 +18,7 @@ pub mod layout;
 pub mod legal;
 pub mod model;
 mod par;
+pub mod present;
 pub mod samples;
 pub mod scene;
 pub mod text;

@@ -326,6 +326,8 @@ prop_compose! {
             bodies,
             relations,
             entities,
+            // The script has its own round trip in tests/present.rs.
+            presentation: Vec::new(),
         }
     }
 }

@@ -165,6 +165,10 @@ impl OrgApp {
             Action::RemoveEntity(id) => self.remove_entity(&id, label),
             Action::AddRelation(relation) => self.add_relation(*relation, label),
             Action::RemoveRelation(relation) => self.remove_relation(&relation, label),
+            Action::Present(order) => self.present(order, 0, ctx),
+            Action::PresentFrom(step) => self.present(crate::present::Order::Script, step, ctx),
+            Action::ShowScript(open) => self.script_open = open,
+            Action::SetScript(steps, change) => self.set_script(steps, change, label),
             // The view's actions need the Ui: `run` handles them before this point.
             Action::FitAll
             | Action::ZoomIn

@@ -12,6 +12,7 @@ pub mod frames;
 mod keys;
 mod legal;
 mod opening;
+mod presenting;
 pub mod recovery;
 mod saving;
 mod screenshot;
@@ -63,6 +64,10 @@ pub struct OrgApp {
     /// Fichier → Comparer avec…, while the document is shown against another version.
     comparing: Option<compare::Comparing>,
     pub frames: frames::FrameTimes,
+    /// The presentation mode, while it fills the window.
+    pub presenting: Option<ui::present::Presenter>,
+    /// Whether the presentation script's window is open.
+    pub script_open: bool,
 }
 
 /// A frame's share of routing, so that an edit of a large chart redraws at once.
@@ -100,6 +105,8 @@ impl OrgApp {
             opening: None,
             comparing: None,
             frames: frames::FrameTimes::from_env(),
+            presenting: None,
+            script_open: false,
         }
     }
 
@@ -266,6 +273,10 @@ impl OrgApp {
             ctx.request_repaint();
             return;
         }
+        if self.presenting.is_some() {
+            self.show_presentation(ui);
+            return;
+        }
         self.refresh_scene(&ctx, true);
         let mut actions = Vec::new();
         actions.extend(dropped_file(&ctx).map(Action::OpenPath));
@@ -301,6 +312,9 @@ impl OrgApp {
         ui::inspector::show(&cx, ui, &mut actions);
         ui::chart::show(&cx, &mut self.canvas, ui, &mut actions);
         ui::dialogs::show(&cx, &mut self.dialog, &ctx, &mut actions);
+        if self.script_open {
+            ui::script::show(&cx, &ctx, &mut self.script_open, &mut actions);
+        }
         // The inspector has taken the focus it was asked for.
         self.focus_name = false;
         self.apply(actions, ui);

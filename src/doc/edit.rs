@@ -1,7 +1,7 @@
 //! Every change to a document is an `Edit`: applying it returns its inverse, so undo, redo,
 //! the dirty flag and autosave need nothing else.
 
-use crate::model::{Body, Entity, Organisation, Relation, Unit};
+use crate::model::{Body, Entity, Organisation, Relation, Step, Unit};
 
 /// The organisation's own fields (everything but its four collections).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -50,8 +50,11 @@ pub enum Edit {
     /// Inserts the element at this index.
     Insert(usize, Element),
     Remove(Collection, usize),
-    /// Replaces the organisation's own fields; its collections are left alone.
+    /// Replaces the organisation's own fields; its collections and script are left alone.
     SetHeader(Box<Header>),
+    /// Replaces the presentation's steps: a script is a few steps, cheaper copied whole than
+    /// edited by index.
+    SetScript(Vec<Step>),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -107,6 +110,7 @@ impl Edit {
     pub fn changes_nothing(&self, org: &Organisation) -> bool {
         match self {
             Edit::Set(i, element) => take(org, element.collection(), *i).as_ref() == Some(element),
+            Edit::SetScript(steps) => *steps == org.presentation,
             _ => false,
         }
     }
@@ -184,10 +188,15 @@ impl Edit {
                 std::mem::swap(&mut new.bodies, &mut org.bodies);
                 std::mem::swap(&mut new.relations, &mut org.relations);
                 std::mem::swap(&mut new.entities, &mut org.entities);
+                std::mem::swap(&mut new.presentation, &mut org.presentation);
                 // The previous header comes back with empty collections: the inverse stays small.
                 let old = std::mem::replace(org, new);
                 Ok(Edit::SetHeader(Box::new(Header(old))))
             }
+            Edit::SetScript(steps) => Ok(Edit::SetScript(std::mem::replace(
+                &mut org.presentation,
+                steps,
+            ))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

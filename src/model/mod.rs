@@ -9,12 +9,14 @@ mod hierarchy;
 mod kinds;
 mod names;
 mod provenance;
+mod script;
 mod validate;
 
 pub use hierarchy::Hierarchy;
 pub use kinds::{BodyKind, EntityKind, RelationKind, UnitKind};
 pub use names::{fold, full_name};
 pub use provenance::{cited, cites};
+pub use script::Step;
 pub use validate::{Field, Issue, List, MAX_COORD, Place, Severity, Stats, validate};
 
 use serde::{Deserialize, Serialize};
@@ -80,6 +82,9 @@ pub struct Organisation {
     pub relations: Vec<Relation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity>,
+    /// The steps of a presentation, when the user wrote some (see `Step`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub presentation: Vec<Step>,
 }
 
 /// A staff count and when it was counted ("au 31 mars 2009").

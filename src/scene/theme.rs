@@ -22,6 +22,9 @@ pub enum Theme {
     #[default]
     Light,
     Dark,
+    /// For a projector at the back of a meeting room: black on white, strong borders, fills
+    /// light enough that a washed-out beam keeps the text legible.
+    Projector,
 }
 
 /// The colours one theme gives to each part of the chart.
@@ -83,6 +86,25 @@ impl Theme {
                 entity_stroke: Rgba::rgb(140, 146, 158),
                 band_title: Rgba::rgb(200, 204, 212),
             },
+            Theme::Projector => Palette {
+                background: Rgba::rgb(255, 255, 255),
+                text: Rgba::rgb(0, 0, 0),
+                muted: Rgba::rgb(40, 40, 48),
+                hierarchy: Rgba::rgb(30, 30, 36),
+                relation: Rgba::rgb(130, 20, 130),
+                relations: [
+                    Rgba::rgb(0, 105, 115),
+                    Rgba::rgb(30, 60, 190),
+                    Rgba::rgb(175, 20, 30),
+                    Rgba::rgb(40, 115, 20),
+                ],
+                body_line: Rgba::rgb(165, 85, 0),
+                body_fill: Rgba::rgb(255, 240, 210),
+                body_stroke: Rgba::rgb(165, 85, 0),
+                entity_fill: Rgba::rgb(236, 237, 240),
+                entity_stroke: Rgba::rgb(70, 74, 84),
+                band_title: Rgba::rgb(0, 0, 0),
+            },
         }
     }
 
@@ -95,6 +117,10 @@ impl Theme {
             Theme::Dark => (
                 mix((r, g, b), (30, 32, 38), 0.72),
                 mix((r, g, b), (255, 255, 255), 0.25),
+            ),
+            Theme::Projector => (
+                mix((r, g, b), (255, 255, 255), 0.80),
+                mix((r, g, b), (0, 0, 0), 0.25),
             ),
         }
     }
@@ -113,7 +139,9 @@ impl Theme {
         };
         let tint = if mark.is_some() { 0.80 } else { 0.97 };
         match self {
-            Theme::Light => (mix((r, g, b), (255, 255, 255), tint), Rgba::rgb(r, g, b)),
+            Theme::Light | Theme::Projector => {
+                (mix((r, g, b), (255, 255, 255), tint), Rgba::rgb(r, g, b))
+            }
             Theme::Dark => (
                 mix((r, g, b), (30, 32, 38), tint - 0.1),
                 mix((r, g, b), (255, 255, 255), 0.25),

@@ -10,7 +10,8 @@ use crate::doc::Header;
 use crate::doc::ops::Children;
 use crate::i18n::Lang;
 use crate::layout::Orientation;
-use crate::model::{Body, Entity, Id, Organisation, Relation, Unit};
+use crate::model::{Body, Entity, Id, Organisation, Relation, Step, Unit};
+use crate::present::Order;
 use crate::scene::MissionsMode;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -115,6 +116,23 @@ pub enum Action {
     RemoveEntity(Id),
     AddRelation(Box<Relation>),
     RemoveRelation(Box<Relation>),
+    /// Affichage → Présenter (the file's script, else level by level), or par branche.
+    Present(Order),
+    /// The script's preview: presents it from this step (counted from 0).
+    PresentFrom(usize),
+    /// Opens (true) or closes the script's window.
+    ShowScript(bool),
+    /// The presentation's script as it becomes after this change.
+    SetScript(Vec<Step>, ScriptChange),
+}
+
+/// What changed in a presentation's script: it names the undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScriptChange {
+    Add,
+    Move,
+    Delete,
+    Rename,
 }
 
 /// A field of a form: it names the undo step of what was typed in it.
@@ -272,6 +290,18 @@ impl Action {
             ),
             Action::AddRelation(_) => ("Ajouter une relation", "Add a relation"),
             Action::RemoveRelation(_) => ("Supprimer la relation", "Remove relation"),
+            Action::Present(Order::Branches) => {
+                ("Présenter par branche", "Present branch by branch")
+            }
+            Action::Present(_) => ("Présenter", "Present"),
+            Action::PresentFrom(_) => ("Présenter depuis cette étape", "Present from this step"),
+            Action::ShowScript(_) => ("Script de présentation…", "Presentation script…"),
+            Action::SetScript(_, ScriptChange::Add) => {
+                ("Ajouter l'étape actuelle", "Add the current step")
+            }
+            Action::SetScript(_, ScriptChange::Move) => ("Déplacer l'étape", "Move the step"),
+            Action::SetScript(_, ScriptChange::Delete) => ("Supprimer l'étape", "Delete the step"),
+            Action::SetScript(_, ScriptChange::Rename) => ("Renommer l'étape", "Rename the step"),
         };
         lang.pick(fr, en)
     }
@@ -306,6 +336,7 @@ impl Action {
             Action::ZoomIn => s(Modifiers::NONE, Key::Plus),
             Action::ZoomOut => s(Modifiers::NONE, Key::Minus),
             Action::ZoomSelection => s(Modifiers::NONE, Key::F),
+            Action::Present(Order::Script) => s(Modifiers::NONE, Key::F5),
             _ => None,
         }
     }
@@ -327,7 +358,7 @@ impl Action {
 
     /// Every action with a shortcut, in the order they are tested against the keyboard (the
     /// Shift variants first, so Ctrl+Shift+Z is not taken for Ctrl+Z).
-    pub fn with_shortcuts() -> [Action; 17] {
+    pub fn with_shortcuts() -> [Action; 18] {
         [
             Action::SaveAs,
             Action::Redo,
@@ -346,6 +377,7 @@ impl Action {
             Action::ZoomIn,
             Action::ZoomOut,
             Action::ZoomSelection,
+            Action::Present(Order::Script),
         ]
     }
 }

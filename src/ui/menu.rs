@@ -4,6 +4,7 @@
 use super::options::{ChooserKind, RelationsView};
 use super::{Action, PanelContext};
 use crate::i18n::Lang;
+use crate::present::Order;
 use eframe::egui;
 
 fn item(lang: Lang, ui: &mut egui::Ui, action: Action, enabled: bool, out: &mut Vec<Action>) {
@@ -89,6 +90,10 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                 item(lang, ui, Action::ZoomIn, true, out);
                 item(lang, ui, Action::ZoomOut, true, out);
                 item(lang, ui, Action::ZoomSelection, cx.selected.is_some(), out);
+                ui.separator();
+                item(lang, ui, Action::Present(Order::Script), true, out);
+                item(lang, ui, Action::Present(Order::Branches), true, out);
+                item(lang, ui, Action::ShowScript(true), true, out);
                 ui.separator();
                 ui.menu_button(lang.pick("Relations", "Relations"), |ui| {
                     for view in RelationsView::ALL {

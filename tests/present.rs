@@ -1,0 +1,334 @@
+//! The presentation mode: its script in the file, and the window stepping through it with a
+//! clicker's keys.
+
+use eframe::egui::{self, Key};
+use egui_kittest::Harness;
+use organigramme::app::{OrgApp, Settings};
+use organigramme::doc::Document;
+use organigramme::model::{Id, Organisation, Step};
+use organigramme::present::{MIN_NAME_PX, Order};
+use organigramme::ui::Action;
+
+fn sgmas() -> Organisation {
+    let text = std::fs::read_to_string("sample_orgs/sgmas.ron").unwrap();
+    organigramme::format::load_bytes("sgmas.ron", text.as_bytes())
+        .unwrap()
+        .organisation
+}
+
+fn script() -> Vec<Step> {
+    vec![
+        Step {
+            title: "Vue d'ensemble".into(),
+            depth: Some(1),
+            ..Default::default()
+        },
+        Step {
+            title: "Les finances".into(),
+            unit: Some(Id::new("sg")),
+            depth: Some(2),
+            spotlight: Some(Id::new("serv-finances")),
+            missions: true,
+        },
+        Step {
+            unit: Some(Id::new("deleg-rh")),
+            ..Default::default()
+        },
+    ]
+}
+
+fn unit(org: &Organisation, id: &str) -> usize {
+    org.units.iter().position(|u| u.id.0 == id).unwrap()
+}
+
+fn window(org: Organisation) -> Harness<'static, OrgApp> {
+    let app = OrgApp::new(Document::new(org, None), Settings::default());
+    let mut h = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
+    h.run_steps(4);
+    h
+}
+
+/// Presses `key`, then lets the transition end: `run` fails if frames keep coming after it.
+fn press(h: &mut Harness<'static, OrgApp>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+fn position(h: &Harness<'static, OrgApp>) -> (usize, usize) {
+    h.state().presenting.as_ref().unwrap().position()
+}
+
+/// The units in view, and those of them dimmed.
+fn in_view(h: &Harness<'static, OrgApp>) -> (Vec<usize>, Vec<usize>) {
+    let units = h.state().presenting.as_ref().unwrap().in_view();
+    (
+        units.iter().map(|u| u.0).collect(),
+        units.iter().filter(|u| !u.1).map(|u| u.0).collect(),
+    )
+}
+
+#[test]
+fn a_script_saves_and_loads_back_equal() {
+    let mut org = sgmas();
+    assert!(
+        org.presentation.is_empty(),
+        "older files load with no script"
+    );
+    org.presentation = script();
+    let text = organigramme::format::to_string(&org);
+    assert!(text.contains("presentation:"), "{text}");
+    let back = organigramme::format::load_bytes("x.ron", text.as_bytes()).unwrap();
+    assert_eq!(back.organisation, org);
+    // A file without a script writes no field for it.
+    assert!(!organigramme::format::to_string(&sgmas()).contains("presentation"));
+}
+
+#[test]
+fn the_keys_step_through_a_script() {
+    let mut org = sgmas();
+    org.presentation = script();
+    let (sg, finances, rh) = (
+        unit(&org, "sg"),
+        unit(&org, "serv-finances"),
+        unit(&org, "deleg-rh"),
+    );
+    let mut h = window(org);
+    let fullscreen = |h: &Harness<'static, OrgApp>, on: bool| {
+        let commands = &h.output().viewport_output[&egui::ViewportId::ROOT].commands;
+        commands.contains(&egui::ViewportCommand::Fullscreen(on))
+    };
+    // The key's press alone: the frame that answers it is the harness's last output.
+    h.key_down(Key::F5);
+    h.step();
+    assert!(
+        fullscreen(&h, true),
+        "the presentation takes the whole screen"
+    );
+    h.key_up(Key::F5);
+    h.run();
+    let p = h.state().presenting.as_ref().expect("F5 presents");
+    assert_eq!(p.steps().len(), 3);
+    assert_eq!(position(&h), (0, 0));
+    assert_eq!(in_view(&h), (vec![sg], vec![]), "the head alone");
+    let name = h
+        .state()
+        .presenting
+        .as_ref()
+        .unwrap()
+        .smallest_name_px()
+        .unwrap();
+    assert!(name >= MIN_NAME_PX, "{name}");
+
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(position(&h), (1, 0));
+    let (shown, dimmed) = in_view(&h);
+    assert!(shown.contains(&finances) && !dimmed.contains(&finances));
+    assert!(dimmed.contains(&sg), "the rest dimmed: {dimmed:?}");
+    assert_eq!(
+        shown.len() - dimmed.len(),
+        1,
+        "only the spotlit unit in full colour"
+    );
+    let step = h
+        .state()
+        .presenting
+        .as_ref()
+        .unwrap()
+        .current_step()
+        .unwrap();
+    assert!(step.missions, "its missions shown");
+
+    press(&mut h, Key::PageDown);
+    assert_eq!(position(&h), (2, 0));
+    assert_eq!(in_view(&h), (vec![rh], vec![]));
+    press(&mut h, Key::Space);
+    assert_eq!(position(&h), (2, 0), "the last step stays");
+    press(&mut h, Key::PageUp);
+    assert_eq!(position(&h), (1, 0));
+    press(&mut h, Key::Home);
+    assert_eq!(position(&h), (0, 0));
+    press(&mut h, Key::End);
+    assert_eq!(position(&h), (2, 0));
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::Enter);
+    assert_eq!(position(&h), (1, 0), "2 then Entrée: the second step");
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(position(&h), (0, 0));
+
+    press(&mut h, Key::B);
+    assert!(h.state().presenting.as_ref().unwrap().is_blank());
+    press(&mut h, Key::Period);
+    assert!(!h.state().presenting.as_ref().unwrap().is_blank());
+    h.key_down(Key::Escape);
+    h.step();
+    assert!(fullscreen(&h, false), "and gives it back");
+    h.key_up(Key::Escape);
+    h.run();
+    assert!(h.state().presenting.is_none(), "Escape leaves");
+    assert!(!h.state().doc.is_dirty(), "presenting changes nothing");
+}
+
+#[test]
+fn a_click_spotlights_a_unit_until_the_next_step() {
+    let mut org = sgmas();
+    org.presentation = vec![
+        Step {
+            unit: Some(Id::new("sg")),
+            depth: Some(2),
+            ..Default::default()
+        },
+        Step {
+            depth: Some(1),
+            ..Default::default()
+        },
+    ];
+    let (sg, rh) = (unit(&org, "sg"), unit(&org, "deleg-rh"));
+    let mut h = window(org);
+    press(&mut h, Key::F5);
+    let (shown, dimmed) = in_view(&h);
+    assert!(shown.contains(&rh) && dimmed.is_empty());
+    let at = h.state().presenting.as_ref().unwrap().unit_pos(rh).unwrap();
+    h.hover_at(at);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    let step = h
+        .state()
+        .presenting
+        .as_ref()
+        .unwrap()
+        .current_step()
+        .unwrap();
+    assert_eq!(step.spotlight, Some(Id::new("deleg-rh")));
+    let (shown, dimmed) = in_view(&h);
+    assert!(shown.contains(&rh) && !dimmed.contains(&rh));
+    assert_eq!(
+        shown.len() - dimmed.len(),
+        1,
+        "the rest dimmed: {shown:?} {dimmed:?}"
+    );
+    assert!(!dimmed.is_empty(), "with its neighbours in view, dimmed");
+    press(&mut h, Key::ArrowRight);
+    // The step is too wide for one frame: its second frame comes next.
+    assert_eq!(position(&h), (0, 1), "the next key goes on with the script");
+    let (shown, dimmed) = in_view(&h);
+    assert!(
+        !shown.is_empty() && dimmed.is_empty(),
+        "{shown:?} {dimmed:?}"
+    );
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(position(&h), (1, 0));
+    assert_eq!(in_view(&h), (vec![sg], vec![]));
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(
+        position(&h),
+        (0, 1),
+        "back to the last frame of the step before"
+    );
+}
+
+#[test]
+fn a_file_without_a_script_is_presented_level_by_level() {
+    let org = sgmas();
+    let sg = unit(&org, "sg");
+    let children: Vec<usize> = (0..org.units.len())
+        .filter(|&u| org.units[u].parent.as_ref().is_some_and(|p| p.0 == "sg"))
+        .collect();
+    let mut h = window(org);
+    h.state_mut()
+        .guarded(Action::Present(Order::Script), &egui::Context::default());
+    h.run();
+    let steps: Vec<_> = (h.state().presenting.as_ref().unwrap().steps())
+        .iter()
+        .map(|s| (s.unit.clone(), s.depth))
+        .collect();
+    // The second level is too wide for the screen as a whole: it is shown from the head.
+    assert_eq!(steps, vec![(None, Some(1)), (Some(Id::new("sg")), Some(2))]);
+    assert_eq!(in_view(&h), (vec![sg], vec![]));
+    // The second level does not fit at a legible size: it takes two frames, which together
+    // show every child once.
+    let mut seen = Vec::new();
+    for frame in 0..2 {
+        press(&mut h, Key::ArrowRight);
+        assert_eq!(position(&h), (1, frame));
+        let name = h
+            .state()
+            .presenting
+            .as_ref()
+            .unwrap()
+            .smallest_name_px()
+            .unwrap();
+        assert!(name >= MIN_NAME_PX, "{name}");
+        seen.extend(in_view(&h).0);
+    }
+    for c in children {
+        assert_eq!(
+            seen.iter().filter(|&&u| u == c).count(),
+            1,
+            "unit {c}: {seen:?}"
+        );
+    }
+}
+
+#[test]
+fn odd_structures_are_presented_without_a_fault() {
+    let mut dangling = sgmas();
+    dangling.presentation = vec![Step {
+        unit: Some(Id::new("nowhere")),
+        spotlight: Some(Id::new("nobody")),
+        missions: true,
+        ..Default::default()
+    }];
+    for org in [Organisation::default(), dangling] {
+        let mut h = window(org);
+        press(&mut h, Key::F5);
+        for key in [Key::ArrowRight, Key::End, Key::ArrowLeft, Key::Home] {
+            press(&mut h, key);
+        }
+        assert!(h.state().presenting.is_some());
+        press(&mut h, Key::Escape);
+    }
+    // A window far smaller than a screen.
+    let mut h = window(sgmas());
+    h.set_size(egui::vec2(320.0, 200.0));
+    press(&mut h, Key::F5);
+    for _ in 0..30 {
+        press(&mut h, Key::ArrowRight);
+    }
+    let name = h
+        .state()
+        .presenting
+        .as_ref()
+        .unwrap()
+        .smallest_name_px()
+        .unwrap();
+    assert!(name >= MIN_NAME_PX, "{name}");
+}
+
+#[test]
+fn the_pointer_dot_goes_after_two_idle_seconds() {
+    let mut h = window(sgmas());
+    press(&mut h, Key::F5);
+    let delay = |h: &Harness<'static, OrgApp>| {
+        h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay
+    };
+    h.hover_at(egui::pos2(900.0, 500.0));
+    h.run();
+    let wait = delay(&h).as_secs_f32();
+    assert!(
+        wait > 1.0 && wait <= 2.0,
+        "the frame that takes the dot away: {wait} s"
+    );
+    // The harness's frames are a quarter of a second apart.
+    h.run_steps(9);
+    assert_eq!(delay(&h), std::time::Duration::MAX, "then nothing");
+}
