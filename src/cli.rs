@@ -241,12 +241,20 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                         ("warning", "warnings")
                     )
                 );
+                // Read again only to say where: most files have no warning.
+                let text = match loaded.warnings.iter().any(|w| w.place.is_some()) {
+                    true => std::fs::read_to_string(path).unwrap_or_default(),
+                    false => String::new(),
+                };
                 for w in &loaded.warnings {
-                    println!(
-                        "  {} {}",
-                        lang.pick("avertissement :", "warning:"),
-                        w.message.get(lang)
-                    );
+                    let line = w.place.and_then(|p| format::locate(&text, &p));
+                    let label = match line {
+                        Some((l, _)) => {
+                            say!(lang, "avertissement, ligne {l} :", "warning, line {l}:")
+                        }
+                        None => lang.pick("avertissement :", "warning:").to_string(),
+                    };
+                    println!("  {label} {}", w.message.get(lang));
                 }
             }
             Err(e) => {

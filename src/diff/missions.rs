@@ -6,7 +6,7 @@ use crate::model::{Citation, Mission};
 
 /// Two paragraphs this alike (shared words, see `words::similarity`) are one paragraph
 /// rewritten; less alike, one removed and another added.
-const REWRITTEN: f32 = 0.5;
+pub(super) const REWRITTEN: f32 = 0.5;
 
 /// Beyond this many cells the paragraphs are not aligned (only their common start and end
 /// are kept): no unit has thousands of paragraphs.
