@@ -217,8 +217,13 @@ fn the_command_writes_a_csv_for_french_excel_and_warns_of_unknown_takeovers() {
         "--lang".as_ref(),
         "en".as_ref(),
     ]);
+    let lines: Vec<&str> = english.lines().collect();
     assert!(
-        english.contains("split into “Service du conseil juridique” and"),
+        lines.contains(&"Service de l'expertise juridique et des affaires contentieuses: split into “Service du conseil juridique” and “Service du contentieux” (Service du conseil juridique: 1 mission taken over; Service du contentieux: 1 mission taken over)"),
+        "{english}"
+    );
+    assert!(
+        lines.contains(&"—: created → Mission intelligence artificielle"),
         "{english}"
     );
 }

@@ -156,14 +156,16 @@ pub fn render(c: &Correspondence, format: Format, lang: Lang, old: &str, new: &s
                 Lang::En => format!("Correspondence table from {old} to {new}\n\n"),
             };
             let colon = lang.pick(" : ", ": ");
-            for [_, old_label, fate, _, new_label, grounds] in rows {
+            for (row, [_, old_label, fate, _, new_label, grounds]) in c.rows.iter().zip(rows) {
                 let from = if old_label.is_empty() {
                     "—"
                 } else {
                     &old_label
                 };
                 out.push_str(&format!("{from}{colon}{fate}"));
-                if !new_label.is_empty() && new_label != old_label && !fate.contains(&new_label) {
+                // A fusion or a scission names its units already.
+                let named = matches!(row.fate, Fate::Merged | Fate::Split);
+                if !named && !new_label.is_empty() && new_label != old_label {
                     out.push_str(&format!(" → {new_label}"));
                 }
                 if !grounds.is_empty() {
