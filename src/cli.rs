@@ -2,9 +2,11 @@
 
 mod chart;
 mod diff;
+mod merge;
 
 pub use chart::{ChartArgs, LangArg, MissionsArg, OrientationArg, PaperArg, RelationsArg};
 pub use diff::DiffArgs;
+pub use merge::MergeArgs;
 
 use crate::export::dot::DotOptions;
 use crate::export::request::Format;
@@ -73,6 +75,11 @@ pub enum Command {
     /// renommées, missions, instances, relations, entités, textes. Code de sortie 0 si elles
     /// sont identiques, 1 si elles diffèrent, 2 en cas d'erreur.
     Diff(DiffArgs),
+    /// Fusionne deux versions issues d'une même base, unité par unité et champ par champ ;
+    /// pilote de fusion pour git (`organigramme merge %O %A %B -o %A`). Code de sortie 0
+    /// sans conflit, 1 avec des conflits (listés ; notre version gardée pour chacun), 2 en
+    /// cas d'erreur.
+    Merge(MergeArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -125,6 +132,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Export(args) => report(export(&args, lang)),
         Command::Generate(args) => report(generate(&args, lang)),
         Command::Diff(args) => diff::run(&args, lang),
+        Command::Merge(args) => merge::run(&args, lang),
         Command::Import(args) => report(import(&args, lang)),
     }
 }

@@ -1,6 +1,6 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
-//! Layers point one way: `model` ← `format`, `import`, `diff`, `layout` ← `scene` ← `export`,
+//! Layers point one way: `model` ← `format`, `import`, `diff`, `merge`, `layout` ← `scene` ← `export`,
 //! `cli` ← `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
@@ -15,6 +15,7 @@ pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod layout;
+pub mod merge;
 pub mod model;
 mod par;
 pub mod samples;

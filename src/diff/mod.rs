@@ -11,7 +11,7 @@ pub mod chart;
 mod correspondence;
 mod fields;
 mod matching;
-mod missions;
+pub(crate) mod missions;
 mod others;
 pub mod render;
 mod units;

@@ -11,7 +11,10 @@ mod save;
 mod typos;
 
 pub use error::LoadError;
-pub use save::{SaveError, atomic_write, atomic_write_with, backup_path, write_export};
+pub use save::{
+    SaveError, atomic_write, atomic_write_with, atomic_write_without_backup, backup_path,
+    write_export,
+};
 
 use crate::i18n::{Message, say};
 use crate::model::{Issue, Organisation, Place, Severity, Stats, validate};
