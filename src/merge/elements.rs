@@ -48,6 +48,7 @@ impl<T> Fields<'_, T> {
             problem: Problem::ChangedTwice,
             ours,
             theirs,
+            why: Default::default(),
         });
     }
 }
@@ -81,6 +82,7 @@ pub(super) fn gone<T: Serialize>(
             problem,
             ours,
             theirs,
+            why: Default::default(),
         });
     }
 }

@@ -13,7 +13,7 @@ mod lists;
 mod missions;
 mod repair;
 
-use crate::i18n::{Lang, say, shown};
+use crate::i18n::{Lang, Message, say, shown};
 use crate::model::{Body, Entity, Id, LegalText, Organisation, Relation, Severity, Unit, validate};
 use elements::{Log, gone};
 use serde::{Deserialize, Serialize};
@@ -44,7 +44,7 @@ pub enum Problem {
     StillNamed,
     /// Reparented on their side into a cycle with our changes: our parent kept.
     Cycle,
-    /// The merged structure would not load (`theirs` says why): ours is written whole.
+    /// The merged structure would not load (`why` says why): ours is written whole.
     Invalid,
 }
 
@@ -59,6 +59,9 @@ pub struct Conflict {
     pub problem: Problem,
     pub ours: String,
     pub theirs: String,
+    /// For a merge that would not load, its errors.
+    #[serde(skip)]
+    pub why: Message,
 }
 
 pub struct Merged {
@@ -133,19 +136,24 @@ pub fn merge(base: &Organisation, ours: &Organisation, theirs: &Organisation) ->
     repair::cycles(&mut org, ours, theirs, &log);
     let mut conflicts = log.into_inner();
     let (issues, _) = validate(&org);
-    let errors: Vec<String> = issues
+    let errors: Vec<&Message> = issues
         .iter()
         .filter(|i| i.severity == Severity::Error)
-        .map(|i| i.message.get(Lang::Fr).to_string())
+        .map(|i| &i.message)
         .collect();
     if !errors.is_empty() {
+        let why = Message::each(|lang| {
+            let texts: Vec<&str> = errors.iter().map(|m| m.get(lang)).collect();
+            texts.join(lang.pick(" ; ", "; "))
+        });
         conflicts.push(Conflict {
             element: Element::Organisation,
             key: String::new(),
             field: String::new(),
             problem: Problem::Invalid,
             ours: String::new(),
-            theirs: errors.join(" ; "),
+            theirs: String::new(),
+            why,
         });
         org = ours.clone();
     }
@@ -209,8 +217,9 @@ impl Conflict {
             ),
             Problem::Invalid => say!(
                 lang,
-                "la fusion ne se chargerait pas ({theirs}) : notre version est gardée entière",
-                "the merge would not load ({theirs}): our version is kept whole"
+                "la fusion ne se chargerait pas ({}) : notre version est gardée entière",
+                "the merge would not load ({}): our version is kept whole",
+                self.why.get(lang)
             ),
         };
         format!(

@@ -60,6 +60,7 @@ pub(super) fn references(merged: &mut Organisation, sides: [&Organisation; 3], l
                     problem: Problem::StillNamed,
                     ours: String::new(),
                     theirs: by,
+                    why: Default::default(),
                 });
                 break;
             }
@@ -102,6 +103,7 @@ pub(super) fn cycles(
                 problem: Problem::Cycle,
                 ours: shown(&ours),
                 theirs: shown(&theirs),
+                why: Default::default(),
             });
             u.parent = ours;
         }

@@ -147,3 +147,38 @@ fn a_unit_deleted_while_the_other_side_attaches_to_it_is_put_back() {
         .collect();
     assert!(ids.contains(&"serv-pilotage") && ids.contains(&"bureau-audit"));
 }
+
+#[test]
+fn a_merge_that_would_not_load_keeps_ours_whole() {
+    // One id given to a unit on our side and to an outside entity on theirs.
+    let (merged, ours) = sgmas_merge(
+        |o| {
+            o.units.push(Unit {
+                id: Id::new("anct"),
+                name: "Mission ANCT".into(),
+                parent: Some(Id::new("sg")),
+                ..Default::default()
+            })
+        },
+        |t| {
+            t.entities.push(organigramme::model::Entity {
+                id: Id::new("anct"),
+                name: "Agence nationale de la cohésion des territoires".into(),
+                ..Default::default()
+            })
+        },
+    );
+    assert_eq!(merged.organisation, ours);
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].problem, Problem::Invalid);
+    let (fr, en) = (
+        merged.conflicts[0].text(Lang::Fr),
+        merged.conflicts[0].text(Lang::En),
+    );
+    assert!(
+        fr.starts_with("conflit — organisation : la fusion ne se chargerait pas (")
+            && fr.contains("anct"),
+        "{fr}"
+    );
+    assert!(en.contains("our version is kept whole"), "{en}");
+}

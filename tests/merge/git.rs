@@ -152,3 +152,56 @@ fn git_stops_on_a_field_changed_on_both_branches_and_says_which() {
     assert_eq!(unit(&mut merged, "serv-finances").headcount, Some(80));
     assert_eq!(unit(&mut merged, "serv-juridique").headcount, Some(25));
 }
+
+#[test]
+fn the_command_exits_0_clean_1_with_conflicts_2_on_an_unreadable_file() {
+    let dir = std::env::temp_dir().join(format!("organigramme-merge-cmd-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, org: &Organisation| {
+        let path = dir.join(name);
+        std::fs::write(&path, format::to_string(org)).unwrap();
+        path
+    };
+    let base = sample("sgmas.ron");
+    let mut ours = base.clone();
+    unit(&mut ours, "deleg-rh").name = "DRH".into();
+    let mut theirs = base.clone();
+    unit(&mut theirs, "deleg-rh").name = "Délégation RH".into();
+    let (b, o, t) = (
+        write("b.ron", &base),
+        write("o.ron", &ours),
+        write("t.ron", &theirs),
+    );
+    let out = dir.join("out.ron");
+    let run = |files: [&Path; 3]| {
+        let result = Command::new(env!("CARGO_BIN_EXE_organigramme"))
+            .args(["merge", "--lang", "en"])
+            .args(files)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        (
+            result.status.code().unwrap(),
+            String::from_utf8(result.stderr).unwrap(),
+        )
+    };
+    assert_eq!(run([&b, &o, &b]), (0, String::new()));
+    assert_eq!(load(&out), ours);
+    let (code, err) = run([&b, &o, &t]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("conflict — unit “deleg-rh”, name: changed on both sides"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("1 conflict; our version is kept for each, the rest is merged\n"),
+        "{err}"
+    );
+    std::fs::remove_file(&out).unwrap();
+    let missing = dir.join("absent.ron");
+    let (code, err) = run([&b, &missing, &t]);
+    assert!(code == 2 && err.contains("absent.ron"), "{code} {err}");
+    assert!(!out.exists(), "nothing written");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
