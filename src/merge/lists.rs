@@ -43,7 +43,8 @@ pub(super) fn merge<T: Clone + PartialEq, K: Hash + Eq + Clone>(
     for (k, o) in ok.iter().zip(ours) {
         let b = base_at.get(k).map(|&i| &base[i]);
         match theirs_at.get(k).map(|&i| &theirs[i]) {
-            Some(t) => out.push((Some(k), both(b, o, t))),
+            // Merged field by field only when all three differ: the common case is cheap.
+            Some(t) => out.push((Some(k), value(b, o, t).unwrap_or_else(|_| both(b, o, t)))),
             None => match b {
                 // Added by us alone.
                 None => out.push((Some(k), o.clone())),
