@@ -12,11 +12,13 @@ macro_rules! out {
 mod chart;
 mod diff;
 mod legal;
+mod merge;
 mod present;
 
 pub use chart::{ChartArgs, LangArg, MissionsArg, OrientationArg, PaperArg, RelationsArg};
 pub use diff::DiffArgs;
 pub use legal::{DraftArgs, FormArg, ReadArgs};
+pub use merge::MergeArgs;
 pub use present::PresentArgs;
 
 use crate::export::dot::DotOptions;
@@ -96,6 +98,11 @@ pub enum Command {
     /// Écrit chaque étape d'une présentation en PNG (etape-01.png, …), telle que la montre le
     /// mode présentation : le script du fichier, ou niveau par niveau.
     Present(PresentArgs),
+    /// Fusionne deux versions issues d'une même base, unité par unité et champ par champ ;
+    /// pilote de fusion pour git (`organigramme merge %O %A %B -o %A`). Code de sortie 0
+    /// sans conflit, 1 avec des conflits (listés ; notre version gardée pour chacun), 2 en
+    /// cas d'erreur.
+    Merge(MergeArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -154,6 +161,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Export(args) => report(export(&args, lang)),
         Command::Generate(args) => report(generate(&args, lang)),
         Command::Diff(args) => diff::run(&args, lang),
+        Command::Merge(args) => merge::run(&args, lang),
         Command::Import(args) => report(import(&args, lang)),
         Command::Texte(args) => report(legal::draft(&args, lang)),
         Command::ImportTexte(args) => report(legal::read(&args, lang)),
@@ -292,12 +300,20 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                         ("warning", "warnings")
                     )
                 );
+                // Read again only to say where: most files have no warning.
+                let text = match loaded.warnings.iter().any(|w| w.place.is_some()) {
+                    true => std::fs::read_to_string(path).unwrap_or_default(),
+                    false => String::new(),
+                };
                 for w in &loaded.warnings {
-                    out!(
-                        "  {} {}",
-                        lang.pick("avertissement :", "warning:"),
-                        w.message.get(lang)
-                    );
+                    let line = w.place.and_then(|p| format::locate(&text, &p));
+                    let label = match line {
+                        Some((l, _)) => {
+                            say!(lang, "avertissement, ligne {l} :", "warning, line {l}:")
+                        }
+                        None => lang.pick("avertissement :", "warning:").to_string(),
+                    };
+                    out!("  {label} {}", w.message.get(lang));
                 }
             }
             Err(e) => {

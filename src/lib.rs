@@ -1,7 +1,7 @@
 //! Organigramme: organisation charts of French public administrations.
 //!
-//! Layers point one way: `model` ← `format`, `import`, `legal`, `diff`, `layout` ← `scene` ←
-//! `export` ← `present`, `cli` ← `app`/`ui`.
+//! Layers point one way: `model` ← `format`, `import`, `legal`, `diff`, `merge`, `layout` ←
+//! `scene` ← `export` ← `present`, `cli` ← `app`/`ui`.
 //! Only `app` and `ui` (behind the `gui` feature) know egui.
 
 #[cfg(feature = "gui")]
@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod import;
 pub mod layout;
 pub mod legal;
+pub mod merge;
 pub mod model;
 mod par;
 pub mod present;

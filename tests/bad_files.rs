@@ -838,13 +838,13 @@ fn check_speaks_the_language_asked() {
         (text(out.stdout), text(out.stderr))
     };
     let (out, err) = check(&[]);
-    assert!(out.contains("vide.ron: 1 unité, 0 instance, 0 relation, profondeur 1, effectif 0, 1 avertissement\n  avertissement : unité « sg » : type Other(\"\") sans libellé"), "{out}");
+    assert!(out.contains("vide.ron: 1 unité, 0 instance, 0 relation, profondeur 1, effectif 0, 1 avertissement\n  avertissement, ligne 1 : unité « sg » : type Other(\"\") sans libellé"), "{out}");
     assert!(
         err.contains("absent.ron: impossible d'ouvrir le fichier : fichier ou dossier introuvable"),
         "{err}"
     );
     let (out, err) = check(&["--lang", "en"]);
-    assert!(out.contains("vide.ron: 1 unit, 0 bodies, 0 relations, depth 1, headcount 0, 1 warning\n  warning: unit “sg”: kind Other(\"\") has no label"), "{out}");
+    assert!(out.contains("vide.ron: 1 unit, 0 bodies, 0 relations, depth 1, headcount 0, 1 warning\n  warning, line 1: unit “sg”: kind Other(\"\") has no label"), "{out}");
     assert!(
         err.contains("absent.ron: cannot open the file: no such file or directory"),
         "{err}"

@@ -126,6 +126,7 @@ fn unit() -> impl Strategy<Value = (Unit, Option<Index>)> {
                 missions,
                 (notes, at, collapsed),
             )| {
+                let replaces = title.split_whitespace().take(2).map(Id::new).collect();
                 let unit = Unit {
                     id: Id(id),
                     name,
@@ -142,6 +143,8 @@ fn unit() -> impl Strategy<Value = (Unit, Option<Index>)> {
                     position: at.map(|(x, y)| Position { x, y }),
                     collapsed,
                     staff: !collapsed && headcount.is_some_and(|h| h % 3 == 0),
+                    // Ids of an earlier version: any text.
+                    replaces,
                 };
                 (unit, parent)
             },

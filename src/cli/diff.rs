@@ -7,7 +7,7 @@ use crate::diff::{self, Options, render};
 use crate::export::request::Format;
 use crate::format;
 use crate::i18n::{Lang, say, shown};
-use crate::model::Organisation;
+use crate::model::{Field, List, Organisation, Place};
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -28,9 +28,14 @@ pub struct DiffArgs {
     pub no_guess: bool,
     /// Écrit aussi le schéma comparé (.svg ou .png) : la nouvelle structure, les unités
     /// créées, déplacées et modifiées en couleur, les supprimées en pointillés ; avec les
-    /// options d'`export`.
+    /// options d'`export`. Avec --correspondence, le tableau (.csv, .md, .json ou .txt).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Produit le tableau de correspondance plutôt que le rapport : pour chaque ancienne
+    /// unité, ce qu'elle devient (maintenue, renommée, rattachée, fusionnée, scindée,
+    /// supprimée), puis les unités créées.
+    #[arg(long)]
+    pub correspondence: bool,
     #[command(flatten)]
     pub chart: ChartArgs,
 }
@@ -41,6 +46,17 @@ pub enum FormatArg {
     Md,
     Csv,
     Json,
+}
+
+impl From<FormatArg> for render::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => render::Format::Text,
+            FormatArg::Md => render::Format::Markdown,
+            FormatArg::Csv => render::Format::Csv,
+            FormatArg::Json => render::Format::Json,
+        }
+    }
 }
 
 pub fn run(args: &DiffArgs, lang: Lang) -> ExitCode {
@@ -57,23 +73,26 @@ pub fn run(args: &DiffArgs, lang: Lang) -> ExitCode {
         guess: !args.no_guess,
     };
     let changes = diff::diff(&old, &new, options);
+    if args.correspondence {
+        return match correspondence(&old, &new, options, args, lang) {
+            Ok(()) => ExitCode::from(u8::from(!changes.is_empty())),
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     if let Some(output) = &args.output
         && let Err(e) = chart(&old, &new, options, args, output, lang)
     {
         eprintln!("{e}");
         return ExitCode::from(2);
     }
-    let format = match args.format {
-        FormatArg::Text => render::Format::Text,
-        FormatArg::Md => render::Format::Markdown,
-        FormatArg::Csv => render::Format::Csv,
-        FormatArg::Json => render::Format::Json,
-    };
     let (a, b) = (
         args.old.display().to_string(),
         args.new.display().to_string(),
     );
-    let report = render::render(&changes, format, lang, &a, &b);
+    let report = render::render(&changes, args.format.into(), lang, &a, &b);
     if let Err(e) = std::io::stdout().lock().write_all(report.as_bytes()) {
         // A reader that stopped early (`| head`) has what it wanted.
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -107,4 +126,66 @@ fn chart(
     let mut chart = chart_options(&compared.org, &args.chart, &args.new, lang)?;
     chart.changes = Some(compared.marks.into());
     write_chart(&compared.org, chart, format, &args.chart, output, lang)
+}
+
+/// Writes the tableau de correspondance to `-o` (its form from the extension, else
+/// `--format`) or to the standard output, and warns of `replaces` ids no old unit has, at
+/// their line in the new file.
+fn correspondence(
+    old: &Organisation,
+    new: &Organisation,
+    options: Options,
+    args: &DiffArgs,
+    lang: Lang,
+) -> Result<(), String> {
+    let table = diff::correspondence(old, new, options);
+    if !table.unknown.is_empty() {
+        let text = std::fs::read_to_string(&args.new).unwrap_or_default();
+        let file = args.new.display().to_string();
+        for u in &table.unknown {
+            let place = Place {
+                list: List::Units,
+                index: u.unit,
+                field: Field::Replaced(u.rank),
+            };
+            let at = format::locate(&text, &place)
+                .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
+            let (unit, id) = (shown(new.units[u.unit].id.as_str()), shown(u.id.as_str()));
+            eprintln!(
+                "{}{at}: {}",
+                shown(&file),
+                say!(
+                    lang,
+                    "avertissement : l'unité « {unit} » remplace « {id} », qui n'est pas une unité de {}",
+                    "warning: unit “{unit}” replaces “{id}”, which is not a unit of {}",
+                    shown(&args.old.display().to_string())
+                )
+            );
+        }
+    }
+    let extension = args.output.as_ref().and_then(|o| o.extension());
+    let format = match extension
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
+        Some(e) if e == "csv" => render::Format::Csv,
+        Some(e) if e == "md" => render::Format::Markdown,
+        Some(e) if e == "json" => render::Format::Json,
+        Some(e) if e == "txt" => render::Format::Text,
+        _ => args.format.into(),
+    };
+    let (a, b) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let text = render::table::render(&table, format, lang, &a, &b);
+    match &args.output {
+        Some(path) => format::write_export(path, text.as_bytes()).map_err(|e| e.text(lang)),
+        None => match std::io::stdout().lock().write_all(text.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(format!("organigramme diff : {e}"))
+            }
+            _ => Ok(()),
+        },
+    }
 }

@@ -6,7 +6,7 @@ use crate::model::{Citation, Mission};
 
 /// Two paragraphs this alike (shared words, see `words::similarity`) are one paragraph
 /// rewritten; less alike, one removed and another added.
-const REWRITTEN: f32 = 0.5;
+pub(super) const REWRITTEN: f32 = 0.5;
 
 /// Beyond this many cells the paragraphs are not aligned (only their common start and end
 /// are kept): no unit has thousands of paragraphs.
@@ -74,7 +74,7 @@ pub fn changes(old: &[Mission], new: &[Mission]) -> Vec<MissionChange> {
 
 /// Pairs of paragraphs (old, new) kept unchanged, in order: their longest common
 /// subsequence.
-fn common(old: &[Mission], new: &[Mission]) -> Vec<(usize, usize)> {
+pub(crate) fn common(old: &[Mission], new: &[Mission]) -> Vec<(usize, usize)> {
     let (n, m) = (old.len(), new.len());
     let prefix = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count();
     let mut kept: Vec<(usize, usize)> = (0..prefix).map(|k| (k, k)).collect();

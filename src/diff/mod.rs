@@ -8,14 +8,16 @@
 //! the structure: they are not compared.
 
 pub mod chart;
+mod correspondence;
 mod fields;
 mod matching;
-mod missions;
+pub(crate) mod missions;
 mod others;
 pub mod render;
 mod units;
 pub mod words;
 
+pub use correspondence::{Correspondence, Fate, Link, Row, Unknown, correspondence};
 pub use fields::{Field, FieldChange, Kind, Value};
 pub use matching::Reason;
 pub use words::Segment;
@@ -73,7 +75,7 @@ pub enum Status {
 }
 
 /// A unit, body or entity as a report names it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Named {
     pub id: Id,
     /// « Sigle — Nom », or the name alone.

@@ -12,11 +12,12 @@ mod typos;
 
 pub use error::LoadError;
 pub use save::{
-    SaveError, atomic_write, atomic_write_with, backup_path, write_export, write_export_with,
+    SaveError, atomic_write, atomic_write_with, atomic_write_without_backup, backup_path,
+    write_export, write_export_with,
 };
 
 use crate::i18n::{Message, say};
-use crate::model::{Issue, Organisation, Severity, Stats, validate};
+use crate::model::{Issue, Organisation, Place, Severity, Stats, validate};
 use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::Path;
@@ -86,6 +87,13 @@ fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING)
+}
+
+/// The 1-based line and column where the value `place` is about is written in `text` (a
+/// file that loaded), for a message about it found after loading.
+pub fn locate(text: &str, place: &Place) -> Option<(usize, usize)> {
+    let at = places::Places::new(text).find(place)?;
+    Some(error::line_col(&text.as_bytes()[..at]))
 }
 
 /// Writes the canonical text of a structure: same model, same bytes.

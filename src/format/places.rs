@@ -15,8 +15,8 @@ struct Element<'a> {
     start: usize,
     /// Each field written, with where its value starts.
     fields: Vec<(&'a str, usize)>,
-    /// Where each item of its `members` list starts.
-    members: Vec<usize>,
+    /// Where each item of its `members` and `replaces` lists starts, with the list's name.
+    items: Vec<(&'a str, usize)>,
 }
 
 pub(super) struct Places<'a> {
@@ -45,6 +45,7 @@ fn field_key(field: Field) -> &'static str {
         Field::Position => "position",
         Field::Chair => "chair",
         Field::Member(_) => "members",
+        Field::Replaced(_) => "replaces",
         Field::From => "from",
         Field::To => "to",
     }
@@ -168,15 +169,14 @@ impl<'a> Places<'a> {
                     e.fields.push((key, at));
                 }
             }
-            [root, org, _, element, members]
-                if root.key == Some("organisation")
-                    && element.key == Some("members")
-                    && members.open == b'[' =>
+            [root, org, _, element, items]
+                if root.key == Some("organisation") && items.open == b'[' =>
             {
-                if let Some(l) = list(org)
+                if let Some(key @ ("members" | "replaces")) = element.key
+                    && let Some(l) = list(org)
                     && let Some(e) = self.lists[l].last_mut()
                 {
-                    e.members.push(at);
+                    e.items.push((key, at));
                 }
             }
             _ => {}
@@ -189,7 +189,12 @@ impl<'a> Places<'a> {
         let l = LISTS.iter().position(|&l| l == place.list)?;
         let element = self.lists[l].get(place.index)?;
         let written = match place.field {
-            Field::Member(k) => element.members.get(k).copied(),
+            Field::Member(k) | Field::Replaced(k) => element
+                .items
+                .iter()
+                .filter(|item| item.0 == field_key(place.field))
+                .nth(k)
+                .map(|item| item.1),
             field => element
                 .fields
                 .iter()
@@ -277,6 +282,7 @@ mod tests {
     units: [
         (id: "sg", name: "(\")", kind: Other(r#"x"#)),
         Unit(id: "b1", /* parent: "no" */ parent: Some("sg"), position: (x: -5.0, y: 1e3)),
+        (id: "b3", replaces: ["p1", "p2"]),
         (r#id: "b2", name: r"[", parent : "zz"),
     ],
     bodies: [(id: "c", members: ["sg", 'x', "b2"], chair: "b1")],
@@ -287,8 +293,13 @@ mod tests {
         assert_eq!(at(text, &places, List::Units, 0, Field::Kind), "Other(");
         assert_eq!(at(text, &places, List::Units, 1, Field::Parent), "Some(\"");
         assert_eq!(at(text, &places, List::Units, 1, Field::Position), "(x: -5");
-        assert_eq!(at(text, &places, List::Units, 2, Field::Parent), "\"zz\"),");
+        assert_eq!(
+            at(text, &places, List::Units, 2, Field::Replaced(1)),
+            "\"p2\"])"
+        );
+        assert_eq!(at(text, &places, List::Units, 3, Field::Parent), "\"zz\"),");
         // No name written: the element itself.
+        assert_eq!(at(text, &places, List::Units, 2, Field::Name), "(id: \"");
         assert_eq!(at(text, &places, List::Units, 1, Field::Name), "Unit(i");
         assert_eq!(
             at(text, &places, List::Bodies, 0, Field::Member(2)),

@@ -59,7 +59,24 @@ pub fn atomic_write_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), SaveError> {
-    replace(path, write, true)
+    replace(path, write, Keep::Backup)
+}
+
+/// As [`atomic_write`], without the backup: for a file made from others that are kept
+/// (a merge's output), whose `.bak` would be litter, in git's work tree above all.
+pub fn atomic_write_without_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace(path, |file| file.write_all(bytes), Keep::Flushed)
+}
+
+/// How much of a save survives a crash.
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    /// Flushed to disk before it replaces the original, which is kept as a backup.
+    Backup,
+    /// Flushed to disk, no backup.
+    Flushed,
+    /// Neither: an export, made again at will.
+    Nothing,
 }
 
 /// Replaces an exported chart: atomically, so that no viewer ever sees half a file, but
@@ -75,15 +92,15 @@ pub fn write_export_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), SaveError> {
-    replace(path, write, false)
+    replace(path, write, Keep::Nothing)
 }
 
-/// `durable`: flushed to disk before it replaces the original, which is kept as a backup.
 fn replace(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    durable: bool,
+    keep: Keep,
 ) -> Result<(), SaveError> {
+    let (durable, backup) = (keep != Keep::Nothing, keep == Keep::Backup);
     let fail = |message: Message| SaveError {
         path: path.to_path_buf(),
         message,
@@ -133,7 +150,7 @@ fn replace(
             "it is a directory, not a file",
         )));
     }
-    if durable && old.as_ref().is_some_and(shares_its_data) {
+    if backup && old.as_ref().is_some_and(shares_its_data) {
         return rewrite_in_place(path, write).map_err(fail);
     }
     let temp = temp_path(path);
@@ -149,7 +166,7 @@ fn replace(
         let _ = fs::remove_file(&temp);
         return Err(fail(explain(("écriture impossible", "cannot write"), &e)));
     }
-    if durable
+    if backup
         && path.exists()
         && let Err(e) = fs::copy(path, backup_path(path))
     {

@@ -194,6 +194,11 @@ pub struct Unit {
     /// parent, above its operational units, not as one of them.
     #[serde(skip_serializing_if = "is_false")]
     pub staff: bool,
+    /// Ids of units of an earlier version that this one takes over, for the tableau de
+    /// correspondance: several for a fusion; the same id on several units for a scission.
+    /// Those ids are usually gone from this file, so they are not references to it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<Id>,
 }
 
 /// A coordination body: comité, conférence, réunion.

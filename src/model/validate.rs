@@ -33,6 +33,8 @@ pub enum Field {
     Chair,
     /// The n-th of a body's members.
     Member(usize),
+    /// The n-th of the earlier units a unit takes over.
+    Replaced(usize),
     From,
     To,
 }
@@ -311,6 +313,42 @@ fn wrong_reference(
     })
 }
 
+/// Warnings for the ids unit `i` says it takes over (`replaces`) that cannot be earlier
+/// units: an id of this file's bodies or entities, or the unit's own. Ids gone from the file
+/// are what the field is for; `diff --correspondence` checks them against the old version.
+fn replaced(org: &Organisation, i: usize, named: &dyn Fn(&Id) -> Option<Target>) -> Vec<Issue> {
+    let u = &org.units[i];
+    let mut issues = Vec::new();
+    for (k, id) in u.replaces.iter().enumerate() {
+        let found = match named(id) {
+            Some(Target::Unit(j)) if j != i => continue,
+            None => continue,
+            found => found,
+        };
+        let shown_id = shown(id.as_str());
+        issues.push(Issue::warning(
+            Some(Place::unit(i, Field::Replaced(k))),
+            Message::each(|lang| {
+                let whose = element(org, List::Units, i, lang);
+                match found {
+                    Some(t @ (Target::Body(_) | Target::Entity(_))) => say!(
+                        lang,
+                        "{whose} : remplace « {shown_id} », qui est {} (attendu : l'id d'une unité d'une version antérieure)",
+                        "{whose}: replaces “{shown_id}”, which is {} (expected: the id of a unit of an earlier version)",
+                        what(t, lang)
+                    ),
+                    _ => say!(
+                        lang,
+                        "{whose} : se remplace elle-même (attendu : l'id d'une unité d'une version antérieure)",
+                        "{whose}: replaces itself (expected: the id of a unit of an earlier version)"
+                    ),
+                }
+            }),
+        ));
+    }
+    issues
+}
+
 pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
     let mut issues = Vec::new();
     let index = check_ids(org, &mut issues);
@@ -346,6 +384,7 @@ pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
                 }),
             ));
         }
+        issues.extend(replaced(org, i, &named));
         if u.missions.is_empty() {
             no_missions.push(i);
         }
@@ -582,5 +621,32 @@ mod tests {
         assert_eq!(many.len(), 1, "{many:?}");
         assert!(many[0].starts_with("500 unités n'ont pas de missions : « u0 »"));
         assert!(many[0].ends_with("« u19 » et 480 autres"), "{many:?}");
+    }
+
+    #[test]
+    fn a_unit_replaces_earlier_units_not_bodies_nor_itself() {
+        let mut org = org_of(2);
+        org.bodies.push(crate::model::Body {
+            id: Id::new("comite"),
+            participants: "tous".into(),
+            ..Default::default()
+        });
+        org.units[1].replaces = ["gone", "u0", "comite", "u1"].map(Id::new).to_vec();
+        let (issues, _) = validate(&org);
+        let found: Vec<(Option<Place>, &str)> = issues
+            .iter()
+            .filter(|i| i.message.get(Lang::Fr).contains("remplace"))
+            .inspect(|i| assert_eq!(i.severity, Severity::Warning))
+            .map(|i| (i.place, i.message.get(Lang::Fr)))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, Some(Place::unit(1, Field::Replaced(2))));
+        assert!(
+            found[0]
+                .1
+                .contains("remplace « comite », qui est une instance")
+        );
+        assert_eq!(found[1].0, Some(Place::unit(1, Field::Replaced(3))));
+        assert!(found[1].1.contains("se remplace elle-même"));
     }
 }

@@ -8,17 +8,17 @@ use organigramme::model::{Id, Mission, Organisation, UnitKind};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-struct TempDir(PathBuf);
+pub struct TempDir(pub PathBuf);
 
 impl TempDir {
-    fn new(test: &str) -> Self {
+    pub fn new(test: &str) -> Self {
         let path =
             std::env::temp_dir().join(format!("organigramme-diff-{}-{test}", std::process::id()));
         std::fs::create_dir_all(&path).unwrap();
         TempDir(path)
     }
 
-    fn write(&self, name: &str, org: &Organisation) -> PathBuf {
+    pub fn write(&self, name: &str, org: &Organisation) -> PathBuf {
         let path = self.0.join(name);
         std::fs::write(&path, format::to_string(org)).unwrap();
         path
@@ -32,7 +32,7 @@ impl Drop for TempDir {
 }
 
 /// Exit code, stdout and stderr of `organigramme diff ARGS`.
-fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
+pub fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_organigramme"))
         .arg("diff")
         .args(args)
@@ -106,33 +106,19 @@ fn the_text_report_reads_unit_by_unit_and_exits_1() {
     assert!(!by_id.contains("rapprochées"));
 }
 
-/// The fields of a CSV text (RFC 4180: quoted fields, doubled quotes, line breaks inside
-/// quotes), row by row.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (_, c) => field.push(c),
-        }
-    }
-    assert!(
-        !quoted && field.is_empty() && row.is_empty(),
-        "the last row ends with a newline"
-    );
-    rows
+/// The records of a CSV as French Excel reads it: after a UTF-8 byte-order mark, cells
+/// separated by `;`.
+pub fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
+    let body = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .expect("a UTF-8 BOM");
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(body)
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
 }
 
 #[test]
@@ -154,7 +140,7 @@ fn markdown_csv_and_json_forms() {
     assert!(md.contains("\n## Unités\n\n- **Délégation générale aux ressources humaines et à l'accompagnement** : modifiée\n"), "{md}");
     assert!(md.contains("  - mission 1 modifiée : Transformation numérique, systèmes d'information **et cybersécurité**\n"), "{md}");
 
-    let rows = parse_csv(&report("csv"));
+    let rows = read_csv(report("csv").as_bytes());
     assert_eq!(
         rows[0],
         [

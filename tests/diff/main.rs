@@ -1,11 +1,13 @@
 //! `organigramme diff`: each kind of change found on edited copies of the samples
 //! (`changes`), units whose id changed matched by name, acronym and parent, and not with
 //! --no-guess (`matching`), the comparison chart (`chart`), the report's four forms and the
-//! exit codes of the real binary (`command`).
+//! exit codes of the real binary (`command`), the tableau de correspondance
+//! (`correspondence`).
 
 mod changes;
 mod chart;
 mod command;
+mod correspondence;
 mod matching;
 
 use organigramme::diff::{self, Changes, Options};

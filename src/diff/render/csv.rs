@@ -1,5 +1,7 @@
-//! The changes as a table (RFC 4180, comma-separated): one row per elementary change, for a
-//! spreadsheet to sort and filter. Texts are whole in « avant » and « après »; « détail »
+//! The changes as a table: one row per elementary change, for a spreadsheet to sort and
+//! filter. Written as French Excel reads a CSV on a double click: `;` between cells (`,` is
+//! its decimal mark), quotes as RFC 4180, and a UTF-8 byte-order mark, without which it
+//! takes the text for Windows-1252 and garbles every accent. Texts are whole in « avant » and « après »; « détail »
 //! holds a word diff or why units were matched.
 
 use super::{ADDED_F, ADDED_M, CREATED, Verbs, marked, parent, value};
@@ -21,19 +23,26 @@ struct Element<'a> {
     status: &'a str,
 }
 
+pub(super) const BOM: &str = "\u{feff}";
+
 fn cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+    if text.contains([';', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()
     }
 }
 
+/// One record, its cells quoted where they must be, ended by a line break.
+pub(super) fn line(out: &mut String, cells: &[impl AsRef<str>]) {
+    let cells: Vec<String> = cells.iter().map(|c| cell(c.as_ref())).collect();
+    out.push_str(&cells.join(";"));
+    out.push('\n');
+}
+
 impl Table {
     fn row(&mut self, cells: &[&str]) {
-        let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-        self.out.push_str(&cells.join(","));
-        self.out.push('\n');
+        line(&mut self.out, cells);
     }
 
     fn change(&mut self, e: &Element, field: &str, before: &str, after: &str, detail: &str) {
@@ -70,7 +79,7 @@ impl Table {
 
 pub fn table(c: &Changes, lang: Lang) -> String {
     let mut t = Table {
-        out: String::new(),
+        out: String::from(BOM),
         lang,
     };
     t.row(&[

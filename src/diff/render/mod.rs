@@ -3,6 +3,7 @@
 
 mod csv;
 pub mod prose;
+pub mod table;
 mod write;
 
 use super::{Changes, Field, Named, Segment, Status, Value};

@@ -53,7 +53,7 @@ pub fn text(sections: &[Section], lang: Lang, old: &str, new: &str) -> String {
 }
 
 /// Markdown's own characters in names and texts, escaped so that they print as typed.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
