@@ -329,8 +329,10 @@ prop_compose! {
             bodies,
             relations,
             entities,
-            // The script has its own round trip in tests/present.rs.
+            // The script has its own round trip in tests/present.rs, merge conflicts in
+            // tests/conflicts_window.rs.
             presentation: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }

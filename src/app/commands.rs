@@ -87,6 +87,7 @@ impl OrgApp {
                 self.preview_update(&org, &columns, name)
             }
             Action::ApplyUpdate => self.apply_update(label),
+            Action::SettleConflict(conflict, theirs) => self.settle(&conflict, theirs, label),
             Action::ImportTable(org) => {
                 let units = lang.count(org.units.len(), ("unité", "unités"), ("unit", "units"));
                 self.replace_document(Document::new(*org, None));

@@ -5,6 +5,7 @@
 pub mod chooser;
 mod commands;
 mod compare;
+mod conflicts;
 mod edits;
 pub mod export;
 pub mod files;

@@ -21,6 +21,7 @@ impl Header {
             legal_texts: org.legal_texts.clone(),
             budget_programmes: org.budget_programmes.clone(),
             sources: org.sources.clone(),
+            conflicts: org.conflicts.clone(),
             ..Default::default()
         }
     }

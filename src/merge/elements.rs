@@ -275,6 +275,8 @@ pub(super) fn organisation(
         // The script as a whole: its steps follow each other, a step merged alone would
         // make no sense of the others.
         presentation: f.get("presentation", |o| &o.presentation),
+        // Ours not settled yet; this merge's own are added by the caller.
+        conflicts: ours.conflicts.clone(),
         // Spelt out, so that a field added to the model is not dropped here unnoticed.
         legal_texts: Vec::new(),
         budget_programmes: Vec::new(),

@@ -12,57 +12,14 @@ mod elements;
 mod lists;
 mod missions;
 mod repair;
+mod settle;
+
+pub use settle::{can_take_theirs, settle};
 
 use crate::i18n::{Lang, Message, say, shown};
 use crate::model::{Body, Entity, Id, LegalText, Organisation, Relation, Severity, Unit, validate};
+pub use crate::model::{Conflict, ConflictElement as Element, Problem};
 use elements::{Log, gone};
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Element {
-    Organisation,
-    Unit,
-    Body,
-    Relation,
-    Entity,
-    LegalText,
-    BudgetProgramme,
-    Source,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Problem {
-    /// The same field changed to two different values.
-    ChangedTwice,
-    /// Deleted on our side, changed on theirs: left deleted.
-    DeletedByUs,
-    /// Deleted on their side, changed on ours: kept.
-    DeletedByThem,
-    /// Deleted on one side while the other still names it (`theirs` says where): put back.
-    StillNamed,
-    /// Reparented on their side into a cycle with our changes: our parent kept.
-    Cycle,
-    /// The merged structure would not load (`why` says why): ours is written whole.
-    Invalid,
-}
-
-/// One conflict: what it is about, and both sides' values as the file writes them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Conflict {
-    pub element: Element,
-    /// The id, reference or relation it is about; empty for the organisation itself.
-    pub key: String,
-    /// The field as the file names it; empty when about the whole element.
-    pub field: String,
-    pub problem: Problem,
-    pub ours: String,
-    pub theirs: String,
-    /// For a merge that would not load, its errors.
-    #[serde(skip)]
-    pub why: Message,
-}
 
 pub struct Merged {
     pub organisation: Organisation,
@@ -157,6 +114,8 @@ pub fn merge(base: &Organisation, ours: &Organisation, theirs: &Organisation) ->
         });
         org = ours.clone();
     }
+    // Written into the file, for the window to settle them one by one.
+    org.conflicts.extend(conflicts.iter().cloned());
     Merged {
         organisation: org,
         conflicts,
@@ -164,7 +123,7 @@ pub fn merge(base: &Organisation, ours: &Organisation, theirs: &Organisation) ->
 }
 
 impl Element {
-    fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Element::Organisation => lang.pick("organisation", "organisation"),
             Element::Unit => lang.pick("unité", "unit"),

@@ -5,6 +5,7 @@
 //! attributes live here because the model *is* the file's vocabulary (see `format` for the
 //! envelope and versioning).
 
+mod conflict;
 mod hierarchy;
 mod kinds;
 mod names;
@@ -12,6 +13,7 @@ mod provenance;
 mod script;
 mod validate;
 
+pub use conflict::{Conflict, ConflictElement, Problem};
 pub use hierarchy::Hierarchy;
 pub use kinds::{BodyKind, EntityKind, RelationKind, UnitKind};
 pub use names::{fold, full_name};
@@ -85,6 +87,9 @@ pub struct Organisation {
     /// The steps of a presentation, when the user wrote some (see `Step`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub presentation: Vec<Step>,
+    /// What a merge left to settle (see `Conflict`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// A staff count and when it was counted ("au 31 mars 2009").

@@ -68,6 +68,9 @@ impl Outline {
             return super::changes::show(list, cx.lang, ui, out);
         }
         let lang = cx.lang;
+        if !cx.org().conflicts.is_empty() {
+            conflicts(cx, ui, out);
+        }
         egui::Panel::left("outline")
             .default_size(280.0)
             .size_range(180.0..=480.0)
@@ -211,4 +214,57 @@ impl Outline {
 
 fn select_unit(cx: &PanelContext, i: usize) -> Action {
     Action::Select(Some(Selection::Unit(cx.org().units[i].id.clone())))
+}
+
+/// The conflicts a merge left in the file, above the tree: each said in full, with its two
+/// answers, and the element it is about one click away.
+fn conflicts(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    let list = &cx.org().conflicts;
+    egui::Panel::left("conflicts")
+        .default_size(300.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            ui.heading(lang.count(
+                list.len(),
+                ("conflit de fusion", "conflits de fusion"),
+                ("merge conflict", "merge conflicts"),
+            ));
+            ui.weak(lang.pick(
+                "La structure garde notre version de chacun ; choisissez.",
+                "The structure keeps our side of each; choose.",
+            ));
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for c in list {
+                    ui.separator();
+                    ui.label(c.text(lang));
+                    ui.horizontal(|ui| {
+                        let boxed = || Box::new(c.clone());
+                        if ui
+                            .button(Action::SettleConflict(boxed(), false).label(lang))
+                            .clicked()
+                        {
+                            out.push(Action::SettleConflict(boxed(), false));
+                        }
+                        let theirs = crate::merge::can_take_theirs(c);
+                        let take = ui.add_enabled(
+                            theirs,
+                            egui::Button::new(Action::SettleConflict(boxed(), true).label(lang)),
+                        );
+                        if take.clicked() {
+                            out.push(Action::SettleConflict(boxed(), true));
+                        }
+                        let unit = (c.element == crate::model::ConflictElement::Unit)
+                            .then(|| cx.org().unit(&crate::model::Id::new(c.key.as_str())))
+                            .flatten();
+                        if let Some(u) = unit
+                            && ui.link(lang.pick("Voir", "Show")).clicked()
+                        {
+                            out.push(Action::Select(Some(Selection::Unit(u.id.clone()))));
+                            out.push(Action::ZoomSelection);
+                        }
+                    });
+                }
+            });
+        });
 }

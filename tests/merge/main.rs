@@ -44,3 +44,14 @@ pub fn keys(conflicts: &[Conflict]) -> Vec<(&str, &str)> {
         .map(|c| (c.key.as_str(), c.field.as_str()))
         .collect()
 }
+
+/// A merge that kept ours for every conflict: our structure, with the conflicts written into
+/// it for the window to settle.
+pub fn kept_ours(merged: &organigramme::merge::Merged, ours: &Organisation) {
+    assert_eq!(merged.organisation.conflicts, merged.conflicts);
+    let structure = Organisation {
+        conflicts: Vec::new(),
+        ..merged.organisation.clone()
+    };
+    assert_eq!(&structure, ours);
+}
