@@ -153,3 +153,36 @@ fn the_chooser_starts_beside_a_document_named_by_a_relative_path() {
         h.query_by_label_contains("sample_orgs").is_some()
     });
 }
+
+/// The comparison's tableau de correspondance, written where the user chooses, as French
+/// spreadsheets read CSV.
+#[test]
+fn the_correspondence_table_is_saved_from_the_comparison() {
+    let dir = old_version("table");
+    let mut h = app_in(&dir);
+    compare(&mut h);
+    h.get_by_label("Tableau de correspondance…").click();
+    h.run_steps(3);
+    assert!(h.state().chooser.is_open());
+    wait_for(&mut h, "the chooser", |h| {
+        h.query_by_label("📥  Enregistrer").is_some()
+    });
+    h.get_by_label("📥  Enregistrer").click();
+    h.run_steps(3);
+    let path = dir.join("tableau-de-correspondance.csv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(text.starts_with('\u{feff}') && text.contains(';'), "{text}");
+    let archives = text
+        .lines()
+        .find(|l| l.contains("Bureau des archives"))
+        .unwrap_or_default();
+    assert!(archives.contains("supprimée"), "{text}");
+    assert!(
+        h.state()
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Tableau de correspondance enregistré")
+    );
+}

@@ -56,6 +56,8 @@ pub enum Purpose {
     Compare,
     /// Where to write the draft legal text, in this form.
     Draft(crate::legal::DraftOptions),
+    /// Where to write the comparison's tableau de correspondance.
+    Correspondence,
 }
 
 /// What to ask: the purpose, and where the dialog starts.
@@ -81,6 +83,7 @@ impl Ask {
                 "Texte (DOCX, ODT, Markdown, texte)",
                 &["docx", "odt", "md", "txt"],
             ),
+            Purpose::Correspondence => ("Tableau (CSV, Markdown, texte)", &["csv", "md", "txt"]),
         }
     }
 
@@ -90,6 +93,9 @@ impl Ask {
             Purpose::Import => lang.pick("📂 Importer un tableau", "📂 Import a table"),
             Purpose::Compare => lang.pick("📂 Comparer avec", "📂 Compare with"),
             Purpose::Draft(_) => lang.pick("📥 Projet de texte", "📥 Draft legal text"),
+            Purpose::Correspondence => {
+                lang.pick("📥 Tableau de correspondance", "📥 Correspondence table")
+            }
             Purpose::SaveAs { .. } => lang.pick("📥 Enregistrer sous", "📥 Save as"),
             Purpose::Export(_) => lang.pick("📥 Exporter le schéma", "📥 Export the chart"),
         }

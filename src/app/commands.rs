@@ -87,6 +87,7 @@ impl OrgApp {
                 self.preview_update(&org, &columns, name)
             }
             Action::ApplyUpdate => self.apply_update(label),
+            Action::SaveCorrespondence => files::correspondence_dialog(self, ctx),
             Action::SettleConflict(conflict, theirs) => self.settle(&conflict, theirs, label),
             Action::ImportTable(org) => {
                 let units = lang.count(org.units.len(), ("unité", "unités"), ("unit", "units"));

@@ -164,6 +164,50 @@ impl OrgApp {
         self.edit(Some(Edit::Batch(edits)), label, None);
     }
 
+    /// The tableau de correspondance from the other version to the document, in the form
+    /// the file's extension asks (CSV for spreadsheets by default).
+    pub fn write_correspondence(&mut self, path: &Path) {
+        let lang = self.lang();
+        let Some(c) = &self.comparing else {
+            return;
+        };
+        let table = diff::correspondence(&c.other, self.doc.org(), Options::default());
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let format = match extension.as_deref() {
+            Some("md") => diff::render::Format::Markdown,
+            Some("txt") => diff::render::Format::Text,
+            _ => diff::render::Format::Csv,
+        };
+        let name = self
+            .doc
+            .path
+            .as_ref()
+            .map_or_else(|| self.doc.org().name.clone(), |p| p.display().to_string());
+        let text = diff::render::table::render(&table, format, lang, &c.name, &name);
+        match crate::format::write_export(path, text.as_bytes()) {
+            Ok(()) => self.set_status(
+                say!(
+                    lang,
+                    "Tableau de correspondance enregistré : {}",
+                    "Correspondence table saved: {}",
+                    path.display()
+                ),
+                false,
+            ),
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: lang
+                        .pick("Tableau non enregistré", "Table not saved")
+                        .into(),
+                    text: e.text(lang),
+                })
+            }
+        }
+    }
+
     fn begin_compare(&mut self, mut comparing: Comparing) {
         let lang = self.lang();
         comparing.update(self.doc.org(), self.doc.revision, lang);

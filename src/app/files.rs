@@ -43,6 +43,7 @@ impl OrgApp {
             Purpose::Import => self.preview_table(path),
             Purpose::Compare => self.start_compare(path),
             Purpose::Draft(options) => self.write_draft(path, &options),
+            Purpose::Correspondence => self.write_correspondence(path),
         }
     }
 
@@ -190,6 +191,16 @@ pub fn write_screenshot(path: &Path, image: &egui::ColorImage) -> Result<(), Str
     writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
     writer.finish().map_err(|e| e.to_string())?;
     crate::format::write_export(path, &out).map_err(|e| e.to_string())
+}
+
+/// Asks where to write the comparison's tableau de correspondance, beside the document.
+pub fn correspondence_dialog(app: &mut OrgApp, ctx: &egui::Context) {
+    let ask = Ask {
+        purpose: Purpose::Correspondence,
+        dir: app.document_dir(),
+        file_name: Some("tableau-de-correspondance.csv".into()),
+    };
+    app.choose(ask, ctx);
 }
 
 /// Asks where to write the draft legal text, named after the structure, beside the document.

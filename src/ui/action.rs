@@ -31,6 +31,8 @@ pub enum Action {
     UpdateFromTable(Box<Organisation>, Vec<crate::import::Column>, String),
     /// Applies the update the comparison shows.
     ApplyUpdate,
+    /// The comparison's tableau de correspondance, to a file.
+    SaveCorrespondence,
     /// Settles a conflict a merge left in the file: their side (true), or ours as it is.
     SettleConflict(Box<crate::model::Conflict>, bool),
     /// Fichier → Exporter le projet de texte…: its form, then its file.
@@ -218,6 +220,7 @@ impl Action {
                 ("Mettre à jour depuis un tableau", "Update from a table")
             }
             Action::ApplyUpdate => ("Appliquer la mise à jour", "Apply the update"),
+            Action::SaveCorrespondence => ("Tableau de correspondance…", "Correspondence table…"),
             Action::SettleConflict(_, true) => ("Prendre la leur", "Take theirs"),
             Action::SettleConflict(_, false) => ("Garder la nôtre", "Keep ours"),
             Action::EndCompare => ("Quitter la comparaison", "Leave the comparison"),

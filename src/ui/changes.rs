@@ -56,6 +56,14 @@ pub fn show(list: &List, lang: Lang, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                 if ui.button(text).clicked() {
                     out.push(leave);
                 }
+                let table = Action::SaveCorrespondence;
+                let hint = lang.pick(
+                    "Chaque ancienne unité et ce qu'elle devient (maintenue, renommée, rattachée, fusionnée, scindée, supprimée), chaque unité créée : CSV pour le tableur, Markdown ou texte",
+                    "Each old unit and what it becomes (kept, renamed, moved, merged, split, removed), each unit created: CSV for spreadsheets, Markdown or text",
+                );
+                if ui.button(table.label(lang)).on_hover_text(hint).clicked() {
+                    out.push(table);
+                }
             }
             ui.separator();
             egui::ScrollArea::vertical()
