@@ -903,3 +903,30 @@ fn missions_without_a_source_are_named_when_the_file_cites_texts() {
         "no text cited, no source asked for"
     );
 }
+
+/// A presentation step naming a unit the file does not have is warned of, with its number.
+#[test]
+fn a_script_step_naming_an_unknown_unit_is_warned_of() {
+    let sample = organigramme::samples::default_sample();
+    let mut org = organigramme::format::load_bytes("s", sample.text.as_bytes())
+        .unwrap()
+        .organisation;
+    org.presentation = vec![
+        organigramme::model::Step::default(),
+        organigramme::model::Step {
+            unit: Some(organigramme::model::Id::new("bureau-fantome")),
+            ..Default::default()
+        },
+    ];
+    let (issues, _) = organigramme::model::validate(&org);
+    let said: Vec<String> = (issues.iter())
+        .map(|i| i.message.get(Lang::Fr).to_string())
+        .filter(|m| m.contains("présentation"))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "présentation, étape 2 : aucune unité « bureau-fantome » (l'étape montre toute la structure)"
+        ]
+    );
+}

@@ -1,6 +1,8 @@
 //! A presentation's script: the steps a trainer shows, in order, saved with the structure.
 
-use super::{Id, is_false};
+use super::validate::Issue;
+use super::{Id, Organisation, is_false};
+use crate::i18n::{Message, say, shown};
 use serde::{Deserialize, Serialize};
 
 /// One step of a presentation: a part of the structure, framed on the screen.
@@ -32,4 +34,29 @@ impl Step {
         }
         self.spotlight.as_ref().or(self.unit.as_ref())
     }
+}
+
+/// A step that names a unit the structure does not have shows the whole structure, unlit:
+/// said, with the step's number, so that the trainer finds out before the meeting.
+pub fn unknown_units(org: &Organisation) -> Vec<Issue> {
+    let index = org.index();
+    let mut issues = Vec::new();
+    for (n, step) in org.presentation.iter().enumerate() {
+        for id in [&step.unit, &step.spotlight].into_iter().flatten() {
+            if !index.contains_key(id) {
+                let (n, id) = (n + 1, shown(id.as_str()).to_string());
+                issues.push(Issue::warning(
+                    None,
+                    Message::each(|lang| {
+                        say!(
+                            lang,
+                            "présentation, étape {n} : aucune unité « {id} » (l'étape montre toute la structure)",
+                            "presentation, step {n}: no unit “{id}” (the step shows the whole structure)"
+                        )
+                    }),
+                ));
+            }
+        }
+    }
+    issues
 }

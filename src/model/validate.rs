@@ -393,6 +393,7 @@ pub fn validate(org: &Organisation) -> (Vec<Issue>, Stats) {
     issues.extend(without_missions(org, &no_missions));
     issues.extend(super::provenance::unsourced(org));
     issues.extend(super::conflict::unsettled(org));
+    issues.extend(super::script::unknown_units(org));
     for (i, b) in org.bodies.iter().enumerate() {
         let whose = (List::Bodies, i);
         if let Some(c) = &b.chair
