@@ -1,6 +1,8 @@
 //! PDF export: one page of the paper's size, vector, its text extractable as text (read back
 //! here through the fonts' ToUnicode maps, as a PDF reader's search does), the same bytes
 //! from the command line and the window's dialog.
+//!
+//! Its streams are read as pdf-writer writes them: each object's dictionary one entry a line.
 
 use organigramme::export::png::Paper;
 use organigramme::export::request::{ExportRequest, Format, PngSize};
@@ -99,8 +101,14 @@ fn to_unicode(cmap: &[u8]) -> HashMap<u16, String> {
 
 /// The bytes of a literal string `(…)` starting at `s[0]`, and where it ends.
 fn literal(s: &[u8]) -> (Vec<u8>, usize) {
-    let (mut out, mut i) = (Vec::new(), 1);
-    while s[i] != b')' {
+    // Balanced parentheses inside need no escape.
+    let (mut out, mut i, mut depth) = (Vec::new(), 1, 0);
+    while s[i] != b')' || depth > 0 {
+        match s[i] {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
         if s[i] == b'\\' {
             i += 1;
             match s[i] {
@@ -127,35 +135,65 @@ fn literal(s: &[u8]) -> (Vec<u8>, usize) {
     (out, i + 1)
 }
 
+/// The bytes of a hexadecimal string `<…>` starting at `s[0]`, and where it ends.
+fn hex_string(s: &[u8]) -> (Vec<u8>, usize) {
+    let end = s.iter().position(|&b| b == b'>').unwrap();
+    let digits: Vec<u8> = s[1..end]
+        .iter()
+        .filter(|b| b.is_ascii_hexdigit())
+        .copied()
+        .collect();
+    let bytes = digits
+        .chunks(2)
+        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap())
+        .collect();
+    (bytes, end + 1)
+}
+
 /// All the text the page shows, in the order it is drawn: what a reader's search looks in.
 fn page_text(pdf: &[u8]) -> String {
     let objects = objects(pdf);
-    let (form, content) = objects
+    let (page, _) = objects
         .values()
-        .find(|(dict, _)| dict.contains("/Subtype /Form"))
-        .expect("the chart's form");
-    let fonts: HashMap<String, HashMap<u16, String>> = form
+        .find(|(dict, _)| dict.contains("/Type /Page\n"))
+        .expect("the page");
+    let content = &objects[&reference(page, "/Contents").unwrap()].1;
+    // The page's fonts: its resources' `/Name N 0 R` entries that lead to a font.
+    let fonts: HashMap<String, HashMap<u16, String>> = page
         .lines()
-        .filter_map(|l| l.trim().strip_prefix("/fo"))
-        .map(|l| {
-            let (name, rest) = l.split_once(' ').unwrap();
-            let font = &objects[&rest.split(' ').next().unwrap().parse().unwrap()].0;
-            let cmap = &objects[&reference(font, "/ToUnicode").unwrap()].1;
-            (format!("/fo{name}"), to_unicode(cmap))
+        .filter_map(|l| {
+            let (name, rest) = l.trim().split_once(' ')?;
+            let font = &objects.get(&rest.split(' ').next()?.parse().ok()?)?.0;
+            let cmap = &objects[&reference(font, "/ToUnicode")?].1;
+            Some((name.to_string(), to_unicode(cmap)))
         })
         .collect();
+    assert!(!fonts.is_empty(), "the page's fonts");
     let (mut text, mut font, mut i) = (String::new(), None, 0);
     while i < content.len() {
-        if content[i] == b'(' {
-            let (bytes, len) = literal(&content[i..]);
+        if content[i..].starts_with(b"<<") {
+            i += 2;
+            continue;
+        }
+        let string = match content[i] {
+            b'(' => Some(literal(&content[i..])),
+            b'<' => Some(hex_string(&content[i..])),
+            _ => None,
+        };
+        if let Some((bytes, len)) = string {
             let map = &fonts[font.as_ref().expect("a font before the text")];
             for pair in bytes.chunks(2) {
-                text.push_str(&map[&u16::from_be_bytes([pair[0], pair[1]])]);
+                if let Some(t) = map.get(&u16::from_be_bytes([pair[0], pair[1]])) {
+                    text.push_str(t);
+                }
             }
             i += len;
-        } else if content[i..].starts_with(b"/fo") {
+        } else if content[i] == b'/' {
             let end = i + content[i..].iter().position(|&b| b == b' ').unwrap();
-            font = Some(String::from_utf8_lossy(&content[i..end]).into_owned());
+            let name = String::from_utf8_lossy(&content[i..end]).into_owned();
+            if fonts.contains_key(&name) {
+                font = Some(name);
+            }
             i = end;
         } else {
             i += 1;
@@ -311,4 +349,54 @@ fn the_dialog_and_the_command_line_write_the_same_pdf() {
     let window = request.render(&org).unwrap().into_bytes();
     assert!(window == cli, "{} and {} bytes", window.len(), cli.len());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Arabic and emoji are drawn with the bundled fallback fonts, embedded as subsets, and read
+/// back as the text they stand for.
+#[test]
+fn text_in_the_fallback_fonts_is_embedded_and_read_back() {
+    use organigramme::model::{Head, Id, Unit, UnitKind};
+    let unit = |id: &str, name: &str, head: &str, parent: Option<&str>| Unit {
+        id: Id::new(id),
+        name: name.into(),
+        kind: UnitKind::Bureau,
+        parent: parent.map(Id::new),
+        head: Head {
+            title: String::new(),
+            name: head.into(),
+        },
+        ..Default::default()
+    };
+    let org = Organisation {
+        name: "Délégation «\u{a0}international\u{a0}»".into(),
+        units: vec![
+            unit(
+                "u",
+                "Délégation aux affaires internationales",
+                "Leïla Haddad",
+                None,
+            ),
+            unit("ar", "مكتب المغرب العربي", "عبد الله السلام", Some("u")),
+            unit("em", "Pôle innovation 💡📊", "Anne Dupont", Some("u")),
+        ],
+        ..Default::default()
+    };
+    let pdf = request(None).render(&org).unwrap().into_bytes();
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(raw.contains("+NotoSansArabic-Bold\n"), "the Arabic font");
+    assert!(raw.contains("+NotoEmoji-Regular\n"), "the emoji font");
+    let text = page_text(&pdf);
+    for expected in [
+        "Pôle innovation 💡📊",
+        "Délégation «\u{a0}international\u{a0}»",
+        "Leïla Haddad",
+    ] {
+        assert!(text.contains(expected), "« {expected} » in {text}");
+    }
+    // Right-to-left words come in the order they are shown, as readers find them before
+    // turning them around: every letter, those the ligature « لا » joins too.
+    for word in ["مكتب", "المغرب", "العربي", "عبد", "الله", "السلام"] {
+        let shown: String = word.chars().rev().collect();
+        assert!(text.contains(&shown), "« {word} » in {text}");
+    }
 }
