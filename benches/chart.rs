@@ -155,6 +155,7 @@ fn chart(c: &mut Criterion) {
                 paper: None,
                 transparent: false,
                 lang: options.lang,
+                pages: pdf::Pages::One,
             };
             let (file, t_pdf) = timed(|| pdf::render(&scene, &org, &pdf_options));
             assert!(file.is_ok(), "pdf: {:?}", file.err());

@@ -4,6 +4,7 @@
 //!
 //! Its streams are read as pdf-writer writes them: each object's dictionary one entry a line.
 
+use organigramme::export::pdf::Pages;
 use organigramme::export::png::Paper;
 use organigramme::export::request::{ExportRequest, Format, PngSize};
 use organigramme::model::Organisation;
@@ -28,6 +29,7 @@ fn request(paper: Option<(Paper, bool)>) -> ExportRequest {
         },
         transparent: false,
         embed_fonts: true,
+        pages: Pages::One,
     }
 }
 
@@ -150,13 +152,41 @@ fn hex_string(s: &[u8]) -> (Vec<u8>, usize) {
     (bytes, end + 1)
 }
 
-/// All the text the page shows, in the order it is drawn: what a reader's search looks in.
+/// All the text the (first) page shows, in the order it is drawn: what a reader's search
+/// looks in.
 fn page_text(pdf: &[u8]) -> String {
+    page_pieces(pdf)[0].concat()
+}
+
+/// The text of each page, in the order of the document, in pieces: one per place the text is
+/// set (a line, or a glyph of shaped text).
+fn page_pieces(pdf: &[u8]) -> Vec<Vec<String>> {
     let objects = objects(pdf);
-    let (page, _) = objects
+    let (tree, _) = objects
         .values()
-        .find(|(dict, _)| dict.contains("/Type /Page\n"))
-        .expect("the page");
+        .find(|(dict, _)| dict.contains("/Type /Pages\n"))
+        .expect("the page tree");
+    let kids = tree
+        .split("/Kids [")
+        .nth(1)
+        .unwrap()
+        .split(']')
+        .next()
+        .unwrap();
+    let kids: Vec<u32> = kids
+        .split(" 0 R")
+        .filter_map(|k| k.trim().parse().ok())
+        .collect();
+    kids.iter()
+        .map(|kid| {
+            let page = &objects[kid].0;
+            assert!(page.contains("/Type /Page\n"), "{page}");
+            read_page(&objects, page)
+        })
+        .collect()
+}
+
+fn read_page(objects: &HashMap<u32, (String, Vec<u8>)>, page: &str) -> Vec<String> {
     let content = &objects[&reference(page, "/Contents").unwrap()].1;
     // The page's fonts: its resources' `/Name N 0 R` entries that lead to a font.
     let fonts: HashMap<String, HashMap<u16, String>> = page
@@ -169,11 +199,14 @@ fn page_text(pdf: &[u8]) -> String {
         })
         .collect();
     assert!(!fonts.is_empty(), "the page's fonts");
-    let (mut text, mut font, mut i) = (String::new(), None, 0);
+    let (mut pieces, mut text, mut font, mut i) = (Vec::new(), String::new(), None, 0);
     while i < content.len() {
         if content[i..].starts_with(b"<<") {
             i += 2;
             continue;
+        }
+        if content[i..].starts_with(b" Tm\n") && !text.is_empty() {
+            pieces.push(std::mem::take(&mut text));
         }
         let string = match content[i] {
             b'(' => Some(literal(&content[i..])),
@@ -199,7 +232,8 @@ fn page_text(pdf: &[u8]) -> String {
             i += 1;
         }
     }
-    text
+    pieces.push(text);
+    pieces
 }
 
 fn media_box(pdf: &[u8]) -> [f32; 4] {
@@ -399,4 +433,89 @@ fn text_in_the_fallback_fonts_is_embedded_and_read_back() {
         let shown: String = word.chars().rev().collect();
         assert!(text.contains(&shown), "« {word} » in {text}");
     }
+}
+
+fn tiled(paper: Option<(Paper, bool)>, pages: Pages) -> ExportRequest {
+    ExportRequest {
+        pages,
+        ..request(paper)
+    }
+}
+
+/// Over several pages, every unit's box is on exactly one: each line of the units' boxes is
+/// found as many times in the whole document as the chart has it. Each page has its number.
+#[test]
+fn a_chart_over_several_pages_has_every_unit_on_one_page() {
+    let org = organigramme::generate::generate(5_000, 1);
+    let request = tiled(Some((Paper::A3, true)), Pages::Count(12));
+    let pdf = request.render(&org).unwrap().into_bytes();
+    let pages = page_pieces(&pdf);
+    let n = pages.len();
+    assert!((2..=12).contains(&n), "{n} pages");
+    for (k, page) in pages.iter().enumerate() {
+        let number = format!("page {} sur {n}", k + 1);
+        assert!(page.iter().any(|p| p.ends_with(&number)), "{number}");
+    }
+    let scene = scene::build(&org, &request.chart);
+    let lines_of = |units: bool| {
+        let items = scene.items.iter();
+        let items = items.filter(move |i| i.owner.is_decoration() != units);
+        items.flat_map(|i| i.lines.iter().map(|l| l.text.to_string()))
+    };
+    let decorations: std::collections::HashSet<String> = lines_of(false).collect();
+    let mut expected: HashMap<String, usize> = HashMap::new();
+    for line in lines_of(true).filter(|l| !decorations.contains(l)) {
+        *expected.entry(line).or_default() += 1;
+    }
+    let mut found: HashMap<&str, usize> = HashMap::new();
+    for piece in pages.iter().flatten() {
+        *found.entry(piece.as_str()).or_default() += 1;
+    }
+    assert!(expected.len() > 100, "{} lines", expected.len());
+    for (line, count) in &expected {
+        assert_eq!(found.get(line.as_str()), Some(count), "« {line} »");
+    }
+    // Where lines leave a page for a box on another.
+    let text: String = pages.iter().flatten().map(String::as_str).collect();
+    assert!(text.contains("suite page "));
+}
+
+/// `--pages auto` takes as many pages as the names need to print without the small-print
+/// warning, where one sheet would print them too small.
+#[test]
+fn pages_auto_prints_the_names_large_enough() {
+    let org = sample("sgmas.ron");
+    let a4 = Some((Paper::A4, true));
+    assert!(request(a4).render(&org).unwrap().small_print.is_some());
+    let rendered = tiled(a4, Pages::Auto).render(&org).unwrap();
+    assert_eq!(rendered.small_print, None);
+    let pdf = rendered.into_bytes();
+    assert!(page_pieces(&pdf).len() > 1);
+    let [_, _, w, h] = media_box(&pdf);
+    assert!((w - 297.0 / 25.4 * 72.0).abs() < 0.01 && (h - 210.0 / 25.4 * 72.0).abs() < 0.01);
+}
+
+#[test]
+fn the_command_line_takes_pages_for_a_pdf_only() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_orgs/sgmas.ron");
+    let dir = std::env::temp_dir().join(format!("organigramme-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |out: &str, pages: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+            .args(["export", file.to_str().unwrap(), "-o"])
+            .arg(dir.join(out))
+            .args(["--pages", pages])
+            .output()
+            .unwrap()
+    };
+    assert!(run("a.pdf", "3").status.success());
+    assert!(run("a.pdf", "AUTO").status.success());
+    for (out, pages) in [("b.pdf", "0"), ("b.pdf", "deux"), ("b.svg", "2")] {
+        let output = run(out, pages);
+        assert!(!output.status.success(), "{out} {pages}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains("pages"), "{message}");
+        assert!(!dir.join(out).exists());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -83,6 +83,7 @@ impl ExportDialog {
             png,
             transparent: self.transparent,
             embed_fonts: self.embed_fonts,
+            pages: crate::export::pdf::Pages::One,
         }
     }
 }

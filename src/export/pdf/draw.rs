@@ -67,18 +67,41 @@ fn channels(colour: Rgba) -> [f32; 3] {
 
 /// Draws the connectors, then each item (box, rule, text), as the SVG does.
 pub fn chart(c: &mut Content, scene: &Scene, fonts: &mut Fonts) {
+    part(c, scene, fonts, &|_| true, &|_| true);
+}
+
+/// [`chart`] with only the items (by index) and connectors that `item` and `connector` keep.
+pub fn part(
+    c: &mut Content,
+    scene: &Scene,
+    fonts: &mut Fonts,
+    item: &dyn Fn(usize) -> bool,
+    connector: &dyn Fn(&Connector) -> bool,
+) {
     let mut pen = Pen::default();
-    if !scene.connectors.is_empty() {
+    let mut lines = scene.connectors.iter().filter(|c| connector(c)).peekable();
+    if lines.peek().is_some() {
         // The SVG's lines meet round; its boxes keep the default.
         c.set_line_join(LineJoinStyle::RoundJoin);
-        for connector in &scene.connectors {
-            draw_connector(c, &mut pen, connector);
+        for line in lines {
+            draw_connector(c, &mut pen, line);
         }
         c.set_line_join(LineJoinStyle::MiterJoin);
     }
-    for item in &scene.items {
-        draw_item(c, &mut pen, fonts, item);
+    for (i, it) in scene.items.iter().enumerate() {
+        if item(i) {
+            draw_item(c, &mut pen, fonts, it);
+        }
     }
+}
+
+/// One line of text on its own, placed from the origin rather than an item.
+pub fn label(c: &mut Content, fonts: &mut Fonts, line: &TextLine) {
+    let mut pen = Pen::default();
+    c.begin_text();
+    pen.fill(c, line.colour);
+    draw_line(c, &mut pen, fonts, line, &Rect::default());
+    c.end_text();
 }
 
 fn draw_connector(c: &mut Content, pen: &mut Pen, connector: &Connector) {
