@@ -519,3 +519,30 @@ fn the_command_line_takes_pages_for_a_pdf_only() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Where a PDF's names would print too small, the command line says `--pages auto` prints
+/// them over several sheets, and that export gives no warning.
+#[test]
+fn the_small_print_warning_of_a_pdf_offers_several_pages() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_orgs/sgmas.ron");
+    let dir = std::env::temp_dir().join(format!("organigramme-small-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |pages: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+            .args(["export", file.to_str().unwrap(), "-o"])
+            .arg(dir.join("a.pdf"))
+            .args(["--paper", "a4-landscape"])
+            .args(pages)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let warning = run(&[]);
+    assert!(
+        warning.contains("s'imprimeraient") && warning.contains("--pages auto"),
+        "{warning}"
+    );
+    assert_eq!(run(&["--pages", "auto"]), "");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -200,7 +200,13 @@ pub fn write_chart(
         .render(org)
         .map_err(|e| format!("{shown_output}: {}", e.text(lang)))?;
     if let Some(pt) = rendered.small_print {
-        let warning = crate::export::png::small_print_warning(pt, request.chart.lang);
+        let mut warning = crate::export::png::small_print_warning(pt, request.chart.lang);
+        if format == Format::Pdf && request.pages != Pages::Auto {
+            warning += request.chart.lang.pick(
+                " ; ou --pages auto, sur plusieurs feuilles",
+                "; or --pages auto, over several sheets",
+            );
+        }
         eprintln!("{shown_output}: {warning}");
     }
     format::write_export_with(output, |w| rendered.write_to(w)).map_err(|e| e.text(lang))
