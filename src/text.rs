@@ -250,11 +250,13 @@ fn liberation_em(c: char, weight: usize) -> f32 {
 }
 
 /// The glyph Liberation Sans draws `c` with: the SVG writes tabs and line breaks as spaces
-/// and drops other control characters (none); shapers hide the steering ones (none);
-/// anything else it lacks is drawn as its empty box.
+/// and drops other control characters (none); shapers hide the steering ones (none), even
+/// those the font has a glyph for (a mark of direction is a bar in it); anything else it
+/// lacks is drawn as its empty box.
 pub fn liberation_glyph(c: char, bold: bool) -> Option<ttf_parser::GlyphId> {
     let face = &faces().shapers[0][usize::from(bold)];
     match face.glyph_index(c) {
+        _ if steers(c) => None,
         Some(g) => Some(g),
         None if matches!(c, '\t' | '\n' | '\r') => face.glyph_index(' '),
         None if c.is_control() || steers(c) => None,
@@ -433,6 +435,17 @@ mod tests {
     fn bold_is_wider_than_regular() {
         assert!(width("Délégation", Style::bold(12.0)) > width("Délégation", Style::regular(12.0)));
         assert!(width("œ", Style::regular(12.0)) > 0.0);
+    }
+
+    /// Marks of direction are drawn by nothing, as shapers hide them, though Liberation Sans
+    /// has a visible glyph for them.
+    #[test]
+    fn steering_characters_have_no_glyph() {
+        for c in ['\u{200e}', '\u{200f}'] {
+            assert!(face(Font::Liberation, false).glyph_index(c).is_some());
+            assert_eq!(liberation_glyph(c, false), None);
+            assert_eq!(liberation_em(c, 0), 0.0);
+        }
     }
 
     #[test]
