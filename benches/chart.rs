@@ -1,12 +1,13 @@
 //! How long the headless pipeline takes on generated structures of 1,000 to 50,000 units:
 //! reading a file, laying the boxes out, building the scene, writing SVG (with and without its
-//! embedded fonts) and PNG (an A3 page at 150 dpi; 50,000 units at a scale of 0.02). Run
+//! embedded fonts), PNG (an A3 page at 150 dpi; 50,000 units at a scale of 0.02) and, for
+//! 10,000 units, a PDF of the chart on one page. Run
 //! with `cargo bench --bench chart`; the whole run stays within a few minutes on two cores,
 //! so the large sizes take few samples.
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
-use organigramme::export::{png, svg};
+use organigramme::export::{pdf, png, svg};
 use organigramme::format;
 use organigramme::generate::generate;
 use organigramme::layout::{self, Size, Tree};
@@ -146,6 +147,20 @@ fn chart(c: &mut Criterion) {
             assert!(picture.is_ok(), "{name}: {picture:?}");
             bench(&mut group, name, 10, t_png, || {
                 png::render(black_box(&scene), &png_options)
+            });
+        }
+        // Issue 16 asks for this one under a second, the whole process included.
+        if n == 10_000 {
+            let pdf_options = pdf::PdfOptions {
+                paper: None,
+                transparent: false,
+                lang: options.lang,
+                pages: pdf::Pages::One,
+            };
+            let (file, t_pdf) = timed(|| pdf::render(&scene, &org, &pdf_options));
+            assert!(file.is_ok(), "pdf: {:?}", file.err());
+            bench(&mut group, "pdf une page", 10, t_pdf, || {
+                pdf::render(black_box(&scene), &org, &pdf_options)
             });
         }
         group.finish();

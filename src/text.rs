@@ -155,6 +155,8 @@ pub struct Piece {
     pub range: Range<usize>,
     pub x: f32,
     pub width: f32,
+    /// Inside right-to-left text: how it was shaped (see [`shape`]).
+    pub rtl: bool,
 }
 
 /// The line cut into pieces of one font and one direction, from left to right as shown (the
@@ -197,6 +199,7 @@ pub fn pieces(text: &str, style: Style) -> Vec<Piece> {
                 range,
                 x,
                 width,
+                rtl,
             });
             x += width;
         }
@@ -211,7 +214,18 @@ fn run_width(font: Font, text: &str, bold: bool, rtl: bool) -> f32 {
     if font == Font::Liberation {
         return text.chars().map(|c| liberation_em(c, weight)).sum();
     }
-    let face = &faces().shapers[font as usize][weight];
+    let shaped = shape(font, text, bold, rtl);
+    let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
+    units as f32 / face(font, bold).units_per_em() as f32
+}
+
+/// A family's face of one weight, for its glyphs and metrics.
+pub fn face(font: Font, bold: bool) -> &'static rustybuzz::Face<'static> {
+    &faces().shapers[font as usize][usize::from(bold)]
+}
+
+/// A run of one font shaped as it is measured: the glyphs a PDF draws of a fallback piece.
+pub fn shape(font: Font, text: &str, bold: bool, rtl: bool) -> rustybuzz::GlyphBuffer {
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(if rtl {
@@ -220,27 +234,33 @@ fn run_width(font: Font, text: &str, bold: bool, rtl: bool) -> f32 {
         rustybuzz::Direction::LeftToRight
     });
     buffer.guess_segment_properties();
-    let shaped = rustybuzz::shape(face, &[], buffer);
-    let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
-    units as f32 / face.units_per_em() as f32
+    rustybuzz::shape(face(font, bold), &[], buffer)
 }
 
-/// Liberation Sans' advance for any character: the SVG writes tabs and line breaks as spaces
-/// and drops other control characters; shapers hide the steering ones; anything else it lacks
-/// is drawn as its empty box.
+/// Liberation Sans' advance for any character, that of its [`liberation_glyph`].
 fn liberation_em(c: char, weight: usize) -> f32 {
     let faces = faces();
     if let Some(w) = faces.advances[weight].em(c) {
         return w;
     }
     let face = &faces.shapers[0][weight];
-    let advance =
-        |g| f32::from(face.glyph_hor_advance(g).unwrap_or(0)) / face.units_per_em() as f32;
+    liberation_glyph(c, weight == 1).map_or(0.0, |g| {
+        f32::from(face.glyph_hor_advance(g).unwrap_or(0)) / face.units_per_em() as f32
+    })
+}
+
+/// The glyph Liberation Sans draws `c` with: the SVG writes tabs and line breaks as spaces
+/// and drops other control characters (none); shapers hide the steering ones (none), even
+/// those the font has a glyph for (a mark of direction is a bar in it); anything else it
+/// lacks is drawn as its empty box.
+pub fn liberation_glyph(c: char, bold: bool) -> Option<ttf_parser::GlyphId> {
+    let face = &faces().shapers[0][usize::from(bold)];
     match face.glyph_index(c) {
-        Some(g) => advance(g),
-        None if matches!(c, '\t' | '\n' | '\r') => liberation_em(' ', weight),
-        None if c.is_control() || steers(c) => 0.0,
-        None => advance(ttf_parser::GlyphId(0)),
+        _ if steers(c) => None,
+        Some(g) => Some(g),
+        None if matches!(c, '\t' | '\n' | '\r') => face.glyph_index(' '),
+        None if c.is_control() || steers(c) => None,
+        None => Some(ttf_parser::GlyphId(0)),
     }
 }
 
@@ -415,6 +435,17 @@ mod tests {
     fn bold_is_wider_than_regular() {
         assert!(width("Délégation", Style::bold(12.0)) > width("Délégation", Style::regular(12.0)));
         assert!(width("œ", Style::regular(12.0)) > 0.0);
+    }
+
+    /// Marks of direction are drawn by nothing, as shapers hide them, though Liberation Sans
+    /// has a visible glyph for them.
+    #[test]
+    fn steering_characters_have_no_glyph() {
+        for c in ['\u{200e}', '\u{200f}'] {
+            assert!(face(Font::Liberation, false).glyph_index(c).is_some());
+            assert_eq!(liberation_glyph(c, false), None);
+            assert_eq!(liberation_em(c, 0), 0.0);
+        }
     }
 
     #[test]

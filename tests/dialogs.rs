@@ -367,3 +367,49 @@ fn the_windows_export_advice_names_the_windows_controls() {
         _ => panic!("no error dialog"),
     }
 }
+
+/// A PDF on paper over as many pages as its names need: the form's « autant qu'il faut »
+/// asks for the file `export --pages auto` writes.
+#[test]
+fn the_export_dialog_prints_a_pdf_over_several_pages_as_pages_auto_does() {
+    let dir = temp_dir("export-pages");
+    let mut h = app_in(&dir);
+    let source = dir.join("sgmas.ron");
+    let ctx = h.ctx.clone();
+    organigramme::app::files::save_to(h.state_mut(), &source, &ctx);
+    ctrl(&mut h, Key::E);
+    h.get_by_label("PDF").click();
+    h.run_steps(2);
+    h.get_by_label("date de l'export").click();
+    h.run_steps(2);
+    h.get_by_label("autant qu'il faut").click();
+    h.run_steps(2);
+    let Some(Dialog::Export(form)) = &h.state().dialog else {
+        panic!("the export form");
+    };
+    let request = h.state().export_request(form);
+    let ours = request.render(h.state().doc.org()).unwrap().into_bytes();
+    let cli_out = dir.join("cli.pdf");
+    let args = ["organigramme", "export", source.to_str().unwrap(), "-o"];
+    let cli = organigramme::cli::Cli::try_parse_from(args.into_iter().chain([
+        cli_out.to_str().unwrap(),
+        "--paper",
+        "a3-landscape",
+        "--pages",
+        "auto",
+        "--no-date",
+    ]))
+    .unwrap();
+    let lang = cli.lang();
+    let code = organigramme::cli::run(cli.command.unwrap(), lang);
+    assert_eq!(code, std::process::ExitCode::SUCCESS);
+    let theirs = std::fs::read(&cli_out).unwrap();
+    assert!(
+        ours == theirs,
+        "the window and `export --pages auto` wrote different files"
+    );
+    let pages = String::from_utf8_lossy(&ours)
+        .matches("/Type /Page\n")
+        .count();
+    assert!(pages > 1, "{pages} page(s)");
+}

@@ -1,7 +1,10 @@
 //! PDF export: one page of the paper's size, vector, its text extractable as text (read back
 //! here through the fonts' ToUnicode maps, as a PDF reader's search does), the same bytes
 //! from the command line and the window's dialog.
+//!
+//! Its streams are read as pdf-writer writes them: each object's dictionary one entry a line.
 
+use organigramme::export::pdf::Pages;
 use organigramme::export::png::Paper;
 use organigramme::export::request::{ExportRequest, Format, PngSize};
 use organigramme::model::Organisation;
@@ -26,6 +29,7 @@ fn request(paper: Option<(Paper, bool)>) -> ExportRequest {
         },
         transparent: false,
         embed_fonts: true,
+        pages: Pages::One,
     }
 }
 
@@ -99,8 +103,14 @@ fn to_unicode(cmap: &[u8]) -> HashMap<u16, String> {
 
 /// The bytes of a literal string `(…)` starting at `s[0]`, and where it ends.
 fn literal(s: &[u8]) -> (Vec<u8>, usize) {
-    let (mut out, mut i) = (Vec::new(), 1);
-    while s[i] != b')' {
+    // Balanced parentheses inside need no escape.
+    let (mut out, mut i, mut depth) = (Vec::new(), 1, 0);
+    while s[i] != b')' || depth > 0 {
+        match s[i] {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
         if s[i] == b'\\' {
             i += 1;
             match s[i] {
@@ -127,41 +137,103 @@ fn literal(s: &[u8]) -> (Vec<u8>, usize) {
     (out, i + 1)
 }
 
-/// All the text the page shows, in the order it is drawn: what a reader's search looks in.
+/// The bytes of a hexadecimal string `<…>` starting at `s[0]`, and where it ends.
+fn hex_string(s: &[u8]) -> (Vec<u8>, usize) {
+    let end = s.iter().position(|&b| b == b'>').unwrap();
+    let digits: Vec<u8> = s[1..end]
+        .iter()
+        .filter(|b| b.is_ascii_hexdigit())
+        .copied()
+        .collect();
+    let bytes = digits
+        .chunks(2)
+        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap())
+        .collect();
+    (bytes, end + 1)
+}
+
+/// All the text the (first) page shows, in the order it is drawn: what a reader's search
+/// looks in.
 fn page_text(pdf: &[u8]) -> String {
+    page_pieces(pdf)[0].concat()
+}
+
+/// The text of each page, in the order of the document, in pieces: one per place the text is
+/// set (a line, or a glyph of shaped text).
+fn page_pieces(pdf: &[u8]) -> Vec<Vec<String>> {
     let objects = objects(pdf);
-    let (form, content) = objects
+    let (tree, _) = objects
         .values()
-        .find(|(dict, _)| dict.contains("/Subtype /Form"))
-        .expect("the chart's form");
-    let fonts: HashMap<String, HashMap<u16, String>> = form
+        .find(|(dict, _)| dict.contains("/Type /Pages\n"))
+        .expect("the page tree");
+    let kids = tree
+        .split("/Kids [")
+        .nth(1)
+        .unwrap()
+        .split(']')
+        .next()
+        .unwrap();
+    let kids: Vec<u32> = kids
+        .split(" 0 R")
+        .filter_map(|k| k.trim().parse().ok())
+        .collect();
+    kids.iter()
+        .map(|kid| {
+            let page = &objects[kid].0;
+            assert!(page.contains("/Type /Page\n"), "{page}");
+            read_page(&objects, page)
+        })
+        .collect()
+}
+
+fn read_page(objects: &HashMap<u32, (String, Vec<u8>)>, page: &str) -> Vec<String> {
+    let content = &objects[&reference(page, "/Contents").unwrap()].1;
+    // The page's fonts: its resources' `/Name N 0 R` entries that lead to a font.
+    let fonts: HashMap<String, HashMap<u16, String>> = page
         .lines()
-        .filter_map(|l| l.trim().strip_prefix("/fo"))
-        .map(|l| {
-            let (name, rest) = l.split_once(' ').unwrap();
-            let font = &objects[&rest.split(' ').next().unwrap().parse().unwrap()].0;
-            let cmap = &objects[&reference(font, "/ToUnicode").unwrap()].1;
-            (format!("/fo{name}"), to_unicode(cmap))
+        .filter_map(|l| {
+            let (name, rest) = l.trim().split_once(' ')?;
+            let font = &objects.get(&rest.split(' ').next()?.parse().ok()?)?.0;
+            let cmap = &objects[&reference(font, "/ToUnicode")?].1;
+            Some((name.to_string(), to_unicode(cmap)))
         })
         .collect();
-    let (mut text, mut font, mut i) = (String::new(), None, 0);
+    assert!(!fonts.is_empty(), "the page's fonts");
+    let (mut pieces, mut text, mut font, mut i) = (Vec::new(), String::new(), None, 0);
     while i < content.len() {
-        if content[i] == b'(' {
-            let (bytes, len) = literal(&content[i..]);
+        if content[i..].starts_with(b"<<") {
+            i += 2;
+            continue;
+        }
+        if content[i..].starts_with(b" Tm\n") && !text.is_empty() {
+            pieces.push(std::mem::take(&mut text));
+        }
+        let string = match content[i] {
+            b'(' => Some(literal(&content[i..])),
+            b'<' => Some(hex_string(&content[i..])),
+            _ => None,
+        };
+        if let Some((bytes, len)) = string {
             let map = &fonts[font.as_ref().expect("a font before the text")];
             for pair in bytes.chunks(2) {
-                text.push_str(&map[&u16::from_be_bytes([pair[0], pair[1]])]);
+                if let Some(t) = map.get(&u16::from_be_bytes([pair[0], pair[1]])) {
+                    text.push_str(t);
+                }
             }
             i += len;
-        } else if content[i..].starts_with(b"/fo") {
+        } else if content[i] == b'/' {
             let end = i + content[i..].iter().position(|&b| b == b' ').unwrap();
-            font = Some(String::from_utf8_lossy(&content[i..end]).into_owned());
+            let name = String::from_utf8_lossy(&content[i..end]).into_owned();
+            if fonts.contains_key(&name) {
+                font = Some(name);
+            }
             i = end;
         } else {
             i += 1;
         }
     }
-    text
+    pieces.push(text);
+    pieces
 }
 
 fn media_box(pdf: &[u8]) -> [f32; 4] {
@@ -310,5 +382,167 @@ fn the_dialog_and_the_command_line_write_the_same_pdf() {
     let request = app.export_request(&dialog);
     let window = request.render(&org).unwrap().into_bytes();
     assert!(window == cli, "{} and {} bytes", window.len(), cli.len());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Arabic and emoji are drawn with the bundled fallback fonts, embedded as subsets, and read
+/// back as the text they stand for.
+#[test]
+fn text_in_the_fallback_fonts_is_embedded_and_read_back() {
+    use organigramme::model::{Head, Id, Unit, UnitKind};
+    let unit = |id: &str, name: &str, head: &str, parent: Option<&str>| Unit {
+        id: Id::new(id),
+        name: name.into(),
+        kind: UnitKind::Bureau,
+        parent: parent.map(Id::new),
+        head: Head {
+            title: String::new(),
+            name: head.into(),
+        },
+        ..Default::default()
+    };
+    let org = Organisation {
+        name: "Délégation «\u{a0}international\u{a0}»".into(),
+        units: vec![
+            unit(
+                "u",
+                "Délégation aux affaires internationales",
+                "Leïla Haddad",
+                None,
+            ),
+            unit("ar", "مكتب المغرب العربي", "عبد الله السلام", Some("u")),
+            unit("em", "Pôle innovation 💡📊", "Anne Dupont", Some("u")),
+        ],
+        ..Default::default()
+    };
+    let pdf = request(None).render(&org).unwrap().into_bytes();
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(raw.contains("+NotoSansArabic-Bold\n"), "the Arabic font");
+    assert!(raw.contains("+NotoEmoji-Regular\n"), "the emoji font");
+    let text = page_text(&pdf);
+    for expected in [
+        "Pôle innovation 💡📊",
+        "Délégation «\u{a0}international\u{a0}»",
+        "Leïla Haddad",
+    ] {
+        assert!(text.contains(expected), "« {expected} » in {text}");
+    }
+    // Right-to-left words come in the order they are shown, as readers find them before
+    // turning them around: every letter, those the ligature « لا » joins too.
+    for word in ["مكتب", "المغرب", "العربي", "عبد", "الله", "السلام"] {
+        let shown: String = word.chars().rev().collect();
+        assert!(text.contains(&shown), "« {word} » in {text}");
+    }
+}
+
+fn tiled(paper: Option<(Paper, bool)>, pages: Pages) -> ExportRequest {
+    ExportRequest {
+        pages,
+        ..request(paper)
+    }
+}
+
+/// Over several pages, every unit's box is on exactly one: each line of the units' boxes is
+/// found as many times in the whole document as the chart has it. Each page has its number.
+#[test]
+fn a_chart_over_several_pages_has_every_unit_on_one_page() {
+    let org = organigramme::generate::generate(5_000, 1);
+    let request = tiled(Some((Paper::A3, true)), Pages::Count(12));
+    let pdf = request.render(&org).unwrap().into_bytes();
+    let pages = page_pieces(&pdf);
+    let n = pages.len();
+    assert!((2..=12).contains(&n), "{n} pages");
+    for (k, page) in pages.iter().enumerate() {
+        let number = format!("page {} sur {n}", k + 1);
+        assert!(page.iter().any(|p| p.ends_with(&number)), "{number}");
+    }
+    let scene = scene::build(&org, &request.chart);
+    let lines_of = |units: bool| {
+        let items = scene.items.iter();
+        let items = items.filter(move |i| i.owner.is_decoration() != units);
+        items.flat_map(|i| i.lines.iter().map(|l| l.text.to_string()))
+    };
+    let decorations: std::collections::HashSet<String> = lines_of(false).collect();
+    let mut expected: HashMap<String, usize> = HashMap::new();
+    for line in lines_of(true).filter(|l| !decorations.contains(l)) {
+        *expected.entry(line).or_default() += 1;
+    }
+    let mut found: HashMap<&str, usize> = HashMap::new();
+    for piece in pages.iter().flatten() {
+        *found.entry(piece.as_str()).or_default() += 1;
+    }
+    assert!(expected.len() > 100, "{} lines", expected.len());
+    for (line, count) in &expected {
+        assert_eq!(found.get(line.as_str()), Some(count), "« {line} »");
+    }
+    // Where lines leave a page for a box on another.
+    let text: String = pages.iter().flatten().map(String::as_str).collect();
+    assert!(text.contains("suite page "));
+}
+
+/// `--pages auto` takes as many pages as the names need to print without the small-print
+/// warning, where one sheet would print them too small.
+#[test]
+fn pages_auto_prints_the_names_large_enough() {
+    let org = sample("sgmas.ron");
+    let a4 = Some((Paper::A4, true));
+    assert!(request(a4).render(&org).unwrap().small_print.is_some());
+    let rendered = tiled(a4, Pages::Auto).render(&org).unwrap();
+    assert_eq!(rendered.small_print, None);
+    let pdf = rendered.into_bytes();
+    assert!(page_pieces(&pdf).len() > 1);
+    let [_, _, w, h] = media_box(&pdf);
+    assert!((w - 297.0 / 25.4 * 72.0).abs() < 0.01 && (h - 210.0 / 25.4 * 72.0).abs() < 0.01);
+}
+
+#[test]
+fn the_command_line_takes_pages_for_a_pdf_only() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_orgs/sgmas.ron");
+    let dir = std::env::temp_dir().join(format!("organigramme-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |out: &str, pages: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+            .args(["export", file.to_str().unwrap(), "-o"])
+            .arg(dir.join(out))
+            .args(["--pages", pages])
+            .output()
+            .unwrap()
+    };
+    assert!(run("a.pdf", "3").status.success());
+    assert!(run("a.pdf", "AUTO").status.success());
+    for (out, pages) in [("b.pdf", "0"), ("b.pdf", "deux"), ("b.svg", "2")] {
+        let output = run(out, pages);
+        assert!(!output.status.success(), "{out} {pages}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains("pages"), "{message}");
+        assert!(!dir.join(out).exists());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Where a PDF's names would print too small, the command line says `--pages auto` prints
+/// them over several sheets, and that export gives no warning.
+#[test]
+fn the_small_print_warning_of_a_pdf_offers_several_pages() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_orgs/sgmas.ron");
+    let dir = std::env::temp_dir().join(format!("organigramme-small-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |pages: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_organigramme"))
+            .args(["export", file.to_str().unwrap(), "-o"])
+            .arg(dir.join("a.pdf"))
+            .args(["--paper", "a4-landscape"])
+            .args(pages)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let warning = run(&[]);
+    assert!(
+        warning.contains("s'imprimeraient") && warning.contains("--pages auto"),
+        "{warning}"
+    );
+    assert_eq!(run(&["--pages", "auto"]), "");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -2,6 +2,7 @@
 //! `diff -o` takes too for its comparison chart.
 
 use super::today;
+use crate::export::pdf::Pages;
 use crate::export::png::Paper;
 use crate::export::request::{ExportRequest, Format, PngSize};
 use crate::format;
@@ -27,6 +28,12 @@ pub struct ChartArgs {
     /// présentation).
     #[arg(long, conflicts_with = "paper")]
     pub scale: Option<f32>,
+    /// PDF sur plusieurs feuilles (du format --paper, A4 paysage par défaut) : « auto » autant
+    /// qu'il en faut pour que les noms s'impriment lisiblement, ou un nombre maximal de pages.
+    /// Chaque unité est sur une seule page ; chaque page porte son numéro, un plan du schéma
+    /// entier et « suite page N » où une ligne la quitte.
+    #[arg(long, value_name = "auto|N", value_parser = parse_pages)]
+    pub pages: Option<Pages>,
     /// N'exporte que cette unité et ses descendantes (id de l'unité).
     #[arg(long, value_name = "UNIT_ID")]
     pub root: Option<String>,
@@ -55,6 +62,19 @@ pub struct ChartArgs {
     /// secours) : plus léger, mais le texte peut déborder des cadres là où elles manquent.
     #[arg(long)]
     pub no_embed_font: bool,
+}
+
+/// `--pages`: « auto » or a number of pages, at least one.
+fn parse_pages(value: &str) -> Result<Pages, String> {
+    if value.eq_ignore_ascii_case("auto") {
+        return Ok(Pages::Auto);
+    }
+    match value.parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(Pages::Count(n)),
+        _ => Err(format!(
+            "« {value} » : « auto » ou un nombre de pages (1 ou plus) / \"auto\" or a number of pages (1 or more)"
+        )),
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -165,14 +185,28 @@ pub fn write_chart(
         },
         transparent: args.transparent,
         embed_fonts: !args.no_embed_font,
+        pages: args.pages.unwrap_or_default(),
     };
+    if args.pages.is_some() && format != Format::Pdf {
+        return Err(say!(
+            lang,
+            "--pages : pour un PDF seulement",
+            "--pages: for a PDF only"
+        ));
+    }
     let shown_output = output.display().to_string();
     let shown_output = shown(&shown_output);
     let rendered = request
         .render(org)
         .map_err(|e| format!("{shown_output}: {}", e.text(lang)))?;
     if let Some(pt) = rendered.small_print {
-        let warning = crate::export::png::small_print_warning(pt, request.chart.lang);
+        let mut warning = crate::export::png::small_print_warning(pt, request.chart.lang);
+        if format == Format::Pdf && request.pages != Pages::Auto {
+            warning += request.chart.lang.pick(
+                " ; ou --pages auto, sur plusieurs feuilles",
+                "; or --pages auto, over several sheets",
+            );
+        }
         eprintln!("{shown_output}: {warning}");
     }
     format::write_export_with(output, |w| rendered.write_to(w)).map_err(|e| e.text(lang))

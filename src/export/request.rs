@@ -76,6 +76,8 @@ pub struct ExportRequest {
     pub transparent: bool,
     /// SVG only: the fonts' subsets inside the file (`--no-embed-font` leaves them out).
     pub embed_fonts: bool,
+    /// PDF only: over how many sheets.
+    pub pages: pdf::Pages,
 }
 
 /// What an export produced, ready to be written: for a PNG or PDF whose smallest names would
@@ -154,6 +156,7 @@ impl ExportRequest {
                     paper: self.png.paper,
                     transparent: self.transparent,
                     lang: self.chart.lang,
+                    pages: self.pages,
                 };
                 let bytes = pdf::render(&scene, org, &options)?;
                 let small_print = pdf::small_print(&scene, &options);

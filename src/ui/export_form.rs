@@ -3,6 +3,7 @@
 //! (a window under an empty `egui::Modal` gets none). The form edits the choices and says
 //! which button was pressed; the app starts the export after the pass.
 
+use crate::export::pdf::Pages;
 use crate::export::png::{self, Paper, PngError};
 use crate::export::request::{ExportRequest, Format, PngSize};
 use crate::i18n::Lang;
@@ -27,6 +28,8 @@ pub struct ExportDialog {
     pub date: bool,
     /// The SVG's embedded fonts (the command line's `--no-embed-font` when off).
     pub embed_fonts: bool,
+    /// A PDF on paper over several sheets (the command line's `--pages`).
+    pub pages: Pages,
 }
 
 impl ExportDialog {
@@ -44,6 +47,7 @@ impl ExportDialog {
             transparent: false,
             date: true,
             embed_fonts: true,
+            pages: Pages::One,
         }
     }
 
@@ -83,6 +87,11 @@ impl ExportDialog {
             png,
             transparent: self.transparent,
             embed_fonts: self.embed_fonts,
+            // As the form offers it: on paper only.
+            pages: match (self.format, self.paper) {
+                (Format::Pdf, Some(_)) => self.pages,
+                _ => Pages::One,
+            },
         }
     }
 }
@@ -234,8 +243,11 @@ fn size(ui: &mut egui::Ui, d: &mut ExportDialog, lang: Lang) {
             }
         });
     ui.end_row();
-    // A PDF is drawn in vectors: only its paper matters.
+    // A PDF is drawn in vectors: only its paper matters, and over how many sheets.
     if d.format == Format::Pdf {
+        if d.paper.is_some() {
+            pages(ui, d, lang);
+        }
         return;
     }
     if d.paper.is_some() {
@@ -249,6 +261,31 @@ fn size(ui: &mut egui::Ui, d: &mut ExportDialog, lang: Lang) {
                 .speed(0.05),
         );
     }
+    ui.end_row();
+}
+
+fn pages(ui: &mut egui::Ui, d: &mut ExportDialog, lang: Lang) {
+    ui.label(lang.pick("Pages", "Pages"));
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut d.pages, Pages::One, lang.pick("une", "one"));
+        ui.radio_value(
+            &mut d.pages,
+            Pages::Auto,
+            lang.pick("autant qu'il faut", "as many as needed"),
+        )
+        .on_hover_text(lang.pick(
+            "Assez pour que les noms s'impriment à 6 pt au moins ; chaque unité entière sur une seule page, avec le numéro de page, un plan du schéma et « suite page N ».",
+            "Enough for names to print at 6 pt at least; each unit whole on one page, with the page number, a map of the chart and « suite page N ».",
+        ));
+        let n = match d.pages {
+            Pages::Count(n) => n,
+            _ => 4,
+        };
+        ui.radio_value(&mut d.pages, Pages::Count(n), lang.pick("au plus", "at most"));
+        if let Pages::Count(n) = &mut d.pages {
+            ui.add(egui::DragValue::new(n).range(1..=999));
+        }
+    });
     ui.end_row();
 }
 
