@@ -45,16 +45,18 @@ pub(super) fn references(merged: &mut Organisation, sides: [&Organisation; 3], l
         let mut restored = false;
         for (id, by) in named {
             for side in sides {
-                if let Some(u) = side.units.iter().find(|u| u.id == id) {
+                let element = if let Some(u) = side.units.iter().find(|u| u.id == id) {
                     merged.units.push(u.clone());
+                    Element::Unit
                 } else if let Some(e) = side.entities.iter().find(|e| e.id == id) {
                     merged.entities.push(e.clone());
+                    Element::Entity
                 } else {
                     continue;
-                }
+                };
                 restored = true;
                 log.borrow_mut().push(Conflict {
-                    element: Element::Unit,
+                    element,
                     key: id.to_string(),
                     field: String::new(),
                     problem: Problem::StillNamed,

@@ -209,6 +209,22 @@ fn the_command_writes_a_csv_for_french_excel_and_warns_of_unknown_takeovers() {
     let created = rows.iter().find(|r| r[3] == "mission-ia").unwrap();
     assert_eq!((created[0].as_str(), created[2].as_str()), ("", "créée"));
 
+    // As JSON, the table itself.
+    let (_, json, _) = run(&[
+        old.as_ref(),
+        new.as_ref(),
+        "--correspondence".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    let load = |p: &std::path::Path| organigramme::format::load_path(p).unwrap().organisation;
+    let table = correspondence(&load(&old), &load(&new), Options::default());
+    assert_eq!(
+        serde_json::from_str::<Correspondence>(&json).unwrap(),
+        table
+    );
+    assert_eq!(table.unknown.len(), 1);
+
     // The same table in English, on the standard output.
     let (_, english, _) = run(&[
         old.as_ref(),

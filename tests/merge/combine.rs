@@ -182,3 +182,44 @@ fn a_merge_that_would_not_load_keeps_ours_whole() {
     );
     assert!(en.contains("our version is kept whole"), "{en}");
 }
+
+#[test]
+fn an_entity_deleted_while_the_other_side_relates_to_it_is_put_back() {
+    let (merged, _) = sgmas_merge(
+        |o| {
+            o.relations
+                .retain(|r| r.to.as_str() != "dgt" && r.from.as_str() != "dgt");
+            o.bodies
+                .iter_mut()
+                .for_each(|b| b.members.retain(|m| m.as_str() != "dgt"));
+            o.entities.retain(|e| e.id.as_str() != "dgt");
+        },
+        |t| {
+            t.relations.push(organigramme::model::Relation {
+                from: Id::new("deleg-rh"),
+                to: Id::new("dgt"),
+                label: "dialogue social".into(),
+                ..Default::default()
+            })
+        },
+    );
+    assert_eq!(keys(&merged.conflicts), [("dgt", "")]);
+    let c = &merged.conflicts[0];
+    assert_eq!(
+        (c.element, c.problem),
+        (organigramme::merge::Element::Entity, Problem::StillNamed)
+    );
+    assert!(
+        c.text(Lang::Fr)
+            .starts_with("conflit — entité « dgt » : supprimée d'un côté, mais deleg-rh → dgt"),
+        "{}",
+        c.text(Lang::Fr)
+    );
+    assert!(
+        merged
+            .organisation
+            .entities
+            .iter()
+            .any(|e| e.id.as_str() == "dgt")
+    );
+}

@@ -1,7 +1,8 @@
 //! Random independent edit sequences from one base (each side its own units, and on shared
 //! units its own fields): merged, they give what applying one sequence and then the other
 //! gives, in either order; when both together close a cycle, the merge says so. Fields
-//! changed two ways are each reported, none lost.
+//! changed two ways are each reported, none lost; so are reparentings that, together,
+//! would close a cycle.
 
 use organigramme::generate::generate;
 use organigramme::merge::{Problem, merge};
@@ -235,6 +236,49 @@ proptest! {
         for (i, u) in merged.organisation.units.iter().enumerate() {
             prop_assert_eq!(&u.name, &ours.units[i].name);
             prop_assert_eq!(u.headcount, theirs.units[i].headcount);
+        }
+    }
+}
+
+/// Each side moves units of its own (rank `side` modulo 2; `base` has an even number of
+/// units) under any unit, never into a cycle of its own.
+fn moves(base: &Organisation, side: usize, picks: &[(usize, usize)]) -> Organisation {
+    let mut org = base.clone();
+    let n = org.units.len();
+    for &(a, b) in picks {
+        let (i, j) = ((a % (n / 2)) * 2 + side, b % n);
+        let (unit, to) = (org.units[i].id.clone(), org.units[j].id.clone());
+        if org.units[i].parent.is_some() && !under(&org, &to, &unit) {
+            org.units[i].parent = Some(to);
+        }
+    }
+    org
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Reparentings on both sides: every unit ends under our parent or theirs, the tree has
+    /// no cycle, and each unit that did not get the parent its side gave is reported.
+    #[test]
+    fn reparentings_never_make_a_cycle_nor_lose_one(seed in 0u64..20, a in prop::collection::vec((any::<usize>(), any::<usize>()), 1..12), b in prop::collection::vec((any::<usize>(), any::<usize>()), 1..12)) {
+        let base = generate(30, seed);
+        let (ours, theirs) = (moves(&base, 0, &a), moves(&base, 1, &b));
+        let merged = merge(&base, &ours, &theirs);
+        let m = &merged.organisation;
+        prop_assert!(!has_cycle(m));
+        let reported: BTreeSet<&str> = merged.conflicts.iter().map(|c| {
+            assert_eq!((c.field.as_str(), c.problem), ("parent", Problem::Cycle));
+            c.key.as_str()
+        }).collect();
+        for (k, u) in m.units.iter().enumerate() {
+            let (o, t, b) = (&ours.units[k].parent, &theirs.units[k].parent, &base.units[k].parent);
+            // Whichever side moved it; a unit moved by neither stays.
+            let wanted = if t != b { t } else { o };
+            if &u.parent != wanted {
+                prop_assert_eq!(&u.parent, o);
+                prop_assert!(reported.contains(u.id.as_str()), "{} not reported", u.id);
+            }
         }
     }
 }
