@@ -11,7 +11,7 @@ use organigramme::ui::Selection;
 use std::path::PathBuf;
 
 mod harness;
-use harness::{app_in, choose_from_menu, wait_for};
+use harness::{app_in, choose_from_menu, save_as_proposed, wait_for};
 
 /// A folder holding `ancien.ron`: the SGMAS sample as it was before three changes, a unit
 /// since removed, one since renamed and one since moved.
@@ -163,12 +163,7 @@ fn the_correspondence_table_is_saved_from_the_comparison() {
     compare(&mut h);
     h.get_by_label("Tableau de correspondance…").click();
     h.run_steps(3);
-    assert!(h.state().chooser.is_open());
-    wait_for(&mut h, "the chooser", |h| {
-        h.query_by_label("📥  Enregistrer").is_some()
-    });
-    h.get_by_label("📥  Enregistrer").click();
-    h.run_steps(3);
+    save_as_proposed(&mut h);
     let path = dir.join("tableau-de-correspondance.csv");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     assert!(text.starts_with('\u{feff}') && text.contains(';'), "{text}");

@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 mod harness;
-use harness::{app_in, wait_for};
+use harness::{app_in, save_as_proposed};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir =
@@ -38,12 +38,7 @@ fn the_draft_is_written_as_an_arrete_where_the_user_chooses() {
     h.run_steps(2);
     h.get_by_label("Enregistrer sous…").click();
     h.run_steps(3);
-    assert!(h.state().chooser.is_open());
-    wait_for(&mut h, "the chooser", |h| {
-        h.query_by_label("📥  Enregistrer").is_some()
-    });
-    h.get_by_label("📥  Enregistrer").click();
-    h.run_steps(3);
+    save_as_proposed(&mut h);
     let path = dir.join("projet-de-texte-sgmas.docx");
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

@@ -70,22 +70,6 @@ pub fn draft(args: &DraftArgs, lang: Lang) -> Result<(), String> {
     format::write_export(&args.output, &bytes).map_err(|e| e.text(lang))
 }
 
-/// A text file's characters: UTF-8, UTF-16 with its mark, else Windows-1252 (what Notepad
-/// and older Word save « texte brut » as in France).
-fn decode(bytes: &[u8]) -> String {
-    if let Some(Ok(text)) = format::encoding::utf16(bytes) {
-        return text;
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => bytes
-            .iter()
-            .map(|&b| format::encoding::windows_1252(b).unwrap_or(char::from(b)))
-            .collect(),
-    }
-}
-
 fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
     let file = path.display().to_string();
     let failed = |e: std::io::Error| format!("{}: {}", shown(&file), format::os::reason(&e, lang));
@@ -100,7 +84,9 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
             format::MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    std::fs::read(path).map(|b| decode(&b)).map_err(failed)
+    std::fs::read(path)
+        .map(|b| format::encoding::lenient(&b))
+        .map_err(failed)
 }
 
 pub fn read(args: &ReadArgs, lang: Lang) -> Result<(), String> {

@@ -137,6 +137,27 @@ pub(super) fn not_utf8(bytes: &[u8], at: usize) -> Message {
     })
 }
 
+/// The text of a file another tool wrote (a CSV table, an article saved as plain text):
+/// UTF-8 (its byte-order mark dropped), UTF-16 with its mark, or else Windows-1252, which
+/// every byte sequence decodes as. Unlike a `.ron` file, which is ours and refused when it
+/// is not UTF-8, such files are what those tools write: guessing wrong shows as a wrong
+/// letter in a preview, not a damaged file.
+pub(crate) fn lenient(bytes: &[u8]) -> String {
+    if let Some(Ok(text)) = utf16(bytes) {
+        return text;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        // The five bytes Windows-1252 leaves undefined read as the C1 controls they are in
+        // Latin-1, as browsers decode them.
+        Err(_) => bytes
+            .iter()
+            .map(|&b| windows_1252(b).unwrap_or(char::from(b)))
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

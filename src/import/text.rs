@@ -6,26 +6,6 @@
 use super::Table;
 use crate::format::encoding;
 
-/// The text of a CSV file: UTF-8 (its byte-order mark dropped), UTF-16 with its mark, or
-/// else Windows-1252, which every byte sequence decodes as. Unlike a `.ron` file, which is
-/// ours and refused when it is not UTF-8, a table comes from tools that write what they
-/// write: guessing wrong here shows as a wrong letter in the preview, not a damaged file.
-fn decode(bytes: &[u8]) -> String {
-    if let Some(Ok(text)) = encoding::utf16(bytes) {
-        return text;
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        // The five bytes Windows-1252 leaves undefined read as the C1 controls they are in
-        // Latin-1, as browsers decode them.
-        Err(_) => bytes
-            .iter()
-            .map(|&b| encoding::windows_1252(b).unwrap_or(char::from(b)))
-            .collect(),
-    }
-}
-
 /// The separator of the first record: whichever of `;`, `,` and tab occurs most outside
 /// quotes; `;` wins a tie, as French files are what this reads most.
 fn separator(text: &str) -> u8 {
@@ -50,7 +30,7 @@ fn separator(text: &str) -> u8 {
 }
 
 pub(super) fn read(bytes: &[u8]) -> Table {
-    let text = decode(bytes);
+    let text = encoding::lenient(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator(&text))
         .has_headers(false)
@@ -89,8 +69,8 @@ mod tests {
 
     #[test]
     fn encodings_are_told_from_the_bytes() {
-        assert_eq!(decode(b"D\xe9l\xe9gation \x80"), "Délégation €");
-        assert_eq!(decode("\u{feff}Libellé".as_bytes()), "Libellé");
-        assert_eq!(decode(b"\xff\xfeL\0\xe9\0"), "Lé");
+        assert_eq!(encoding::lenient(b"D\xe9l\xe9gation \x80"), "Délégation €");
+        assert_eq!(encoding::lenient("\u{feff}Libellé".as_bytes()), "Libellé");
+        assert_eq!(encoding::lenient(b"\xff\xfeL\0\xe9\0"), "Lé");
     }
 }

@@ -59,3 +59,13 @@ pub fn choose_from_menu(h: &mut Harness<'static, OrgApp>, entry: &str, file: &st
     h.run_steps(2);
     h.get_by_label("🗀  Ouvrir").click();
 }
+
+/// The built-in chooser, open to save: takes the name it proposes.
+pub fn save_as_proposed(h: &mut Harness<'static, OrgApp>) {
+    assert!(h.state().chooser.is_open());
+    wait_for(h, "the chooser", |h| {
+        h.query_by_label("📥  Enregistrer").is_some()
+    });
+    h.get_by_label("📥  Enregistrer").click();
+    h.run_steps(3);
+}
