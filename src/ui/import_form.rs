@@ -164,40 +164,42 @@ fn sheet_list(
 /// The grid of columns: header, meaning, first rows. Tells whether a meaning changed.
 fn columns(ui: &mut egui::Ui, form: &mut ImportDialog, lang: Lang) -> bool {
     let mut changed = false;
-    egui::ScrollArea::horizontal().show(ui, |ui| {
-        egui::Grid::new("import-columns")
-            .striped(true)
-            .show(ui, |ui| {
-                for (i, header) in form.table.headers.iter().enumerate() {
-                    ui.strong(format!("{} · {header}", form.table.letter(i)));
-                }
-                ui.end_row();
-                for (i, column) in form.columns.iter_mut().enumerate() {
-                    egui::ComboBox::from_id_salt(("import-column", i))
-                        .selected_text(column.label(lang))
-                        .height(LIST_HEIGHT)
-                        .show_ui(ui, |ui| {
-                            for meaning in Column::ALL {
-                                changed |= ui
-                                    .selectable_value(column, meaning, meaning.label(lang))
-                                    .changed();
-                            }
-                        });
-                }
-                ui.end_row();
-                for record in form.table.records.iter().take(PREVIEW_ROWS) {
-                    for i in 0..form.table.headers.len() {
-                        let cell = record.cells.get(i).map_or("", String::as_str);
-                        let mut shown: String = cell.chars().take(PREVIEW_CHARS).collect();
-                        if shown.len() < cell.len() {
-                            shown.push('…');
-                        }
-                        ui.label(shown.replace('\n', " ⏎ "));
+    egui::ScrollArea::horizontal()
+        .id_salt("columns")
+        .show(ui, |ui| {
+            egui::Grid::new("import-columns")
+                .striped(true)
+                .show(ui, |ui| {
+                    for (i, header) in form.table.headers.iter().enumerate() {
+                        ui.strong(format!("{} · {header}", form.table.letter(i)));
                     }
                     ui.end_row();
-                }
-            });
-    });
+                    for (i, column) in form.columns.iter_mut().enumerate() {
+                        egui::ComboBox::from_id_salt(("import-column", i))
+                            .selected_text(column.label(lang))
+                            .height(LIST_HEIGHT)
+                            .show_ui(ui, |ui| {
+                                for meaning in Column::ALL {
+                                    changed |= ui
+                                        .selectable_value(column, meaning, meaning.label(lang))
+                                        .changed();
+                                }
+                            });
+                    }
+                    ui.end_row();
+                    for record in form.table.records.iter().take(PREVIEW_ROWS) {
+                        for i in 0..form.table.headers.len() {
+                            let cell = record.cells.get(i).map_or("", String::as_str);
+                            let mut shown: String = cell.chars().take(PREVIEW_CHARS).collect();
+                            if shown.len() < cell.len() {
+                                shown.push('…');
+                            }
+                            ui.label(shown.replace('\n', " ⏎ "));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
     changed
 }
 
@@ -217,6 +219,7 @@ fn problems(ui: &mut egui::Ui, built: &Imported, keep_going: &mut bool, lang: La
         format!("{count}{}", lang.pick(" :", ":")),
     );
     egui::ScrollArea::vertical()
+        .id_salt("problems")
         .max_height(140.0)
         .show(ui, |ui| {
             for p in &built.problems {
