@@ -108,3 +108,37 @@ fn a_bad_size_is_refused_with_its_reason() {
     );
     assert!(!out.exists(), "nothing written");
 }
+
+/// `-o FILE.pdf`: the same frames as the images, a page each, in one PDF of the screen's
+/// shape, or of the paper asked for.
+#[test]
+fn a_pdf_handout_has_a_page_per_image() {
+    let dir = scratch("handouts-pdf");
+    let file = Path::new("sample_orgs/paris-secretariat-general.ron");
+    assert!(present(file, &dir, &[]).status.success());
+    let frames = images(&dir).len();
+    let pages = |pdf: &Path| {
+        let bytes = std::fs::read(pdf).unwrap();
+        let needle = b"/Type /Page";
+        (bytes.windows(needle.len() + 1))
+            .filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's')
+            .count()
+    };
+    let pdf = dir.with_extension("pdf");
+    let run = present(file, &pdf, &[]);
+    assert!(run.status.success(), "{run:?}");
+    assert_eq!(pages(&pdf), frames);
+    let text = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+    assert!(
+        text.contains("/MediaBox [0 0 1440 810]"),
+        "the screen's shape"
+    );
+    let a4 = dir.with_extension("a4.pdf");
+    assert!(
+        present(file, &a4, &["--paper", "a4-landscape"])
+            .status
+            .success()
+    );
+    let text = String::from_utf8_lossy(&std::fs::read(&a4).unwrap()).into_owned();
+    assert!(text.contains("/MediaBox [0 0 841.8"), "A4 landscape");
+}

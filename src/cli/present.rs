@@ -1,7 +1,9 @@
 //! `organigramme present FILE -o DIR`: the handouts of a presentation, one PNG per step as the
-//! presentation mode shows it (a step shown in several frames, one PNG per frame).
+//! presentation mode shows it (a step shown in several frames, one PNG per frame); with
+//! `-o FILE.pdf`, one PDF with a page per frame.
 
 use super::PaperArg;
+use crate::export::pdf::{self, Pages, PdfOptions};
 use crate::export::png::Paper;
 use crate::format;
 use crate::i18n::{Lang, say, shown};
@@ -13,8 +15,9 @@ use std::path::PathBuf;
 #[derive(clap::Args, Debug)]
 pub struct PresentArgs {
     pub file: PathBuf,
-    /// Dossier où écrire les images (créé s'il n'existe pas).
-    #[arg(short, long, value_name = "DIR")]
+    /// Dossier où écrire les images (créé s'il n'existe pas), ou fichier .pdf d'une page par
+    /// étape.
+    #[arg(short, long, value_name = "DIR|FILE.pdf")]
     pub output: PathBuf,
     /// Une feuille de papier à 150 dpi au lieu de l'écran du projecteur.
     #[arg(long, value_enum)]
@@ -49,9 +52,13 @@ pub fn run(args: &PresentArgs, lang: Lang) -> Result<(), String> {
         OrderArg::Branches => Order::Branches,
     };
     let dir = args.output.display().to_string();
+    let steps = plan(org, &tree, order, screen, lang);
+    let pdf = (args.output.extension()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if pdf {
+        return handout_pdf(args, org, &tree, steps, screen, lang);
+    }
     std::fs::create_dir_all(&args.output)
         .map_err(|e| format!("{}{}{e}", shown(&dir), lang.pick(" : ", ": ")))?;
-    let steps = plan(org, &tree, order, screen, lang);
     let width = steps.len().to_string().len().max(2);
     let mut cache = crate::scene::Cache::default();
     let mut written = 0;
@@ -84,15 +91,50 @@ pub fn run(args: &PresentArgs, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
+/// Every frame of every step, a page each, in one PDF: on the paper asked for, else at the
+/// screen's size.
+fn handout_pdf(
+    args: &PresentArgs,
+    org: &crate::model::Organisation,
+    tree: &Hierarchy,
+    steps: Vec<crate::present::Step>,
+    screen: Screen,
+    lang: Lang,
+) -> Result<(), String> {
+    let mut cache = crate::scene::Cache::default();
+    let mut pages = Vec::new();
+    for step in steps {
+        let view = View::new(org, tree, step, screen, lang, &mut cache);
+        pages.extend(view.frames.iter().map(|f| handout::page(&view, f, screen)));
+    }
+    let options = PdfOptions {
+        paper: args.paper.map(paper_of),
+        transparent: false,
+        lang,
+        pages: Pages::One,
+    };
+    let file = args.output.display().to_string();
+    let bytes = pdf::render_each(&pages, org, &options)
+        .map_err(|e| format!("{}{}{}", shown(&file), lang.pick(" : ", ": "), e.text(lang)))?;
+    format::write_export(&args.output, &bytes).map_err(|e| e.text(lang))?;
+    let count = lang.count(pages.len(), ("page", "pages"), ("page", "pages"));
+    out!("{}{}{count}", shown(&file), lang.pick(" : ", ": "));
+    Ok(())
+}
+
+fn paper_of(paper: PaperArg) -> (Paper, bool) {
+    match paper {
+        PaperArg::A4 => (Paper::A4, false),
+        PaperArg::A4Landscape => (Paper::A4, true),
+        PaperArg::A3 => (Paper::A3, false),
+        PaperArg::A3Landscape => (Paper::A3, true),
+    }
+}
+
 /// The screen the steps are framed for, in pixels, and the resolution written in the files.
 fn screen(args: &PresentArgs, lang: Lang) -> Result<(Screen, f32), String> {
     if let Some(paper) = args.paper {
-        let (paper, landscape) = match paper {
-            PaperArg::A4 => (Paper::A4, false),
-            PaperArg::A4Landscape => (Paper::A4, true),
-            PaperArg::A3 => (Paper::A3, false),
-            PaperArg::A3Landscape => (Paper::A3, true),
-        };
+        let (paper, landscape) = paper_of(paper);
         let (mut w, mut h) = paper.mm();
         if landscape {
             std::mem::swap(&mut w, &mut h);

@@ -15,6 +15,17 @@ pub const CARD_TEXT_PX: f32 = 30.0;
 
 /// The PNG of `view` through `frame` on `screen`, written at `dpi`.
 pub fn render(view: &View, frame: &Frame, screen: Screen, dpi: f32) -> Result<Vec<u8>, PngError> {
+    let options = PngOptions {
+        size: Size::Scale(1.0),
+        transparent: false,
+        dpi,
+    };
+    png::render(&page(view, frame, screen), &options)
+}
+
+/// The step's frame as the screen shows it, a scene of the screen's size: the chart's part,
+/// the title band, and the missions card if any. A PNG or a page of a PDF draws it.
+pub fn page(view: &View, frame: &Frame, screen: Screen) -> Scene {
     let mut page = on_screen(&view.scene, frame, &view.lit, screen);
     let ink = Rgba::rgb(0, 0, 0);
     // White over what lies outside the frame's part of the chart.
@@ -71,12 +82,7 @@ pub fn render(view: &View, frame: &Frame, screen: Screen, dpi: f32) -> Result<Ve
         item.stroke_width = 3.0;
         page.items.push(item);
     }
-    let options = PngOptions {
-        size: Size::Scale(1.0),
-        transparent: false,
-        dpi,
-    };
-    png::render(&page, &options)
+    page
 }
 
 fn line(text: String, style: Style, x: f32, y: f32, colour: Rgba) -> TextLine {

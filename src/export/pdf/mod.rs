@@ -95,30 +95,48 @@ pub fn render(
     if options.pages != Pages::One {
         return pages::render(scene, org, options);
     }
-    let sheet = sheet(scene, options.paper);
-    let mut c = Content::new();
-    background(&mut c, scene, options, (sheet.width, sheet.height));
-    // The scene's units from its top-left corner, downwards: PDF's axis starts at the bottom.
-    let s = sheet.scale;
-    c.transform([
-        s,
-        0.0,
-        0.0,
-        -s,
-        sheet.offset.0,
-        sheet.height - sheet.offset.1,
-    ]);
-    let mut fonts = fonts::Fonts::new();
-    draw::chart(&mut c, scene, &mut fonts);
-    let page = Page {
-        content: c.finish(),
-        map: false,
+    render_each(std::slice::from_ref(scene), org, options)
+}
+
+/// One page per scene, each on the sheet the first one takes: the steps of a presentation
+/// as a handout. The fonts are shared, subset once for them all.
+pub fn render_each(
+    scenes: &[Scene],
+    org: &Organisation,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, PngError> {
+    let Some(first) = scenes.first() else {
+        return Err(PngError::Other(Message::new("aucune page", "no page")));
     };
+    let sheet = sheet(first, options.paper);
+    let mut fonts = fonts::Fonts::new();
+    let pages: Vec<Page> = (scenes.iter())
+        .map(|scene| {
+            let mut c = Content::new();
+            background(&mut c, scene, options, (sheet.width, sheet.height));
+            // The scene's units from its top-left corner, downwards: PDF's axis starts at
+            // the bottom.
+            let s = sheet.scale;
+            c.transform([
+                s,
+                0.0,
+                0.0,
+                -s,
+                sheet.offset.0,
+                sheet.height - sheet.offset.1,
+            ]);
+            draw::chart(&mut c, scene, &mut fonts);
+            Page {
+                content: c.finish(),
+                map: false,
+            }
+        })
+        .collect();
     document(
         org,
         options,
         (sheet.width, sheet.height),
-        &[page],
+        &pages,
         &fonts,
         None,
     )
