@@ -397,9 +397,10 @@ pub(super) fn explain(code: &RonError, text: &str, at: usize, lang: Lang) -> (us
         ),
         RonError::ExpectedDifferentLength { expected, found } => value(&say!(
             lang,
-            "{} (trouvé {found} élément(s))",
-            "{} (found {found} item(s))",
-            expected_type(expected, lang)
+            "{} (trouvé {})",
+            "{} (found {})",
+            expected_type(expected, lang),
+            lang.count(*found, ("élément", "éléments"), ("item", "items"))
         )),
         RonError::NoSuchEnumVariant {
             expected,

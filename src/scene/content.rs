@@ -189,8 +189,12 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
     }
     if hidden > 0 {
         let label = format!(
-            "+ {hidden} {}",
-            lang.pick("unité(s) repliée(s)", "folded unit(s)")
+            "+ {}",
+            lang.count(
+                hidden,
+                ("unité repliée", "unités repliées"),
+                ("folded unit", "folded units")
+            )
         );
         b.push(&label, DETAIL, NAME_WIDTH, 1, true, true);
     }
@@ -228,7 +232,11 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
         }
         let hidden = unit.missions.len() - shown;
         if hidden > 0 {
-            let more = format!("… +{hidden} {}", lang.pick("paragraphe(s)", "paragraph(s)"));
+            let paragraphs = ("paragraphe", "paragraphes");
+            let more = format!(
+                "… +{}",
+                lang.count(hidden, paragraphs, ("paragraph", "paragraphs"))
+            );
             b.push(&more, MISSION, MISSION_WIDTH, 1, false, true);
         }
     }
