@@ -80,7 +80,12 @@ fn the_insee_draft_has_the_form_of_a_decree() {
         "Décret n° … du … portant organisation du secrétariat général de l'INSEE"
     );
     assert_eq!(lines[1], "Le Premier ministre,");
-    assert!(lines[2].starts_with("Vu le décret"), "{}", lines[2]);
+    // A text the file names by its kind alone leaves its number and date to fill in.
+    assert!(
+        lines[2].starts_with("Vu le décret n° … du … (Secrétariat général"),
+        "{}",
+        lines[2]
+    );
     assert!(
         lines[2].ends_with("notamment son article 3,"),
         "the last visa ends with a comma"

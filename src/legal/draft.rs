@@ -115,6 +115,7 @@ pub fn draft(org: &Organisation, options: &DraftOptions) -> Document {
     let visas = &org.legal_texts;
     for (i, text) in visas.iter().enumerate() {
         let mut visa = format!("Vu {}", definite(&one_line(&text.reference)));
+        visa += blanks(&text.reference);
         if !text.title.is_empty() {
             visa += &format!(" ({})", one_line(&text.title));
         }
@@ -255,4 +256,18 @@ fn missions(unit: &Unit) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// What a visa leaves for the officer to fill in when the file names a text by its kind
+/// alone (« Décret », as sources that give neither number nor date): « n° … du … » after a
+/// decree, « du … » after an arrêté, the way a draft marks what is still to be found.
+fn blanks(reference: &str) -> &'static str {
+    if reference.chars().any(|c| c.is_ascii_digit()) {
+        return "";
+    }
+    match crate::model::fold(reference.trim()).as_str() {
+        "decret" => " n° … du …",
+        "arrete" => " du …",
+        _ => "",
+    }
 }
