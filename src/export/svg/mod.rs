@@ -4,95 +4,17 @@
 use crate::i18n::Lang;
 use crate::model::Organisation;
 use crate::scene::{
-    BOX_DASHES, Connector, Item, Link, Owner, RULE_INSET, RULE_WIDTH, Rect, Rgba, Scene, Shape,
-    TextLine,
+    BOX_DASHES, Connector, Item, Link, RULE_INSET, RULE_WIDTH, Rect, Scene, Shape, TextLine,
 };
 use crate::text::{self, FAMILY_FALLBACKS, Font};
 use std::io::{self, Write};
 
-/// Keeps what XML 1.0 allows and escapes the five markup characters.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
-    out
-}
+mod groups;
+mod xml;
 
-fn push_escaped(out: &mut String, text: &str) {
-    // Runs of plain text are copied at once: titles carry whole mission paragraphs, whose
-    // apostrophes would otherwise send every character through one at a time.
-    let bytes = text.as_bytes();
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        let (replacement, len) = match bytes[i] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            b'\'' => ("&apos;", 1),
-            b'\t' | b'\n' | b'\r' => (" ", 1),
-            0..0x20 => ("", 1),
-            // U+FFFE and U+FFFF, which XML forbids.
-            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => ("", 3),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&text[start..i]);
-        out.push_str(replacement);
-        i += len;
-        start = i;
-    }
-    out.push_str(&text[start..]);
-}
-
-/// Two decimals: enough for print, and stable across runs. Written digit by digit: float
-/// formatting, then `fmt` itself, was most of the time spent writing an SVG.
-fn num(s: &mut String, v: f32) {
-    let hundredths = (f64::from(v) * 100.0).round() as i64;
-    if hundredths < 0 {
-        s.push('-');
-    }
-    let (whole, frac) = (
-        hundredths.unsigned_abs() / 100,
-        hundredths.unsigned_abs() % 100,
-    );
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = whole;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    s.push_str(std::str::from_utf8(&digits[at..]).unwrap_or("0"));
-    if frac != 0 {
-        s.push('.');
-        s.push(char::from(b'0' + (frac / 10) as u8));
-        s.push(char::from(b'0' + (frac % 10) as u8));
-    }
-}
-
-fn colour(s: &mut String, c: Rgba) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    s.push('#');
-    for byte in [c.0, c.1, c.2] {
-        s.push(char::from(HEX[usize::from(byte >> 4)]));
-        s.push(char::from(HEX[usize::from(byte & 15)]));
-    }
-}
-
-/// An attribute ` name="value"` with a number value.
-fn attr(s: &mut String, name: &str, v: f32) {
-    s.push(' ');
-    s.push_str(name);
-    s.push_str("=\"");
-    num(s, v);
-    s.push('"');
-}
+use groups::{open_group, push_slug};
+pub use xml::escape;
+use xml::{attr, colour, num, push_escaped};
 
 /// How the SVG is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -313,99 +235,6 @@ fn write_connector(s: &mut String, c: &Connector) {
     s.push_str("\"/>\n");
 }
 
-/// Opens the group of a unit, body or entity: its id in the file, a class naming what it is
-/// and its kind, and a title with its texts. False for a decoration, which has no group.
-fn open_group(s: &mut String, owner: Owner, org: &Organisation) -> bool {
-    let (class, id, kind, name) = match owner {
-        Owner::Unit(u) => match org.units.get(u) {
-            Some(u) => ("unit", &u.id, u.kind.label(Lang::Fr), &u.name),
-            None => return false,
-        },
-        Owner::Body(b) => match org.bodies.get(b) {
-            Some(b) => ("body", &b.id, b.kind.label(Lang::Fr), &b.name),
-            None => return false,
-        },
-        Owner::Entity(e) => match org.entities.get(e) {
-            Some(e) => ("entity", &e.id, e.kind.label(Lang::Fr), &e.name),
-            None => return false,
-        },
-        Owner::Decoration | Owner::Label => return false,
-    };
-    s.push_str("<g id=\"");
-    push_escaped(s, id.as_str());
-    s.push_str("\" class=\"");
-    s.push_str(class);
-    s.push(' ');
-    push_slug(s, kind);
-    s.push_str("\"><title>");
-    push_escaped(s, name);
-    // One line each: browsers show a title's line breaks in the tooltip.
-    let line = |s: &mut String, text: &str| {
-        if !text.is_empty() {
-            s.push('\n');
-            push_escaped(s, text);
-        }
-    };
-    match owner {
-        Owner::Unit(u) => {
-            let unit = &org.units[u];
-            line(s, &unit.acronym);
-            line(s, &unit.head.title);
-            line(s, &unit.head.name);
-            for m in &unit.missions {
-                line(s, &m.text);
-            }
-        }
-        Owner::Body(b) => {
-            let body = &org.bodies[b];
-            line(s, &body.purpose);
-            line(s, &body.participants);
-            line(s, &body.cadence);
-        }
-        Owner::Entity(e) => {
-            let entity = &org.entities[e];
-            line(s, &entity.acronym);
-            line(s, &entity.description);
-        }
-        Owner::Decoration | Owner::Label => {}
-    }
-    s.push_str("</title>\n");
-    true
-}
-
-/// A kind as a class name: lower-case ASCII words joined by hyphens, French accents folded
-/// ("Sous-direction" → "sous-direction", "Pôle" → "pole"); "other" if nothing is left.
-fn push_slug(s: &mut String, label: &str) {
-    let start = s.len();
-    let mut gap = false;
-    let mut buf = [0u8; 4];
-    for c in label.chars() {
-        let part: &str = match c {
-            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase().encode_utf8(&mut buf),
-            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => "a",
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
-            'î' | 'ï' | 'Î' | 'Ï' => "i",
-            'ô' | 'ö' | 'Ô' | 'Ö' => "o",
-            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => "u",
-            'ç' | 'Ç' => "c",
-            'œ' | 'Œ' => "oe",
-            'æ' | 'Æ' => "ae",
-            _ => {
-                gap = true;
-                continue;
-            }
-        };
-        if gap && s.len() > start {
-            s.push('-');
-        }
-        gap = false;
-        s.push_str(part);
-    }
-    if s.len() == start {
-        s.push_str("other");
-    }
-}
-
 fn write_item(s: &mut String, item: &Item, min_text: f32, by_pieces: bool) {
     let r = &item.rect;
     match item.shape {
@@ -511,49 +340,4 @@ fn write_text(s: &mut String, line: &TextLine, r: &Rect) {
     s.push_str("\" xml:space=\"preserve\">");
     push_escaped(s, &line.text);
     s.push_str("</text>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(
-            escape("<script>&]]>\"'"),
-            "&lt;script&gt;&amp;]]&gt;&quot;&apos;"
-        );
-        assert_eq!(escape("a\u{0}b\u{1b}c\u{fffe}"), "abc");
-        assert_eq!(escape("l’œuvre « ok » ―"), "l’œuvre « ok » ―");
-        assert_eq!(escape("l'été\n\tà\u{ffff}ï\u{fffe}"), "l&apos;été  àï");
-    }
-
-    #[test]
-    fn kinds_become_lower_case_ascii_class_names() {
-        let slug = |label: &str| {
-            let mut s = String::new();
-            push_slug(&mut s, label);
-            s
-        };
-        assert_eq!(slug("Secrétariat général"), "secretariat-general");
-        assert_eq!(slug("Sous-direction"), "sous-direction");
-        assert_eq!(slug("Tutelle / pilotage"), "tutelle-pilotage");
-        assert_eq!(slug("Œuvre  \"<x>\" 2"), "oeuvre-x-2");
-        assert_eq!(slug("办公室"), "other");
-    }
-
-    #[test]
-    fn numbers_are_printed_with_fixed_precision() {
-        let n = |v: f32| {
-            let mut s = String::new();
-            num(&mut s, v);
-            s
-        };
-        assert_eq!(n(1.0), "1");
-        assert_eq!(n(1.005_f32 + 0.0001), "1.01");
-        assert_eq!(n(-2.5), "-2.50");
-        assert_eq!(n(-0.25), "-0.25");
-        assert_eq!(n(0.001), "0");
-        assert_eq!(n(12_345.6), "12345.60");
-    }
 }
