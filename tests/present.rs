@@ -112,14 +112,7 @@ fn the_keys_step_through_a_script() {
     assert_eq!(p.steps().len(), 3);
     assert_eq!(position(&h), (0, 0));
     assert_eq!(in_view(&h), (vec![sg], vec![]), "the head alone");
-    let name = h
-        .state()
-        .presenting
-        .as_ref()
-        .unwrap()
-        .smallest_name_px()
-        .unwrap();
-    assert!(name >= MIN_NAME_PX, "{name}");
+    assert_legible(&h);
 
     press(&mut h, Key::ArrowRight);
     assert_eq!(position(&h), (1, 0));
@@ -260,14 +253,7 @@ fn a_file_without_a_script_is_presented_level_by_level() {
     for frame in 0..2 {
         press(&mut h, Key::ArrowRight);
         assert_eq!(position(&h), (1, frame));
-        let name = h
-            .state()
-            .presenting
-            .as_ref()
-            .unwrap()
-            .smallest_name_px()
-            .unwrap();
-        assert!(name >= MIN_NAME_PX, "{name}");
+        assert_legible(&h);
         seen.extend(in_view(&h).0);
     }
     for c in children {
@@ -304,14 +290,7 @@ fn odd_structures_are_presented_without_a_fault() {
     for _ in 0..30 {
         press(&mut h, Key::ArrowRight);
     }
-    let name = h
-        .state()
-        .presenting
-        .as_ref()
-        .unwrap()
-        .smallest_name_px()
-        .unwrap();
-    assert!(name >= MIN_NAME_PX, "{name}");
+    assert_legible(&h);
 }
 
 #[test]
@@ -331,4 +310,11 @@ fn the_pointer_dot_goes_after_two_idle_seconds() {
     // The harness's frames are a quarter of a second apart.
     h.run_steps(9);
     assert_eq!(delay(&h), std::time::Duration::MAX, "then nothing");
+}
+
+/// Every name on the screen at least `MIN_NAME_PX` high.
+fn assert_legible(h: &Harness<'static, OrgApp>) {
+    let presenting = h.state().presenting.as_ref().expect("presenting");
+    let name = presenting.smallest_name_px().expect("names on the screen");
+    assert!(name >= MIN_NAME_PX, "{name}");
 }
