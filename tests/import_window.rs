@@ -202,3 +202,29 @@ fn another_sheet_of_a_workbook_is_chosen_in_the_preview() {
     assert_eq!(doc.org().units.len(), 1);
     assert_eq!(doc.org().units[0].name, "Autre feuille");
 }
+
+#[test]
+fn an_update_is_not_applied_over_edits_made_since_its_preview() {
+    let mut h = app_in(&extract_dir("stale"));
+    preview(&mut h);
+    h.get_by_label("Mettre à jour le document…").click();
+    h.run_steps(4);
+    let select = organigramme::ui::Selection::Unit(Id::new("sg"));
+    h.state_mut().select(Some(select));
+    h.key_press(Key::Insert);
+    h.run_steps(3);
+    let edited = h.state().doc.org().clone();
+    h.get_by_label("Appliquer la mise à jour").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.org(),
+        &edited,
+        "the edit kept, the stale update not applied"
+    );
+    let status = h.state().status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("a changé depuis l'aperçu"),
+        "{}",
+        status.text
+    );
+}

@@ -27,6 +27,8 @@ pub struct Comparing {
     /// make of it.
     other: Organisation,
     pub pending: bool,
+    /// The document's revision when the comparison began: an update was made from that one.
+    since: u64,
     /// The other version's file name.
     pub name: String,
     /// The document's revision and the language the rest was made for.
@@ -45,6 +47,7 @@ impl Comparing {
         Comparing {
             other,
             pending,
+            since: 0,
             name,
             made_for: None,
             compared: Comparison {
@@ -142,12 +145,23 @@ impl OrgApp {
 
     /// Applies the update shown, as one step of the history, and leaves the comparison.
     pub fn apply_update(&mut self, label: &str) {
-        let Some(c) = self.comparing.take_if(|c| c.pending) else {
+        let Some(c) = self.comparing.as_ref().filter(|c| c.pending) else {
             return;
         };
+        if c.since != self.doc.revision {
+            // The update was made from the document as it was: applied now, it would undo
+            // what was edited since.
+            let lang = self.lang();
+            let text = lang.pick(
+                "Le document a changé depuis l'aperçu : annulez la mise à jour (Échap) et importez de nouveau le tableau",
+                "The document changed since the preview: cancel the update (Escape) and import the table again",
+            );
+            self.set_status(text, true);
+            return;
+        }
         let units = &self.doc.org().units;
         // An update changes units in place and adds new ones after them (see
-        // `import::update`), unless the document changed meanwhile: then it is made again.
+        // `import::update`).
         let edits: Vec<Edit> = (c.other.units.iter().enumerate())
             .filter(|&(i, u)| units.get(i) != Some(u))
             .map(|(i, u)| {
@@ -159,7 +173,6 @@ impl OrgApp {
                 }
             })
             .collect();
-        self.comparing = Some(c);
         self.end_compare();
         self.edit(Some(Edit::Batch(edits)), label, None);
     }
@@ -210,6 +223,7 @@ impl OrgApp {
 
     fn begin_compare(&mut self, mut comparing: Comparing) {
         let lang = self.lang();
+        comparing.since = self.doc.revision;
         comparing.update(self.doc.org(), self.doc.revision, lang);
         let status = match comparing.count() {
             n if comparing.pending => say!(
