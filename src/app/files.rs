@@ -80,21 +80,46 @@ pub fn open_dialog(app: &mut OrgApp, ctx: &egui::Context) {
 
 /// Asks for a table to import, beside the document or in the last folder used.
 pub fn import_dialog(app: &mut OrgApp, ctx: &egui::Context) {
-    beside_document(app, Purpose::Import, ctx);
+    beside_document(app, Purpose::Import, None, ctx);
 }
 
 /// Asks for another version of the document, to compare it with.
 pub fn compare_dialog(app: &mut OrgApp, ctx: &egui::Context) {
-    beside_document(app, Purpose::Compare, ctx);
+    beside_document(app, Purpose::Compare, None, ctx);
 }
 
-fn beside_document(app: &mut OrgApp, purpose: Purpose, ctx: &egui::Context) {
+/// Asks where to write the comparison's tableau de correspondance.
+pub fn correspondence_dialog(app: &mut OrgApp, ctx: &egui::Context) {
+    let name = "tableau-de-correspondance.csv".to_string();
+    beside_document(app, Purpose::Correspondence, Some(name), ctx);
+}
+
+/// Asks where to write the draft legal text, named after the structure.
+pub fn draft_dialog(app: &mut OrgApp, options: crate::legal::DraftOptions, ctx: &egui::Context) {
+    let org = app.doc.org();
+    let stem = if org.acronym.is_empty() {
+        "projet"
+    } else {
+        org.acronym.as_str()
+    };
+    let name = format!("projet-de-texte-{}.docx", stem.to_lowercase());
+    beside_document(app, Purpose::Draft(options), Some(name), ctx);
+}
+
+/// Asks for a file beside the document, or in the last folder used; `file_name`: the name
+/// proposed for a file to write.
+fn beside_document(
+    app: &mut OrgApp,
+    purpose: Purpose,
+    file_name: Option<String>,
+    ctx: &egui::Context,
+) {
     let ask = Ask {
         purpose,
         dir: app
             .document_dir()
             .or_else(|| app.settings.recent_dirs.first().cloned()),
-        file_name: None,
+        file_name,
     };
     app.choose(ask, ctx);
 }
@@ -191,32 +216,6 @@ pub fn write_screenshot(path: &Path, image: &egui::ColorImage) -> Result<(), Str
     writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
     writer.finish().map_err(|e| e.to_string())?;
     crate::format::write_export(path, &out).map_err(|e| e.to_string())
-}
-
-/// Asks where to write the comparison's tableau de correspondance, beside the document.
-pub fn correspondence_dialog(app: &mut OrgApp, ctx: &egui::Context) {
-    let ask = Ask {
-        purpose: Purpose::Correspondence,
-        dir: app.document_dir(),
-        file_name: Some("tableau-de-correspondance.csv".into()),
-    };
-    app.choose(ask, ctx);
-}
-
-/// Asks where to write the draft legal text, named after the structure, beside the document.
-pub fn draft_dialog(app: &mut OrgApp, options: crate::legal::DraftOptions, ctx: &egui::Context) {
-    let org = app.doc.org();
-    let stem = if org.acronym.is_empty() {
-        "projet"
-    } else {
-        org.acronym.as_str()
-    };
-    let ask = Ask {
-        purpose: Purpose::Draft(options),
-        dir: app.document_dir(),
-        file_name: Some(format!("projet-de-texte-{}.docx", stem.to_lowercase())),
-    };
-    app.choose(ask, ctx);
 }
 
 #[cfg(test)]
