@@ -10,14 +10,8 @@ use organigramme::doc::Document;
 use organigramme::ui::{Action, Dialog};
 use std::path::PathBuf;
 
-fn harness(app: OrgApp) -> Harness<'static, OrgApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
-    // egui_graphs asks for repaints while it settles: step a fixed number of frames.
-    h.run_steps(6);
-    h
-}
+mod harness;
+use harness::window_on as harness;
 
 fn sample_app() -> Harness<'static, OrgApp> {
     harness(OrgApp::with_default_sample(Settings::default()))

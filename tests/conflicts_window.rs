@@ -8,6 +8,9 @@ use organigramme::app::{OrgApp, Settings};
 use organigramme::doc::Document;
 use organigramme::model::{Id, Organisation};
 
+mod harness;
+use harness::window_on;
+
 fn sample() -> Organisation {
     let s = organigramme::samples::default_sample();
     organigramme::format::load_bytes("s", s.text.as_bytes())
@@ -40,14 +43,7 @@ fn merged() -> Organisation {
 }
 
 fn window(org: Organisation) -> Harness<'static, OrgApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut OrgApp| app.show(ui),
-            OrgApp::new(Document::new(org, None), Settings::default()),
-        );
-    h.run_steps(6);
-    h
+    window_on(OrgApp::new(Document::new(org, None), Settings::default()))
 }
 
 fn name(h: &Harness<'static, OrgApp>) -> String {

@@ -13,7 +13,7 @@ use organigramme::ui::Dialog;
 use std::path::PathBuf;
 
 mod harness;
-use harness::{app_in, wait_for};
+use harness::{app_in, wait_for, window_on};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("organigramme-dlg-{name}-{}", std::process::id()));
@@ -327,10 +327,7 @@ fn the_windows_export_advice_names_the_windows_controls() {
         organigramme::doc::Document::new(org, None),
         Settings::default(),
     );
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
-    h.run_steps(6);
+    let mut h = window_on(app);
     let ctx = h.ctx.clone();
     let export = |h: &mut Harness<'static, OrgApp>, form: ExportDialog, name: &str| {
         let request = h.state().export_request(&form);

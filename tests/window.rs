@@ -12,15 +12,11 @@ use organigramme::ui::options::RelationsView;
 use organigramme::ui::tips;
 use organigramme::ui::{Action, ExportDialog, Selection};
 
+mod harness;
+use harness::window_on;
+
 fn harness(settings: Settings) -> Harness<'static, OrgApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut OrgApp| app.show(ui),
-            OrgApp::with_default_sample(settings),
-        );
-    h.run_steps(6);
-    h
+    window_on(OrgApp::with_default_sample(settings))
 }
 
 fn unit_index(app: &OrgApp, id: &str) -> usize {
@@ -180,11 +176,7 @@ fn one_of_each(lang: Lang) -> Harness<'static, OrgApp> {
         ..Settings::default()
     };
     let app = OrgApp::new(organigramme::doc::Document::new(org, None), settings);
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
-    h.run_steps(6);
-    h
+    window_on(app)
 }
 
 #[test]
@@ -320,10 +312,7 @@ fn pointing_at_a_body_marks_its_members() {
         organigramme::doc::Document::new(org, None),
         Settings::default(),
     );
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
-    h.run_steps(6);
+    let mut h = window_on(app);
     let (body, member) = *h
         .state()
         .scene()

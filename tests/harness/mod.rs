@@ -17,12 +17,15 @@ pub fn app_in(dir: &Path) -> Harness<'static, OrgApp> {
         recent_dirs: vec![dir.to_path_buf()],
         ..Settings::default()
     };
+    window_on(OrgApp::with_default_sample(settings))
+}
+
+/// `app` in a window of a workstation's size, its first frames drawn (egui_graphs asks for
+/// repaints while it settles: a fixed number of frames).
+pub fn window_on(app: OrgApp) -> Harness<'static, OrgApp> {
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut OrgApp| app.show(ui),
-            OrgApp::with_default_sample(settings),
-        );
+        .build_ui_state(|ui, app: &mut OrgApp| app.show(ui), app);
     h.run_steps(6);
     h
 }
