@@ -228,3 +228,16 @@ fn an_update_is_not_applied_over_edits_made_since_its_preview() {
         status.text
     );
 }
+
+#[test]
+fn the_update_lists_annuler_button_cancels_it() {
+    let mut h = app_in(&extract_dir("annuler"));
+    let before = h.state().doc.org().clone();
+    preview(&mut h);
+    h.get_by_label("Mettre à jour le document…").click();
+    h.run_steps(4);
+    h.get_by_label("Annuler (Échap)").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Mise à jour").is_none());
+    assert_eq!(h.state().doc.org(), &before);
+}

@@ -127,3 +127,36 @@ fn a_text_lists_the_units_whose_missions_cite_it() {
         "the inspector names the text a mission cites"
     );
 }
+
+/// Each legal-text dialog closes with « Annuler » and with Escape, changing nothing; a text
+/// read opens as a new document.
+#[test]
+fn the_legal_text_dialogs_close_and_open_as_asked() {
+    let mut h = app_in(&temp_dir("close"));
+    let before = h.state().doc.org().clone();
+    for entry in ["Exporter le projet de texte…", "Importer un texte…"] {
+        menu(&mut h, entry);
+        assert!(h.state().dialog.is_some(), "{entry}");
+        // A wide dialog takes a few frames to find its size and centre.
+        h.run_steps(5);
+        h.get_by_label("Annuler").click();
+        h.run_steps(2);
+        assert!(h.state().dialog.is_none(), "{entry}: Annuler");
+        menu(&mut h, entry);
+        h.key_press(Key::Escape);
+        h.run_steps(2);
+        assert!(h.state().dialog.is_none(), "{entry}: Escape");
+    }
+    assert_eq!(h.state().doc.org(), &before);
+    assert!(!h.state().chooser.is_open());
+    menu(&mut h, "Importer un texte…");
+    article(&h).click();
+    h.run_steps(1);
+    article(&h).type_text(ARTICLE);
+    h.run_steps(3);
+    h.get_by_label("Ouvrir comme nouveau document").click();
+    h.run_steps(3);
+    let doc = &h.state().doc;
+    assert!(doc.path.is_none(), "a new untitled document");
+    assert_eq!(doc.org().units.len(), 3);
+}
