@@ -276,7 +276,17 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
     let mut failed = false;
     for path in files {
         match format::load_path(path) {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                let logo =
+                    crate::export::logo::for_structure(&loaded.organisation.logo, Some(path));
+                if let Some(Err(why)) = logo {
+                    loaded.warnings.push(crate::model::Issue {
+                        severity: crate::model::Severity::Warning,
+                        place: None,
+                        definitions: Vec::new(),
+                        message: why,
+                    });
+                }
                 let s = &loaded.stats;
                 let path = path.display().to_string();
                 let count = |n: usize, fr, en| lang.count(n, fr, en);

@@ -247,7 +247,7 @@ fn unique(ids: impl Iterator<Item = String>) -> Vec<Id> {
 
 prop_compose! {
     fn organisation()(
-        (name, acronym, description, administration, address) in (text(), text(), text(), text(), text()),
+        (name, acronym, description, administration, address, logo) in (text(), text(), text(), text(), text(), text()),
         headcount in prop::option::of((any::<u32>(), text(), text())),
         legal_texts in prop::collection::vec(legal_text(), 0..3),
         budget_programmes in prop::collection::vec((text(), text()), 0..3),
@@ -319,6 +319,7 @@ prop_compose! {
             administration,
             headcount: headcount.map(|(count, date, note)| Headcount { count, date, note }),
             address,
+            logo,
             legal_texts,
             budget_programmes: budget_programmes
                 .into_iter()

@@ -58,6 +58,18 @@ pub enum Purpose {
     Draft(crate::legal::DraftOptions),
     /// Where to write the comparison's tableau de correspondance.
     Correspondence,
+    /// A picture for the organisation's logo.
+    Logo,
+}
+
+impl Purpose {
+    /// Whether the file chosen is read (it must exist) rather than written.
+    fn reads(&self) -> bool {
+        matches!(
+            self,
+            Purpose::Open | Purpose::Import | Purpose::Compare | Purpose::Logo
+        )
+    }
 }
 
 /// What to ask: the purpose, and where the dialog starts.
@@ -84,6 +96,7 @@ impl Ask {
                 &["docx", "odt", "md", "txt"],
             ),
             Purpose::Correspondence => ("Tableau (CSV, Markdown, texte)", &["csv", "md", "txt"]),
+            Purpose::Logo => ("Image (PNG, JPEG, SVG)", &["png", "jpg", "jpeg", "svg"]),
         }
     }
 
@@ -96,6 +109,7 @@ impl Ask {
             Purpose::Correspondence => {
                 lang.pick("📥 Tableau de correspondance", "📥 Correspondence table")
             }
+            Purpose::Logo => lang.pick("📂 Logo de l'organisation", "📂 Organisation's logo"),
             Purpose::SaveAs { .. } => lang.pick("📥 Enregistrer sous", "📥 Save as"),
             Purpose::Export(_) => lang.pick("📥 Exporter le schéma", "📥 Export the chart"),
         }
@@ -120,9 +134,10 @@ pub fn ask_native(ask: &Ask) -> (Option<PathBuf>, bool) {
         dialog = dialog.set_file_name(file);
     }
     let started = std::time::Instant::now();
-    let picked = match ask.purpose {
-        Purpose::Open | Purpose::Import | Purpose::Compare => dialog.pick_file(),
-        _ => dialog.save_file(),
+    let picked = if ask.purpose.reads() {
+        dialog.pick_file()
+    } else {
+        dialog.save_file()
     };
     let failed = picked.is_none() && started.elapsed() < TOO_FAST;
     (picked, failed)
@@ -178,9 +193,10 @@ impl BuiltIn {
         if let Some(file) = &ask.file_name {
             dialog = dialog.default_file_name(file);
         }
-        match ask.purpose {
-            Purpose::Open | Purpose::Import | Purpose::Compare => dialog.pick_file(),
-            _ => dialog.save_file(),
+        if ask.purpose.reads() {
+            dialog.pick_file();
+        } else {
+            dialog.save_file();
         }
         self.open = Some((dialog, ask.purpose));
         self.fresh = true;

@@ -78,6 +78,7 @@ impl OrgApp {
             Action::OpenSample(i) => files::open_sample(self, i),
             Action::Import => files::import_dialog(self, ctx),
             Action::Compare => files::compare_dialog(self, ctx),
+            Action::ChooseLogo => self.choose_logo(ctx),
             Action::EndCompare => self.end_compare(),
             Action::DraftText => self.dialog = Some(Dialog::Draft(Default::default())),
             Action::SaveDraft(options) => files::draft_dialog(self, options, ctx),

@@ -44,6 +44,7 @@ impl OrgApp {
             Purpose::Compare => self.start_compare(path),
             Purpose::Draft(options) => self.write_draft(path, &options),
             Purpose::Correspondence => self.write_correspondence(path),
+            Purpose::Logo => self.set_logo(path),
         }
     }
 
@@ -108,7 +109,7 @@ pub fn draft_dialog(app: &mut OrgApp, options: crate::legal::DraftOptions, ctx: 
 
 /// Asks for a file beside the document, or in the last folder used; `file_name`: the name
 /// proposed for a file to write.
-fn beside_document(
+pub(super) fn beside_document(
     app: &mut OrgApp,
     purpose: Purpose,
     file_name: Option<String>,

@@ -12,6 +12,7 @@ pub mod files;
 pub mod frames;
 mod keys;
 mod legal;
+mod logo;
 mod opening;
 mod presenting;
 pub mod recovery;
@@ -69,6 +70,7 @@ pub struct OrgApp {
     pub presenting: Option<ui::present::Presenter>,
     /// Whether the presentation script's window is open.
     pub script_open: bool,
+    logo: logo::LogoState,
 }
 
 /// A frame's share of routing, so that an edit of a large chart redraws at once.
@@ -108,6 +110,7 @@ impl OrgApp {
             frames: frames::FrameTimes::from_env(),
             presenting: None,
             script_open: false,
+            logo: Default::default(),
         }
     }
 
@@ -150,6 +153,7 @@ impl OrgApp {
             relations: self.settings.relations.mode(selected),
             lang: self.settings.lang,
             changes: self.comparing.as_ref().map(|c| c.marks.clone()),
+            logo: self.logo.loaded.clone(),
             ..self.chart.clone()
         }
     }
@@ -177,6 +181,7 @@ impl OrgApp {
         if let Some(c) = &mut self.comparing {
             c.update(self.doc.org(), self.doc.revision, self.settings.lang);
         }
+        self.refresh_logo();
         let wanted = self.wanted_chart();
         let routed = self.scene_cache.pending_lines() == 0
             || !settle
@@ -306,6 +311,7 @@ impl OrgApp {
             opening: self.opening.is_some(),
             frame_times: self.frames.open,
             focus_name: self.focus_name,
+            logo_problem: self.logo.problem.as_ref(),
         };
         ui::menu::show(&cx, ui, &mut actions);
         ui::status::show(&cx, ui, &mut actions);

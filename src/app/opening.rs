@@ -2,11 +2,12 @@
 //! take seconds, during which the current document stays on screen and usable, a line in
 //! the status bar says what is loading, and « Annuler » gives up on it.
 
+use super::logo::LogoState;
 use super::{OrgApp, ROUTE_BUDGET};
 use crate::doc::Document;
 use crate::format::LoadError;
 use crate::i18n::say;
-use crate::model::Issue;
+use crate::model::{Issue, Severity};
 use crate::scene::{self, Cache, ChartOptions, MissionsMode, Scene};
 use crate::ui::Dialog;
 use eframe::egui;
@@ -16,8 +17,9 @@ use std::thread::JoinHandle;
 /// A tooltip longer than this would run off the screen.
 const MAX_WARNINGS_SHOWN: usize = 30;
 
-/// A document read, with its chart built: the options, the scene and the cache that built it.
-type Read = (Document, Vec<Issue>, Built);
+/// A document read, with its chart built (the options, the scene and the cache that built
+/// it) and its logo.
+type Read = (Document, Vec<Issue>, Built, LogoState);
 type Built = (ChartOptions, Scene, Cache);
 
 pub struct OpenJob {
@@ -44,12 +46,22 @@ impl OrgApp {
             ..self.wanted_chart()
         };
         let reader = std::thread::spawn(move || {
-            let read = Document::open(&target).map(|(doc, warnings)| {
+            let read = Document::open(&target).map(|(doc, mut warnings)| {
                 chart.missions = MissionsMode::default_for(doc.org().units.len());
+                let logo = LogoState::read(&doc.org().logo, doc.path.as_deref());
+                chart.logo = logo.loaded.clone();
+                if let Some(why) = &logo.problem {
+                    warnings.push(Issue {
+                        severity: Severity::Warning,
+                        place: None,
+                        definitions: Vec::new(),
+                        message: why.clone(),
+                    });
+                }
                 let mut cache = Cache::default();
                 let scene = scene::build_with(doc.org(), doc.hierarchy(), &chart, &mut cache);
                 cache.set_route_budget(Some(ROUTE_BUDGET));
-                (doc, warnings, (chart, scene, cache))
+                (doc, warnings, (chart, scene, cache), logo)
             });
             repaint.request_repaint();
             read
@@ -137,8 +149,9 @@ impl OrgApp {
                 ),
                 true,
             ),
-            Ok((doc, warnings, (chart, scene, cache))) => {
+            Ok((doc, warnings, (chart, scene, cache), logo)) => {
                 self.replace_document(doc);
+                self.logo = logo;
                 self.install_scene(scene, cache, chart);
                 self.settings.remember(&job.path);
                 let opened = format!(

@@ -112,7 +112,7 @@ pub enum LangArg {
 }
 
 /// The chart `args` ask for, of `org` read from `file` (named in messages), its labels in
-/// `lang`.
+/// `lang`. A logo that cannot be read is said on stderr, and the chart drawn without it.
 pub fn chart_options(
     org: &Organisation,
     args: &ChartArgs,
@@ -155,6 +155,16 @@ pub fn chart_options(
             String::new()
         } else {
             today(lang)
+        },
+        logo: match crate::export::logo::for_structure(&org.logo, Some(file)) {
+            Some(Ok(logo)) => Some(logo),
+            Some(Err(why)) => {
+                let file = file.display().to_string();
+                let label = lang.pick("avertissement : ", "warning: ");
+                eprintln!("{}: {label}{}", shown(&file), why.get(lang));
+                None
+            }
+            None => None,
         },
         ..Default::default()
     })

@@ -89,6 +89,7 @@ pub fn organisation(old: &Organisation, new: &Organisation) -> Vec<FieldChange> 
     );
     compare_text(&mut out, Field::Headcount, &a, &b);
     compare_text(&mut out, Field::Address, &old.address, &new.address);
+    compare_text(&mut out, Field::Logo, &old.logo, &new.logo);
     out
 }
 

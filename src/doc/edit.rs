@@ -18,6 +18,7 @@ impl Header {
             administration: org.administration.clone(),
             headcount: org.headcount.clone(),
             address: org.address.clone(),
+            logo: org.logo.clone(),
             legal_texts: org.legal_texts.clone(),
             budget_programmes: org.budget_programmes.clone(),
             sources: org.sources.clone(),

@@ -4,6 +4,7 @@
 mod coarse;
 pub mod dot;
 pub mod fonts;
+pub mod logo;
 pub mod pdf;
 pub mod png;
 pub mod request;

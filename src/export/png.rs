@@ -310,6 +310,9 @@ pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> 
         resvg::tiny_skia::Transform::from_row(page.scale, 0.0, 0.0, page.scale, dx, dy),
         &mut pixmap.as_mut(),
     );
+    if let Some(logo) = &scene.logo {
+        super::logo::draw(&mut pixmap.as_mut(), logo, page.scale, page.offset);
+    }
     encode(
         pixmap.take(),
         page.width,
@@ -321,14 +324,7 @@ pub fn render(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, PngError> 
 /// Encodes premultiplied RGBA (tiny-skia's) as PNG's straight alpha, converting in place: the
 /// buffer can be hundreds of megabytes.
 fn encode(mut rgba: Vec<u8>, w: u32, h: u32, dpi: f32) -> Result<Vec<u8>, PngError> {
-    for px in rgba.chunks_exact_mut(4) {
-        let a = u16::from(px[3]);
-        if a != 0 && a != 255 {
-            for c in &mut px[..3] {
-                *c = ((u16::from(*c) * 255 + a / 2) / a).min(255) as u8;
-            }
-        }
-    }
+    unpremultiply(&mut rgba);
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, w, h);
     encoder.set_color(png::ColorType::Rgba);
@@ -349,4 +345,16 @@ fn encode(mut rgba: Vec<u8>, w: u32, h: u32, dpi: f32) -> Result<Vec<u8>, PngErr
     writer.write_image_data(&rgba).map_err(err)?;
     writer.finish().map_err(err)?;
     Ok(out)
+}
+
+/// Premultiplied RGBA (tiny-skia's) to straight alpha (PNG's, egui's and the PDF's), in place.
+pub(crate) fn unpremultiply(rgba: &mut [u8]) {
+    for px in rgba.chunks_exact_mut(4) {
+        let a = u16::from(px[3]);
+        if a != 0 && a != 255 {
+            for c in &mut px[..3] {
+                *c = ((u16::from(*c) * 255 + a / 2) / a).min(255) as u8;
+            }
+        }
+    }
 }

@@ -272,6 +272,7 @@ pub(super) fn organisation(
         administration: f.get("administration", |o| &o.administration),
         headcount: f.get("headcount", |o| &o.headcount),
         address: f.get("address", |o| &o.address),
+        logo: f.get("logo", |o| &o.logo),
         // The script as a whole: its steps follow each other, a step merged alone would
         // make no sense of the others.
         presentation: f.get("presentation", |o| &o.presentation),

@@ -124,6 +124,7 @@ fn set_organisation(o: &mut Organisation, c: &Conflict) -> Result<(), Message> {
         "administration" => o.administration = parse(c)?,
         "headcount" => o.headcount = parse(c)?,
         "address" => o.address = parse(c)?,
+        "logo" => o.logo = parse(c)?,
         "presentation" => o.presentation = parse(c)?,
         _ => return Err(cannot(c)),
     }

@@ -69,6 +69,10 @@ pub struct Organisation {
     pub headcount: Option<Headcount>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub address: String,
+    /// Its logo: a PNG, JPEG or SVG file, the path relative to this file's folder (or
+    /// absolute), drawn in the chart's title block.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub logo: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub legal_texts: Vec<LegalText>,
     #[serde(skip_serializing_if = "Vec::is_empty")]

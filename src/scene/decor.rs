@@ -13,6 +13,7 @@ use std::sync::Arc;
 pub struct TitleBlock {
     pub items: Vec<Item>,
     pub height: f32,
+    pub logo: Option<super::PlacedLogo>,
 }
 
 pub(super) fn text_item(lines: Vec<TextLine>, rect: Rect, palette: &Palette) -> Item {
@@ -78,10 +79,26 @@ pub fn title_block(org: &Organisation, options: &ChartOptions, palette: &Palette
         );
         rows.push((source, Style::regular(10.0), palette.muted));
     }
-    let (lines, rect) = stack(&rows, super::MARGIN, super::MARGIN, 1100.0);
+    let m = super::MARGIN;
+    let (lines, mut rect) = stack(&rows, m, m, 1100.0);
+    let logo = options.logo.as_ref().map(|logo| {
+        // Its item follows the text's.
+        let placed = super::logo::place(logo, (m, m), rect.h, 1);
+        rect.x += placed.rect.w + super::logo::GAP;
+        placed
+    });
+    let mut items = vec![text_item(lines, rect, palette)];
+    let mut height = rect.h;
+    if let Some(placed) = &logo {
+        // An item of its own, empty, so that the bounds, the router and the checks of
+        // overlaps see the logo as they see the rest of the block.
+        items.push(text_item(Vec::new(), placed.rect, palette));
+        height = height.max(placed.rect.h);
+    }
     TitleBlock {
-        height: rect.h + 28.0,
-        items: vec![text_item(lines, rect, palette)],
+        height: height + 28.0,
+        items,
+        logo,
     }
 }
 

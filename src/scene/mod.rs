@@ -9,6 +9,7 @@ mod content;
 mod decor;
 mod hierarchy;
 mod lines;
+mod logo;
 mod raster;
 mod route;
 mod routes;
@@ -18,6 +19,7 @@ mod theme;
 pub use buckets::Buckets;
 pub use cache::Cache;
 pub use content::group as group_digits;
+pub use logo::{Logo, PlacedLogo};
 pub use theme::{Palette, Rgba, Theme};
 
 use crate::diff::chart::Mark;
@@ -80,6 +82,8 @@ pub struct ChartOptions {
     /// A comparison chart (see `diff::chart`): what became of each unit, by index. Units are
     /// then coloured by their change rather than their kind, removed ones drawn as ghosts.
     pub changes: Option<Arc<[Option<Mark>]>>,
+    /// The organisation's logo, read by whoever reads the file (the scene reads no files).
+    pub logo: Option<Arc<Logo>>,
 }
 
 impl Default for ChartOptions {
@@ -95,6 +99,7 @@ impl Default for ChartOptions {
             lang: Lang::Fr,
             date: String::new(),
             changes: None,
+            logo: None,
         }
     }
 }
@@ -251,6 +256,8 @@ pub struct Scene {
     /// (body's item, member's item) for each member drawn: the window marks a body's members
     /// when the body is pointed at.
     pub members: Vec<(usize, usize)>,
+    /// Drawn over an empty item of the title block that keeps its place.
+    pub logo: Option<PlacedLogo>,
 }
 
 pub const MARGIN: f32 = 24.0;
@@ -349,7 +356,12 @@ fn build_inner(
     scene
         .connectors
         .reserve(drawn.len() + org.relations.len() + org.bodies.len() + 4);
+    let first = scene.items.len();
     scene.items.extend(title.items);
+    scene.logo = title.logo.map(|logo| PlacedLogo {
+        item: first + logo.item,
+        ..logo
+    });
     for (node, (&u, c)) in drawn.iter().zip(contents).enumerate() {
         let Some((x, y)) = laid.pos[node] else {
             continue;

@@ -44,6 +44,8 @@ pub enum Action {
     Graft(Box<Organisation>, Id),
     /// Fichier → Comparer avec…: choose another version, then show the document against it.
     Compare,
+    /// The organisation's « Choisir… » beside its logo: a picture to draw in the title block.
+    ChooseLogo,
     /// Leaves the comparison (Escape).
     EndCompare,
     /// Shows an element of the comparison's list on the chart: frames and marks it.
@@ -206,6 +208,7 @@ impl Action {
             Action::Import => ("Importer un tableau…", "Import a table…"),
             Action::ImportTable(_) => ("Importer", "Import"),
             Action::Compare => ("Comparer avec…", "Compare with…"),
+            Action::ChooseLogo => ("Choisir le logo…", "Choose the logo…"),
             Action::DraftText => (
                 "Exporter le projet de texte…",
                 "Export the draft legal text…",

@@ -63,6 +63,8 @@ pub struct PanelContext<'a> {
     pub frame_times: bool,
     /// The inspector's name field takes the focus (the unit was just added).
     pub focus_name: bool,
+    /// Why the logo the organisation names is not drawn.
+    pub logo_problem: Option<&'a crate::i18n::Message>,
 }
 
 impl PanelContext<'_> {

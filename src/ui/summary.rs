@@ -48,6 +48,7 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         }
         edits.watch(&r, key);
     }
+    logo(cx, ui, &mut header.logo, &mut edits, out);
     if let Some(key) = edits.field {
         out.push(Action::SetHeader(
             Box::new(Header(header)),
@@ -114,4 +115,37 @@ pub fn show(cx: &PanelContext, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     ))
     .id_salt("entities")
     .show(ui, |ui| super::registry::entities(cx, ui, out));
+}
+
+/// The logo's path, a button to choose the picture, and why it cannot be shown, if so.
+fn logo(
+    cx: &PanelContext,
+    ui: &mut egui::Ui,
+    value: &mut String,
+    edits: &mut super::FieldEdits<&'static str>,
+    out: &mut Vec<Action>,
+) {
+    let lang = cx.lang;
+    ui.label(lang.pick("Logo", "Logo"))
+        .on_hover_text(lang.pick(
+            "Image PNG, JPEG ou SVG dessinée en tête du schéma ; chemin relatif au dossier du document",
+            "PNG, JPEG or SVG picture drawn at the head of the chart; path relative to the document's folder",
+        ));
+    ui.horizontal(|ui| {
+        let choose = ui.button(Action::ChooseLogo.label(lang));
+        let r = ui.add(
+            egui::TextEdit::singleline(value)
+                .desired_width(ui.available_width())
+                .hint_text(lang.pick("aucun", "none"))
+                .id_salt("org-logo"),
+        );
+        super::one_line(value);
+        edits.watch(&r, "org-logo");
+        if choose.clicked() {
+            out.push(Action::ChooseLogo);
+        }
+    });
+    if let Some(why) = cx.logo_problem {
+        ui.colored_label(ui.visuals().error_fg_color, why.get(lang));
+    }
 }

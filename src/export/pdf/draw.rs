@@ -7,7 +7,7 @@ use crate::scene::{
 };
 use crate::text::{self, Font};
 use pdf_writer::types::LineJoinStyle;
-use pdf_writer::{Content, Str};
+use pdf_writer::{Content, Name, Str};
 
 /// Two decimals, as the SVG writes: stable, and short to write and to read.
 fn r2(v: f32) -> f32 {
@@ -92,6 +92,14 @@ pub fn part(
         if item(i) {
             draw_item(c, &mut pen, fonts, it);
         }
+    }
+    if let Some(logo) = scene.logo.as_ref().filter(|l| item(l.item)) {
+        // The image's unit square, its first row on top, onto the logo's box (y downwards).
+        let r = &logo.rect;
+        c.save_state();
+        c.transform([r.w, 0.0, 0.0, -r.h, r.x, r.y + r.h]);
+        c.x_object(Name(super::LOGO));
+        c.restore_state();
     }
 }
 

@@ -11,11 +11,13 @@ mod tiling;
 use super::png::{self, PAPER_MARGIN_MM, Paper, PngError};
 use crate::i18n::{Lang, Message};
 use crate::model::Organisation;
-use crate::scene::Scene;
+use crate::scene::{Logo, PlacedLogo, Scene};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
 /// Points per chart unit: a chart unit is a 96 dpi pixel, a point 1/72 inch.
 const PT_PER_UNIT: f32 = 0.75;
 const PT_PER_MM: f32 = 72.0 / 25.4;
+/// The logo's image, as the pages' resources name it.
+const LOGO: &[u8] = b"Logo";
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PdfOptions {
@@ -139,6 +141,7 @@ pub fn render_each(
         &pages,
         &fonts,
         None,
+        scenes.iter().find_map(|s| s.logo.as_ref()),
     )
 }
 
@@ -157,8 +160,8 @@ struct Page {
     map: bool,
 }
 
-/// The file around `pages` of `size` points, with the fonts they use and the form of the
-/// map they show (its content and its box).
+/// The file around `pages` of `size` points, with the fonts they use, the form of the map
+/// they show (its content and its box) and the logo's image.
 fn document(
     org: &Organisation,
     options: &PdfOptions,
@@ -166,10 +169,12 @@ fn document(
     pages: &[Page],
     fonts: &fonts::Fonts,
     map: Option<(Vec<u8>, Rect)>,
+    logo: Option<&PlacedLogo>,
 ) -> Result<Vec<u8>, PngError> {
     let mut next = Ref::new(1);
     let [catalog, tree, info] = [(); 3].map(|_| next.bump());
     let map_ref = map.as_ref().map(|_| next.bump());
+    let logo_ref = logo.map(|_| next.bump());
     let refs: Vec<(Ref, Ref)> = pages.iter().map(|_| (next.bump(), next.bump())).collect();
     let mut pdf = Pdf::new();
     pdf.catalog(catalog)
@@ -195,9 +200,14 @@ fn document(
             names.pair(fonts::name(face), font);
         }
         names.finish();
+        let mut objects = resources.x_objects();
         if let (true, Some(map)) = (page.map, map_ref) {
-            resources.x_objects().pair(Name(b"Map"), map);
+            objects.pair(Name(b"Map"), map);
         }
+        if let Some(logo) = logo_ref {
+            objects.pair(Name(LOGO), logo);
+        }
+        objects.finish();
         resources.finish();
         p.finish();
         pdf.stream(content_ref, &deflate(&page.content))
@@ -208,10 +218,41 @@ fn document(
             .bbox(bbox)
             .filter(Filter::FlateDecode);
     }
+    if let (Some(placed), Some(logo_ref)) = (logo, logo_ref) {
+        write_logo(&mut pdf, &mut next, logo_ref, &placed.logo);
+    }
     pdf.document_info(info)
         .title(TextStr(&org.name))
         .creator(TextStr("Organigramme"));
     Ok(pdf.finish())
+}
+
+/// The logo's pixels as an RGB image with its alpha as a soft mask.
+fn write_logo(pdf: &mut Pdf, next: &mut Ref, id: Ref, logo: &Logo) {
+    let rgb: Vec<u8> = (logo.rgba.chunks_exact(4))
+        .flat_map(|px| [px[0], px[1], px[2]])
+        .collect();
+    let opaque = logo.rgba.chunks_exact(4).all(|px| px[3] == 255);
+    let mask = (!opaque).then(|| next.bump());
+    let rgb = deflate(&rgb);
+    let mut image = pdf.image_xobject(id, &rgb);
+    image.filter(Filter::FlateDecode);
+    image.width(logo.width as i32).height(logo.height as i32);
+    image.color_space().device_rgb();
+    image.bits_per_component(8).interpolate(true);
+    if let Some(mask) = mask {
+        image.s_mask(mask);
+    }
+    image.finish();
+    if let Some(mask) = mask {
+        let alpha: Vec<u8> = logo.rgba.chunks_exact(4).map(|px| px[3]).collect();
+        let alpha = deflate(&alpha);
+        let mut image = pdf.image_xobject(mask, &alpha);
+        image.filter(Filter::FlateDecode);
+        image.width(logo.width as i32).height(logo.height as i32);
+        image.color_space().device_gray();
+        image.bits_per_component(8).interpolate(true);
+    }
 }
 
 /// Streams are compressed quickly rather than tightly: a chart of ten thousand units is a few

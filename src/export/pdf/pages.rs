@@ -71,7 +71,8 @@ pub fn render(
         });
     }
     let map = map_form(scene, &tiling);
-    document(org, options, tiling.size, &pages, &fonts, Some(map))
+    let logo = scene.logo.as_ref();
+    document(org, options, tiling.size, &pages, &fonts, Some(map), logo)
 }
 
 /// « suite page N » where a connector leaves page `k` for a box on page N.

@@ -4,7 +4,8 @@
 use crate::i18n::Lang;
 use crate::model::Organisation;
 use crate::scene::{
-    BOX_DASHES, Connector, Item, Link, RULE_INSET, RULE_WIDTH, Rect, Scene, Shape, TextLine,
+    BOX_DASHES, Connector, Item, Link, PlacedLogo, RULE_INSET, RULE_WIDTH, Rect, Scene, Shape,
+    TextLine,
 };
 use crate::text::{self, FAMILY_FALLBACKS, Font};
 use std::io::{self, Write};
@@ -142,6 +143,10 @@ fn write_inner(
         colour(s, bg);
         s.push_str("\"/>\n");
     }
+    // A bitmap draws the logo's pixels itself (resvg is built without raster images).
+    if let (Some(logo), Some(_)) = (&scene.logo, org) {
+        write_logo(s, logo);
+    }
     s.push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
     let hierarchy = |c: &&Connector| matches!(c.link, Link::Hierarchy(_));
     let connectors = if raster.lines {
@@ -209,6 +214,23 @@ fn write_inner(
     }
     s.push_str("</svg>\n");
     Ok(())
+}
+
+/// The logo's file as it is, in the document: a vector logo stays vector. `xlink:href`, which
+/// SVG 2 deprecates, because older editors (Inkscape 0.92, LibreOffice) read only it.
+fn write_logo(s: &mut String, placed: &PlacedLogo) {
+    use base64::Engine as _;
+    let r = &placed.rect;
+    s.push_str("<image xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+    attr(s, "x", r.x);
+    attr(s, "y", r.y);
+    attr(s, "width", r.w);
+    attr(s, "height", r.h);
+    s.push_str(" preserveAspectRatio=\"xMidYMid meet\" xlink:href=\"data:");
+    s.push_str(placed.logo.media_type);
+    s.push_str(";base64,");
+    base64::engine::general_purpose::STANDARD.encode_string(&placed.logo.source, s);
+    s.push_str("\"/>\n");
 }
 
 fn write_connector(s: &mut String, c: &Connector) {

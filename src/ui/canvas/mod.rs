@@ -69,6 +69,8 @@ pub struct Canvas {
     hovered: Option<Owner>,
     /// Boxes cannot be dragged (a comparison's chart is not the document's).
     pub read_only: bool,
+    /// The logo's pixels on the GPU, and the logo they were made from.
+    logo_texture: Option<(Arc<crate::scene::Logo>, egui::TextureHandle)>,
 }
 
 impl Default for Canvas {
@@ -89,6 +91,7 @@ impl Default for Canvas {
             live_frames: 2,
             hovered: None,
             read_only: false,
+            logo_texture: None,
         }
     }
 }
@@ -225,6 +228,7 @@ impl Canvas {
             .ctx()
             .graphics(|g| g.get(layer).map_or(0, |l| l.next_idx().0));
         self.paint_legend_lines(ui, rect);
+        self.paint_logo(ui, rect);
         self.sync_subset(ui, rect);
         let response = View::new()
             .with_id(Some(VIEW_ID.into()))

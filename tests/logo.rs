@@ -1,0 +1,407 @@
+//! The organisation's logo: a PNG, JPEG or SVG file beside the structure, drawn at the head of
+//! the title block on the canvas and in the SVG, PNG and PDF alike; a logo that cannot be
+//! read is a warning naming its path, never a failed export.
+
+use eframe::egui::{self, Key, accesskit::Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use organigramme::app::OrgApp;
+use organigramme::export::logo;
+use organigramme::export::pdf::{self, PdfOptions};
+use organigramme::export::png::{self, PngOptions, Size};
+use organigramme::export::svg::{self, SvgOptions};
+use organigramme::model::Organisation;
+use organigramme::scene::{self, ChartOptions, Logo, Scene};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+mod harness;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("organigramme-logo-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.canonicalize().unwrap()
+}
+
+/// A red picture `w` × `h`, its right half half-transparent.
+fn png_logo(w: u32, h: u32) -> Vec<u8> {
+    let picture = image::RgbaImage::from_fn(w, h, |x, _| {
+        image::Rgba([255, 0, 0, if x < w / 2 { 255 } else { 128 }])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    picture.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+fn jpeg_logo(w: u32, h: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_pixel(w, h, image::Rgb([0, 0, 145]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    picture
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .unwrap();
+    out.into_inner()
+}
+
+const SVG_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60">
+<rect width="60" height="60" fill="#000091"/><rect x="60" width="60" height="60" fill="#e1000f"/>
+</svg>"##;
+
+fn sample() -> Organisation {
+    let text = std::fs::read_to_string("sample_orgs/sgmas.ron").unwrap();
+    organigramme::format::load_bytes("sgmas.ron", text.as_bytes())
+        .unwrap()
+        .organisation
+}
+
+/// The SGMAS sample written in `dir`, naming `logo`.
+fn structure(dir: &Path, logo: &str) -> PathBuf {
+    let mut org = sample();
+    org.logo = logo.to_string();
+    let path = dir.join("sgmas.ron");
+    std::fs::write(&path, organigramme::format::to_string(&org)).unwrap();
+    path
+}
+
+fn chart(logo: Option<Arc<Logo>>) -> (Organisation, Scene) {
+    let org = sample();
+    let scene = scene::build(
+        &org,
+        &ChartOptions {
+            logo,
+            ..Default::default()
+        },
+    );
+    (org, scene)
+}
+
+fn read(dir: &Path, name: &str, bytes: &[u8]) -> Arc<Logo> {
+    std::fs::write(dir.join(name), bytes).unwrap();
+    let ron = dir.join("sgmas.ron");
+    match logo::for_structure(name, Some(&ron)) {
+        Some(Ok(logo)) => logo,
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+#[test]
+fn png_jpeg_and_svg_logos_are_read_and_placed_before_the_title() {
+    let dir = temp_dir("kinds");
+    for (name, bytes, media_type, aspect) in [
+        ("logo.png", png_logo(300, 100), "image/png", 3.0),
+        ("logo.jpg", jpeg_logo(100, 100), "image/jpeg", 1.0),
+        (
+            "logo.svg",
+            SVG_LOGO.as_bytes().to_vec(),
+            "image/svg+xml",
+            2.0,
+        ),
+    ] {
+        let logo = read(&dir, name, &bytes);
+        assert_eq!(logo.media_type, media_type);
+        assert_eq!(&*logo.source, &bytes[..], "{name}: the file as it is");
+        assert_eq!(logo.rgba.len(), (logo.width * logo.height * 4) as usize);
+        let (_, without) = chart(None);
+        let (_, scene) = chart(Some(logo));
+        let placed = scene.logo.as_ref().expect("placed");
+        let r = placed.rect;
+        assert!((r.w / r.h - aspect).abs() < 0.02, "{name}: {r:?}");
+        assert_eq!((r.x, r.y), (scene::MARGIN, scene::MARGIN), "{name}");
+        assert_eq!(scene.items[placed.item].rect, r, "its place is kept");
+        // The title's text moves right of it; the boxes stay below it.
+        let title = &scene.items[0];
+        assert_eq!(
+            title.lines[0].text.as_ref(),
+            without.items[0].lines[0].text.as_ref()
+        );
+        assert!(title.rect.x >= r.x + r.w + 10.0, "{name}: {:?}", title.rect);
+        for (i, item) in scene.items.iter().enumerate() {
+            let overlaps = item.rect.x < r.x + r.w
+                && r.x < item.rect.x + item.rect.w
+                && item.rect.y < r.y + r.h
+                && r.y < item.rect.y + item.rect.h;
+            assert!(
+                i == placed.item || !overlaps,
+                "{name}: item {i} under the logo"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_svg_embeds_the_logo_file_as_it_is() {
+    use base64::Engine as _;
+    let dir = temp_dir("svg");
+    for (name, bytes, media_type) in [
+        ("logo.svg", SVG_LOGO.as_bytes().to_vec(), "image/svg+xml"),
+        ("logo.jpg", jpeg_logo(40, 20), "image/jpeg"),
+    ] {
+        let (org, scene) = chart(Some(read(&dir, name, &bytes)));
+        let text = svg::write(&scene, &org, &SvgOptions::default());
+        let start = format!("xlink:href=\"data:{media_type};base64,");
+        let at = text.find(&start).expect("an image") + start.len();
+        let end = at + text[at..].find('"').unwrap();
+        let embedded = base64::engine::general_purpose::STANDARD
+            .decode(&text[at..end])
+            .unwrap();
+        assert_eq!(embedded, bytes, "{name}");
+        assert!(roxmltree::Document::parse(&text).is_ok(), "well-formed");
+    }
+    let (org, scene) = chart(None);
+    assert!(!svg::write(&scene, &org, &SvgOptions::default()).contains("<image"));
+}
+
+#[test]
+fn the_png_shows_the_logo_where_the_scene_puts_it() {
+    let dir = temp_dir("png");
+    let logo = read(&dir, "logo.png", &png_logo(90, 60));
+    let options = PngOptions {
+        size: Size::Scale(2.0),
+        ..Default::default()
+    };
+    let pixel_at = |scene: &Scene, (x, y): (f32, f32)| {
+        let bytes = png::render(scene, &options).unwrap();
+        let picture = image::load_from_memory(&bytes).unwrap().into_rgba8();
+        picture.get_pixel((x * 2.0) as u32, (y * 2.0) as u32).0
+    };
+    let (_, scene) = chart(Some(logo));
+    let r = scene.logo.as_ref().unwrap().rect;
+    // The opaque half is red; the half-transparent half is pink over the white page.
+    let opaque = (r.x + r.w * 0.25, r.y + r.h / 2.0);
+    let see_through = (r.x + r.w * 0.75, r.y + r.h / 2.0);
+    assert_eq!(pixel_at(&scene, opaque), [255, 0, 0, 255]);
+    let [red, green, blue, alpha] = pixel_at(&scene, see_through);
+    assert!(red == 255 && (100..160).contains(&green) && green == blue && alpha == 255);
+    let (_, without) = chart(None);
+    assert_eq!(pixel_at(&without, opaque), [255, 255, 255, 255]);
+}
+
+#[test]
+fn the_pdf_draws_the_logo_as_an_image_with_its_transparency() {
+    let dir = temp_dir("pdf");
+    let count = |bytes: &[u8], what: &str| {
+        bytes
+            .windows(what.len())
+            .filter(|w| *w == what.as_bytes())
+            .count()
+    };
+    let options = PdfOptions {
+        paper: None,
+        transparent: false,
+        lang: organigramme::i18n::Lang::Fr,
+        pages: pdf::Pages::One,
+    };
+    for (name, bytes, images) in [
+        // A transparent logo: its colours and its alpha as a soft mask.
+        ("logo.png", png_logo(30, 20), 2),
+        ("logo.jpg", jpeg_logo(30, 20), 1),
+    ] {
+        let (org, scene) = chart(Some(read(&dir, name, &bytes)));
+        let out = pdf::render(&scene, &org, &options).unwrap();
+        assert_eq!(count(&out, "/Subtype /Image"), images, "{name}");
+        assert_eq!(count(&out, "/SMask"), images - 1, "{name}");
+        assert_eq!(
+            count(&out, "/Logo"),
+            1,
+            "{name}: named in the page's resources"
+        );
+    }
+    let (org, scene) = chart(None);
+    let out = pdf::render(&scene, &org, &options).unwrap();
+    assert_eq!(count(&out, "/Subtype /Image"), 0);
+}
+
+/// A hand-made PNG header announcing a picture of `w` × `h`, with nothing after it.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    fn crc(bytes: &[u8]) -> u32 {
+        let mut c = !0u32;
+        for &b in bytes {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
+    }
+    let mut chunk = b"IHDR".to_vec();
+    chunk.extend(w.to_be_bytes());
+    chunk.extend(h.to_be_bytes());
+    chunk.extend([8, 6, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    out.extend(13u32.to_be_bytes());
+    out.extend(&chunk);
+    out.extend(crc(&chunk).to_be_bytes());
+    out
+}
+
+fn run(args: &[&str], cwd: &Path) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_organigramme"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (out.status.success(), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn a_logo_that_cannot_be_read_is_a_warning_and_every_export_goes_on() {
+    let dir = temp_dir("bad");
+    let mut truncated = png_logo(40, 40);
+    truncated.truncate(truncated.len() / 2);
+    std::fs::create_dir_all(dir.join("dossier.png")).unwrap();
+    for (name, bytes, why) in [
+        ("absent.png", None, "introuvable"),
+        (
+            "texte.png",
+            Some(b"pas une image".to_vec()),
+            "ni un PNG, ni un JPEG",
+        ),
+        ("coupe.png", Some(truncated), "image illisible"),
+        (
+            "geant.png",
+            Some(png_header(100_000, 100_000)),
+            "image illisible",
+        ),
+        ("casse.svg", Some(b"<svg><rect".to_vec()), "SVG illisible"),
+        ("dossier.png", None, "dossier"),
+    ] {
+        if let Some(bytes) = bytes {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+        let ron = structure(&dir, name);
+        let said = match logo::for_structure(name, Some(&ron)) {
+            Some(Err(why)) => why.get(organigramme::i18n::Lang::Fr).to_string(),
+            other => panic!("{name}: {other:?}"),
+        };
+        let path = dir.join(name).display().to_string();
+        assert!(said.contains(&path) && said.contains(why), "{name}: {said}");
+        for out in ["c.svg", "c.png", "c.pdf"] {
+            let ron = ron.display().to_string();
+            let (ok, _, stderr) = run(&["export", &ron, "-o", out], &dir);
+            assert!(ok, "{name} → {out}: {stderr}");
+            assert!(
+                stderr.contains(&path) && stderr.contains("avertissement"),
+                "{stderr}"
+            );
+            assert!(
+                dir.join(out).metadata().unwrap().len() > 1000,
+                "{out} written"
+            );
+        }
+        let (ok, stdout, _) = run(&["check", &ron.display().to_string()], &dir);
+        assert!(
+            ok && stdout.contains(&path) && stdout.contains(why),
+            "{name}: {stdout}"
+        );
+    }
+    // A relative path needs the document's folder.
+    match logo::for_structure("logo.png", None) {
+        Some(Err(why)) => assert!(why.to_string().contains("pas encore enregistré"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(logo::for_structure("  ", None).is_none(), "no logo named");
+}
+
+#[test]
+fn a_relative_logo_is_found_beside_the_structure_wherever_the_command_runs() {
+    let dir = temp_dir("relative");
+    std::fs::create_dir_all(dir.join("images")).unwrap();
+    std::fs::write(dir.join("images/marque.svg"), SVG_LOGO).unwrap();
+    let ron = structure(&dir, "images/marque.svg");
+    let elsewhere = temp_dir("elsewhere");
+    let (ron, out) = (ron.display().to_string(), dir.join("c.svg"));
+    let (ok, _, stderr) = run(
+        &["export", &ron, "-o", &out.display().to_string()],
+        &elsewhere,
+    );
+    assert!(ok && stderr.is_empty(), "{stderr}");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("data:image/svg+xml")
+    );
+    // A picture chosen in the window is named as the structure should name it.
+    let file = Some(Path::new(&ron));
+    assert_eq!(
+        logo::named(&dir.join("images/marque.svg"), file),
+        "images/marque.svg"
+    );
+    let outside = elsewhere.join("x.png");
+    assert_eq!(logo::named(&outside, file), outside.display().to_string());
+}
+
+/// The window on `ron`, read as « Ouvrir » reads it.
+fn window(dir: &Path, ron: &Path) -> Harness<'static, OrgApp> {
+    let mut h = harness::app_in(dir);
+    let ctx = h.ctx.clone();
+    h.state_mut().start_open(ron, &ctx);
+    h.state_mut().wait_for_open();
+    h.run_steps(4);
+    h
+}
+
+fn logo_field<'h>(h: &'h Harness<'static, OrgApp>, value: &'h str) -> egui_kittest::Node<'h> {
+    h.query_all_by_value(value)
+        .find(|n| n.accesskit_node().role() == Role::TextInput)
+        .unwrap_or_else(|| panic!("no field shows « {value} »"))
+}
+
+#[test]
+fn the_window_draws_the_logo_and_says_when_the_one_named_is_missing() {
+    let dir = temp_dir("window");
+    std::fs::write(dir.join("logo.png"), png_logo(60, 60)).unwrap();
+    let ron = structure(&dir, "logo.png");
+    let mut h = window(&dir, &ron);
+    let placed = h.state().scene().logo.clone().expect("drawn");
+    assert_eq!(placed.logo.path, dir.join("logo.png"));
+    // Another name typed in the organisation's « Logo » field: one that is not there.
+    let field = logo_field(&h, "logo.png");
+    field.focus();
+    h.run_steps(1);
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[Key::A]);
+    logo_field(&h, "logo.png").type_text("absent.png");
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org().logo, "absent.png");
+    assert!(h.state().scene().logo.is_none(), "no logo drawn");
+    let missing = dir.join("absent.png").display().to_string();
+    // Said twice: on the status line, and under the field.
+    let said = h
+        .query_all_by_role(Role::Label)
+        .filter(|n| n.value().is_some_and(|v| v.contains(&missing)))
+        .count();
+    assert_eq!(said, 2, "the inspector says which file is missing");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org().logo, "logo.png", "one undo step");
+    assert!(h.state().scene().logo.is_some(), "drawn again");
+}
+
+#[test]
+fn choisir_takes_a_picture_from_the_chooser_and_names_it_beside_the_document() {
+    let dir = temp_dir("choose");
+    std::fs::write(dir.join("marque.svg"), SVG_LOGO).unwrap();
+    let ron = structure(&dir, "");
+    let mut h = window(&dir, &ron);
+    assert!(h.state().scene().logo.is_none());
+    h.get_by_label("Choisir le logo…").click();
+    h.run_steps(3);
+    assert!(h.state().chooser.is_open());
+    harness::wait_for(&mut h, "the picture", |h| {
+        h.query_by_label_contains("marque.svg").is_some()
+    });
+    h.get_by_label_contains("marque.svg").click();
+    h.run_steps(2);
+    h.get_by_label("🗀  Ouvrir").click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.org().logo, "marque.svg");
+    assert!(h.state().scene().logo.is_some(), "drawn");
+    assert!(h.state().doc.is_dirty());
+}
