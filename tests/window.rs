@@ -301,6 +301,40 @@ fn the_toolbar_shows_the_charts_zoom() {
     assert!(h.query_by_label(&after).is_some(), "{after} in the toolbar");
 }
 
+/// A pinch or Ctrl + wheel zooms by what it asks, about the pointer (the point under it stays
+/// put), and no further than the canvas's bounds however long it goes on.
+#[test]
+fn the_wheel_zooms_about_the_pointer_by_what_it_asks_within_bounds() {
+    let mut h = harness(Settings::default());
+    let r = h.state().scene().items[h.state().scene().unit_item[0].unwrap()].rect;
+    let centre = egui::pos2(r.x + r.w / 2.0, r.y + r.h / 2.0);
+    let at = h.state().canvas.scene_to_screen(centre);
+    h.hover_at(at);
+    h.run_steps(2);
+    let before = h.state().canvas.zoom();
+    h.event(egui::Event::Zoom(1.5));
+    h.run_steps(3);
+    let zoom = h.state().canvas.zoom();
+    assert!((zoom / before - 1.5).abs() < 0.01, "{before} → {zoom}");
+    let moved = h.state().canvas.scene_to_screen(centre) - at;
+    assert!(
+        moved.length() < 1.0,
+        "the point under the pointer moved {moved:?}"
+    );
+    for _ in 0..40 {
+        h.event(egui::Event::Zoom(1.5));
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    assert_eq!(h.state().canvas.zoom(), 8.0);
+    for _ in 0..60 {
+        h.event(egui::Event::Zoom(0.5));
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    assert_eq!(h.state().canvas.zoom(), 0.02);
+}
+
 /// Pointing at a body marks its member units on the canvas; leaving it clears the marks.
 #[test]
 fn pointing_at_a_body_marks_its_members() {

@@ -230,6 +230,7 @@ impl Canvas {
         self.paint_legend_lines(ui, rect);
         self.paint_logo(ui, rect);
         self.sync_subset(ui, rect);
+        let before = Self::meta(ui);
         let response = View::new()
             .with_id(Some(VIEW_ID.into()))
             .with_interactions(
@@ -246,6 +247,7 @@ impl Canvas {
         if !response.changes.is_empty() {
             self.live_frames = 2;
         }
+        self.wheel_zoom(ui, rect, &before);
         // After `show`: the widget's first frame fits on its own terms and would undo ours.
         if self.fit_frames > 0 && rect.is_positive() {
             self.fit(ui, rect.size());
