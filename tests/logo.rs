@@ -332,6 +332,11 @@ fn a_relative_logo_is_found_beside_the_structure_wherever_the_command_runs() {
         logo::named(&dir.join("images/marque.svg"), file),
         "images/marque.svg"
     );
+    // A document named relative to the working directory, as on the command line.
+    let cwd = std::env::current_dir().unwrap();
+    let beside = cwd.join("exemples/images/marque.svg");
+    let relative = Some(Path::new("exemples/sgmas.ron"));
+    assert_eq!(logo::named(&beside, relative), "images/marque.svg");
     let outside = elsewhere.join("x.png");
     assert_eq!(logo::named(&outside, file), outside.display().to_string());
 }

@@ -38,6 +38,8 @@ pub fn for_structure(org_logo: &str, file: Option<&Path>) -> Option<Result<Arc<L
             })));
         }
     };
+    // Said in full in messages: a file named on the command line may be relative.
+    let path = std::path::absolute(&path).unwrap_or(path);
     Some(load(&path).map(Arc::new))
 }
 
@@ -168,7 +170,12 @@ fn vector(bytes: &[u8]) -> Picture {
 /// The path a chooser picked, as the structure should name it: relative to the structure's
 /// folder when it lies inside it (the two travel together), else as it is.
 pub fn named(picked: &Path, file: Option<&Path>) -> String {
-    match file
+    // A document named on the command line may have a relative path, whose folder is "".
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let folder = file.map(absolute);
+    let picked = absolute(picked);
+    match folder
+        .as_deref()
         .and_then(Path::parent)
         .and_then(|folder| picked.strip_prefix(folder).ok())
     {
