@@ -410,3 +410,23 @@ fn choisir_takes_a_picture_from_the_chooser_and_names_it_beside_the_document() {
     assert!(h.state().scene().logo.is_some(), "drawn");
     assert!(h.state().doc.is_dirty());
 }
+
+#[test]
+fn saving_under_another_folder_keeps_the_logo_shown() {
+    let dir = temp_dir("save-as");
+    std::fs::write(dir.join("logo.png"), png_logo(20, 20)).unwrap();
+    let ron = structure(&dir, "logo.png");
+    let mut h = window(&dir, &ron);
+    let elsewhere = temp_dir("save-as-elsewhere").join("copie.ron");
+    let ctx = h.ctx.clone();
+    organigramme::app::files::save_to(h.state_mut(), &elsewhere, &ctx);
+    h.run_steps(3);
+    let picture = dir.join("logo.png").display().to_string();
+    assert_eq!(h.state().doc.org().logo, picture);
+    let saved = std::fs::read_to_string(&elsewhere).unwrap();
+    assert!(saved.contains(&format!("logo: \"{picture}\"")), "{saved}");
+    assert!(h.state().scene().logo.is_some(), "still drawn");
+    // Saved beside its picture again, the path is relative again.
+    organigramme::app::files::save_to(h.state_mut(), &dir.join("retour.ron"), &ctx);
+    assert_eq!(h.state().doc.org().logo, "logo.png");
+}

@@ -63,6 +63,27 @@ impl OrgApp {
         super::files::beside_document(self, Purpose::Logo, None, ctx);
     }
 
+    /// Before a save under `to`: the logo is named anew from `to`'s folder, so that it still
+    /// shows the same picture, relative to it when it lies inside (one undo step).
+    pub(super) fn follow_logo(&mut self, to: &Path) {
+        let (name, from) = (&self.doc.org().logo, self.doc.path.as_deref());
+        let folder = |p: &Path| std::path::absolute(p).ok()?.parent().map(Path::to_path_buf);
+        // Saved in its own folder, the logo is named as the user wrote it.
+        if name.is_empty() || from.and_then(folder) == folder(to) {
+            return;
+        }
+        let Some(picture) = logo::locate(name, from).filter(|p| p.is_file()) else {
+            return;
+        };
+        let renamed = logo::named(&picture, Some(to));
+        if renamed != *name {
+            let mut header = Header::of(self.doc.org());
+            header.logo = renamed;
+            let label = self.lang().pick("Chemin du logo", "Logo's path");
+            self.set_header(Header(header), None, label);
+        }
+    }
+
     /// Names `picked` as the logo, relative to the document's folder when it lies inside
     /// it: one undo step, as any edit of the organisation's fields.
     pub(super) fn set_logo(&mut self, picked: &Path) {

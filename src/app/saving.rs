@@ -26,6 +26,7 @@ impl OrgApp {
     /// Starts writing the document to `path`; `then` runs once it is saved.
     pub fn start_save(&mut self, path: &Path, then: Option<Action>, ctx: &egui::Context) {
         self.finish_save(true, ctx);
+        self.follow_logo(path);
         let (org, state) = self.doc.snapshot();
         let target = path.to_path_buf();
         let repaint = ctx.clone();

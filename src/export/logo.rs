@@ -6,7 +6,7 @@ use crate::format::os;
 use crate::i18n::{Message, say, shown};
 use crate::scene::{Logo, PlacedLogo};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A logo is tens of kilobytes; a file this large is not one.
@@ -23,24 +23,30 @@ pub fn for_structure(org_logo: &str, file: Option<&Path>) -> Option<Result<Arc<L
     if org_logo.trim().is_empty() {
         return None;
     }
+    let Some(path) = locate(org_logo, file) else {
+        return Some(Err(Message::each(|lang| {
+            say!(
+                lang,
+                "logo « {} » : le chemin part du dossier du document, qui n'est pas encore enregistré ; le schéma est dessiné sans",
+                "logo “{}”: the path starts from the document's folder, and the document is not saved yet; the chart is drawn without it",
+                shown(org_logo)
+            )
+        })));
+    };
+    Some(load(&path).map(Arc::new))
+}
+
+/// Where the logo `org_logo` names is, in full, for a structure at `file`; None for a relative
+/// path and a structure not saved yet.
+pub fn locate(org_logo: &str, file: Option<&Path>) -> Option<PathBuf> {
     let named = Path::new(org_logo);
     let path = match file.and_then(Path::parent) {
         _ if named.is_absolute() => named.to_path_buf(),
         Some(folder) => folder.join(named),
-        None => {
-            return Some(Err(Message::each(|lang| {
-                say!(
-                    lang,
-                    "logo « {} » : le chemin part du dossier du document, qui n'est pas encore enregistré ; le schéma est dessiné sans",
-                    "logo “{}”: the path starts from the document's folder, and the document is not saved yet; the chart is drawn without it",
-                    shown(org_logo)
-                )
-            })));
-        }
+        None => return None,
     };
-    // Said in full in messages: a file named on the command line may be relative.
-    let path = std::path::absolute(&path).unwrap_or(path);
-    Some(load(&path).map(Arc::new))
+    // In full: a file named on the command line may be relative, its folder "".
+    Some(std::path::absolute(&path).unwrap_or(path))
 }
 
 /// Reads and decodes the logo at `path`.
