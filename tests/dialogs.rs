@@ -13,7 +13,7 @@ use organigramme::ui::Dialog;
 use std::path::PathBuf;
 
 mod harness;
-use harness::{app_in, wait_for, window_on};
+use harness::{app_in, text_field, wait_for, window_on};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("organigramme-dlg-{name}-{}", std::process::id()));
@@ -25,13 +25,6 @@ fn temp_dir(name: &str) -> PathBuf {
 fn ctrl(h: &mut Harness<'static, OrgApp>, key: Key) {
     h.key_press_modifiers(egui::Modifiers::COMMAND, key);
     h.run_steps(2);
-}
-
-/// The text field holding `value`.
-fn field<'h>(h: &'h Harness<'static, OrgApp>, value: &'h str) -> egui_kittest::Node<'h> {
-    h.query_all_by_value(value)
-        .find(|n| n.accesskit_node().role() == Role::TextInput)
-        .unwrap_or_else(|| panic!("no text field shows « {value} »"))
 }
 
 #[test]
@@ -187,7 +180,7 @@ fn save_as_through_the_built_in_dialog_by_typing_a_name() {
     h.run_steps(3);
     assert!(h.state().chooser.is_open());
     // The proposed name's stem is selected: typing replaces it, the extension stays.
-    field(&h, "sgmas.ron").type_text("copie");
+    text_field(&h, "sgmas.ron").type_text("copie");
     h.run_steps(2);
     h.key_press(Key::Enter);
     h.run_steps(3);
@@ -240,7 +233,7 @@ fn a_new_units_name_is_replaced_by_typing_and_enter_confirms_it() {
     assert_eq!(h.state().doc.org().units[new].name, "Bureau de la presse");
     assert!(!h.ctx.text_edit_focused(), "Enter leaves the field");
     // A line break pasted into a name becomes a space.
-    field(&h, "Bureau de la presse").focus();
+    text_field(&h, "Bureau de la presse").focus();
     h.run_steps(1);
     h.event(egui::Event::Paste(" et\ndes médias".into()));
     h.run_steps(2);

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, Key, accesskit::Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use organigramme::app::OrgApp;
 use organigramme::export::logo;
 use organigramme::export::pdf::{self, PdfOptions};
@@ -351,12 +351,6 @@ fn window(dir: &Path, ron: &Path) -> Harness<'static, OrgApp> {
     h
 }
 
-fn logo_field<'h>(h: &'h Harness<'static, OrgApp>, value: &'h str) -> egui_kittest::Node<'h> {
-    h.query_all_by_value(value)
-        .find(|n| n.accesskit_node().role() == Role::TextInput)
-        .unwrap_or_else(|| panic!("no field shows « {value} »"))
-}
-
 #[test]
 fn the_window_draws_the_logo_and_says_when_the_one_named_is_missing() {
     let dir = temp_dir("window");
@@ -366,11 +360,11 @@ fn the_window_draws_the_logo_and_says_when_the_one_named_is_missing() {
     let placed = h.state().scene().logo.clone().expect("drawn");
     assert_eq!(placed.logo.path, dir.join("logo.png"));
     // Another name typed in the organisation's « Logo » field: one that is not there.
-    let field = logo_field(&h, "logo.png");
+    let field = harness::text_field(&h, "logo.png");
     field.focus();
     h.run_steps(1);
     h.key_combination_modifiers(egui::Modifiers::COMMAND, &[Key::A]);
-    logo_field(&h, "logo.png").type_text("absent.png");
+    harness::text_field(&h, "logo.png").type_text("absent.png");
     h.run_steps(3);
     assert_eq!(h.state().doc.org().logo, "absent.png");
     assert!(h.state().scene().logo.is_none(), "no logo drawn");

@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use organigramme::app::{OrgApp, Settings};
 use organigramme::ui::options::ChooserKind;
 use std::path::Path;
@@ -71,4 +71,11 @@ pub fn save_as_proposed(h: &mut Harness<'static, OrgApp>) {
     });
     h.get_by_label("📥  Enregistrer").click();
     h.run_steps(3);
+}
+
+/// The one-line text field holding `value`.
+pub fn text_field<'h>(h: &'h Harness<'static, OrgApp>, value: &'h str) -> egui_kittest::Node<'h> {
+    h.query_all_by_value(value)
+        .find(|n| n.accesskit_node().role() == eframe::egui::accesskit::Role::TextInput)
+        .unwrap_or_else(|| panic!("no text field shows « {value} »"))
 }

@@ -229,29 +229,32 @@ fn document(
 
 /// The logo's pixels as an RGB image with its alpha as a soft mask.
 fn write_logo(pdf: &mut Pdf, next: &mut Ref, id: Ref, logo: &Logo) {
-    let rgb: Vec<u8> = (logo.rgba.chunks_exact(4))
+    let pixels = logo.rgba.chunks_exact(4);
+    let rgb: Vec<u8> = pixels
+        .clone()
         .flat_map(|px| [px[0], px[1], px[2]])
         .collect();
-    let opaque = logo.rgba.chunks_exact(4).all(|px| px[3] == 255);
-    let mask = (!opaque).then(|| next.bump());
-    let rgb = deflate(&rgb);
-    let mut image = pdf.image_xobject(id, &rgb);
+    let mask = pixels.clone().any(|px| px[3] != 255).then(|| next.bump());
+    write_image(pdf, id, &rgb, mask, logo);
+    if let Some(mask) = mask {
+        let alpha: Vec<u8> = pixels.map(|px| px[3]).collect();
+        write_image(pdf, mask, &alpha, None, logo);
+    }
+}
+
+/// An image of `logo`'s size: RGB with a soft mask, or grey (a mask itself) without.
+fn write_image(pdf: &mut Pdf, id: Ref, samples: &[u8], mask: Option<Ref>, logo: &Logo) {
+    let samples = deflate(samples);
+    let mut image = pdf.image_xobject(id, &samples);
     image.filter(Filter::FlateDecode);
     image.width(logo.width as i32).height(logo.height as i32);
-    image.color_space().device_rgb();
     image.bits_per_component(8).interpolate(true);
-    if let Some(mask) = mask {
-        image.s_mask(mask);
-    }
-    image.finish();
-    if let Some(mask) = mask {
-        let alpha: Vec<u8> = logo.rgba.chunks_exact(4).map(|px| px[3]).collect();
-        let alpha = deflate(&alpha);
-        let mut image = pdf.image_xobject(mask, &alpha);
-        image.filter(Filter::FlateDecode);
-        image.width(logo.width as i32).height(logo.height as i32);
-        image.color_space().device_gray();
-        image.bits_per_component(8).interpolate(true);
+    match mask {
+        Some(mask) => {
+            image.color_space().device_rgb();
+            image.s_mask(mask);
+        }
+        None => image.color_space().device_gray(),
     }
 }
 
