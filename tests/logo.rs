@@ -424,3 +424,31 @@ fn saving_under_another_folder_keeps_the_logo_shown() {
     organigramme::app::files::save_to(h.state_mut(), &dir.join("retour.ron"), &ctx);
     assert_eq!(h.state().doc.org().logo, "logo.png");
 }
+
+/// Versions compare and merge on the logo as on any field of the organisation.
+#[test]
+fn a_new_logo_is_a_change_a_comparison_reports_and_a_merge_keeps() {
+    use organigramme::diff::{self, Field, Options};
+    let base = sample();
+    let mut ours = base.clone();
+    ours.logo = "logo.svg".into();
+    let changes = diff::diff(&base, &ours, Options::default());
+    assert!(changes.organisation.iter().any(|c| c.field == Field::Logo));
+    let mut theirs = base.clone();
+    theirs.name = "Secrétariat général renommé".into();
+    let merged = organigramme::merge::merge(&base, &ours, &theirs);
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.organisation.logo, "logo.svg");
+    assert_eq!(merged.organisation.name, theirs.name);
+    // Both sides changed it: a conflict that « Prendre la leur » settles.
+    theirs.logo = "autre.png".into();
+    let merged = organigramme::merge::merge(&base, &ours, &theirs);
+    assert_eq!(merged.conflicts.len(), 1);
+    let mut doc = organigramme::doc::Document::new(merged.organisation.clone(), None);
+    let conflict = &merged.conflicts[0];
+    assert!(organigramme::merge::can_take_theirs(conflict));
+    for edit in organigramme::merge::settle(doc.org(), conflict, true).unwrap() {
+        doc.apply(edit, "Prendre la leur", None).unwrap();
+    }
+    assert_eq!(doc.org().logo, "autre.png");
+}
