@@ -221,14 +221,6 @@ mod tests {
     }
 
     #[test]
-    fn unclosed_finds_the_innermost_opener() {
-        assert_eq!(unclosed("( [ (a: \"(\") "), Some(('[', 2)));
-        assert_eq!(unclosed("(a: r#\"\")\"#"), Some(('(', 0)));
-        assert_eq!(unclosed("(a: \"abc"), Some(('"', 4)));
-        assert_eq!(unclosed("()"), None);
-    }
-
-    #[test]
     fn typos_find_their_field() {
         assert_eq!(
             closest("acronyme", &["id", "name", "acronym"]),
