@@ -172,6 +172,10 @@ fn build_in<'a>(
             b.problem(row, Column::Headcount, m);
             None
         });
+        let staff = staff(b.cell(record, Column::Staff)).unwrap_or_else(|m| {
+            b.problem(row, Column::Staff, m);
+            false
+        });
         let unit = Unit {
             id: Id::new(code.as_str()),
             acronym: b.text(record, Column::Acronym),
@@ -183,6 +187,7 @@ fn build_in<'a>(
             headcount,
             missions: missions(&b.text(record, Column::Missions)),
             notes: b.text(record, Column::Notes),
+            staff,
             name,
             ..Default::default()
         };
@@ -340,10 +345,31 @@ fn headcount(text: &str) -> Result<Option<u32>, Message> {
     }
 }
 
+/// Whether a unit is a staff position: « oui » as the export writes it, or a mark.
+fn staff(text: &str) -> Result<bool, Message> {
+    match super::columns::fold(text).as_str() {
+        "" | "non" | "no" | "n" | "0" | "faux" | "false" => Ok(false),
+        "oui" | "yes" | "o" | "y" | "x" | "1" | "vrai" | "true" => Ok(true),
+        _ => {
+            let text = shown(text).to_string();
+            Err(Message::each(|lang| {
+                say!(
+                    lang,
+                    "rattachement d'état-major « {text} » : attendu « oui » ou rien ; laissé à non",
+                    "staff position “{text}”: expected “yes” or nothing; left as no"
+                )
+            }))
+        }
+    }
+}
+
 /// A missions cell as paragraphs: one a line when it has several lines, else split at « ; »
-/// (a cell typed on one line lists its missions that way).
+/// (a cell typed on one line lists its missions that way), unless the line ends as a
+/// sentence does: a decree's mission is one sentence with « ; » inside it, and often at its
+/// end, as items of a decree's list end.
 fn missions(text: &str) -> Vec<Mission> {
-    let parts: Vec<&str> = if text.contains('\n') {
+    let sentence = text.trim_end().ends_with(['.', ';', '!', '?', '…']);
+    let parts: Vec<&str> = if text.contains('\n') || sentence {
         text.lines().collect()
     } else {
         text.split(';').collect()
