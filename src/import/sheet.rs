@@ -1,22 +1,25 @@
 //! Workbooks (XLSX, ODS, and the older XLS) through calamine, which tells them apart by
-//! their bytes.
+//! their bytes. Beyond each cell's value, what a spreadsheet shows and the value alone does
+//! not tell: cells merged over several rows (calamine gives the value to the first row
+//! only), formulas never calculated, formulas whose result is an error.
 
-use super::Table;
+use super::{CellNote, Table};
 use crate::i18n::{Message, say, shown};
-use calamine::{Data, Reader};
+use calamine::{Data, Dimensions, Reader, Sheets};
+use std::collections::HashSet;
+use std::io::Cursor;
 
 pub(super) fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Message> {
-    let mut workbook =
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-            let e = shown(&e.to_string()).to_string();
-            Message::each(|lang| {
-                say!(
-                    lang,
-                    "classeur illisible ({e}) : attendu un fichier .xlsx ou .ods",
-                    "unreadable workbook ({e}): expected an .xlsx or .ods file"
-                )
-            })
-        })?;
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        let e = shown(&e.to_string()).to_string();
+        Message::each(|lang| {
+            say!(
+                lang,
+                "classeur illisible ({e}) : attendu un fichier .xlsx ou .ods",
+                "unreadable workbook ({e}): expected an .xlsx or .ods file"
+            )
+        })
+    })?;
     let sheets = workbook.sheet_names();
     let chosen = match sheet {
         Some(wanted) => sheets
@@ -48,15 +51,83 @@ pub(super) fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Message> 
         Message::each(|lang| say!(lang, "feuille illisible ({e})", "unreadable sheet ({e})"))
     })?;
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let rows = range.rows().enumerate().map(|(i, cells)| {
-        let row = first_row as usize + i + 1;
-        (row, cells.iter().map(cell_text).collect())
-    });
-    let mut table = Table::from_rows(rows);
+    let at = |row: u32, column: u32| {
+        let row = row.checked_sub(first_row)? as usize;
+        Some((row, column.checked_sub(first_column)? as usize))
+    };
+    let mut notes = Vec::new();
+    let mut errors = HashSet::new();
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(range.height());
+    for (i, cells) in range.rows().enumerate() {
+        let texts = cells.iter().enumerate().map(|(j, cell)| match cell {
+            Data::Error(e) => {
+                errors.insert((i, j));
+                notes.push((
+                    first_row as usize + i + 1,
+                    j,
+                    CellNote::Error(e.to_string()),
+                ));
+                String::new()
+            }
+            cell => cell_text(cell),
+        });
+        rows.push(texts.collect());
+    }
+    // A cell merged over rows shows its value on each of them: a parent code merged over the
+    // rows of the units it heads is each one's parent.
+    for merged in merged_cells(&mut workbook, &chosen) {
+        let Some((top, column)) = at(merged.start.0, merged.start.1) else {
+            continue;
+        };
+        let value = rows.get(top).and_then(|r| r.get(column)).cloned();
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let below = rows.iter_mut().enumerate().skip(top + 1);
+        for (i, cells) in below.take((merged.end.0 - merged.start.0) as usize) {
+            if let Some(cell) = cells.get_mut(column) {
+                cell.clone_from(&value);
+                let row = first_row as usize + i + 1;
+                notes.push((row, column, CellNote::Merged(top + first_row as usize + 1)));
+            }
+        }
+    }
+    // A formula cell without a value: the file's writer did not calculate it.
+    let formulas = workbook.worksheet_formula(&chosen).unwrap_or_default();
+    let start = formulas.start().unwrap_or((0, 0));
+    for (r, c, formula) in formulas.used_cells() {
+        let (row, column) = (start.0 + r as u32, start.1 + c as u32);
+        let Some((i, j)) = at(row, column) else {
+            continue;
+        };
+        let cell = rows.get(i).and_then(|cells| cells.get(j));
+        let empty = cell.is_none_or(String::is_empty) && !errors.contains(&(i, j));
+        if !formula.is_empty() && empty {
+            let note = CellNote::Uncalculated(format!("={formula}"));
+            notes.push((row as usize + 1, j, note));
+        }
+    }
+    let numbered = rows.into_iter().enumerate();
+    let mut table =
+        Table::from_rows(numbered.map(|(i, cells)| (first_row as usize + i + 1, cells)));
+    notes.retain(|(row, _, _)| *row > table.header_row);
+    notes.sort_by_key(|(row, column, _)| (*row, *column));
+    table.notes = notes;
     table.first_column = first_column as usize;
     table.sheets = sheets;
     table.sheet = Some(chosen);
     Ok(table)
+}
+
+/// The sheet's cells merged over more than one row; none where the format keeps no merges
+/// that calamine reads (ODS).
+fn merged_cells(workbook: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Vec<Dimensions> {
+    let merged = match workbook {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+    };
+    merged.into_iter().filter(|m| m.end.0 > m.start.0).collect()
 }
 
 /// A cell as the text it shows: a code typed as 12 is stored as the number 12.0, and must
