@@ -99,3 +99,56 @@ fn every_sample_comes_back_the_same_from_its_csv_in_either_language() {
         }
     }
 }
+
+/// A structure's own export imported over it changes nothing: what the table carries is the
+/// same, and what it does not (missions' sources, bodies, positions) is kept.
+#[test]
+fn a_samples_own_workbook_imported_over_it_changes_nothing() {
+    for (name, org) in samples() {
+        let bytes = xlsx::write(&org, Lang::Fr).unwrap();
+        let table = import::read_workbook(&bytes, None).unwrap();
+        let columns = import::guess_columns(&table.headers);
+        let back = import::build_over(&table, &columns, &org).unwrap();
+        let updated = import::update(&org, &back.organisation, &columns).unwrap();
+        for (a, b) in org.units.iter().zip(&updated.units) {
+            assert_eq!(a, b, "{name}");
+        }
+        assert_eq!(updated, org, "{name}");
+    }
+}
+
+/// The staff column the export writes is read back, updates a structure, and a mark it
+/// cannot read is said.
+#[test]
+fn the_staff_column_is_read_and_updates_a_structure() {
+    let build = |text: &str| {
+        let table = import::read_csv(text.as_bytes());
+        let columns = import::guess_columns(&table.headers);
+        (import::build(&table, &columns, "t").unwrap(), columns)
+    };
+    let (existing, _) = build("Code;Code parent;Libellé\nr;;R\na;r;A\nb;r;B\n");
+    let extract = "Code;Libellé;Rattachement d'état-major\na;A;oui\nb;B;peut-être\n";
+    let (extract, columns) = build(extract);
+    let said: Vec<String> = extract.problems.iter().map(|p| p.text(Lang::Fr)).collect();
+    assert_eq!(
+        said,
+        [
+            "ligne 3, colonne C « Rattachement d'état-major » : rattachement d'état-major « peut-être » : attendu « oui » ou rien ; laissé à non"
+        ]
+    );
+    let updated = import::update(&existing.organisation, &extract.organisation, &columns).unwrap();
+    let staff = |code: &str| {
+        updated
+            .unit(&organigramme::model::Id::new(code))
+            .unwrap()
+            .staff
+    };
+    assert!(staff("a") && !staff("b") && !staff("r"));
+    assert_eq!(
+        updated
+            .unit(&organigramme::model::Id::new("a"))
+            .unwrap()
+            .parent,
+        existing.organisation.units[1].parent
+    );
+}

@@ -60,9 +60,11 @@ pub fn update(
         if has(Column::Staff) {
             unit.staff = new.staff;
         }
-        // The same texts keep their sources, which no table carries.
+        // The same texts keep their sources, which no table carries; white space around a
+        // text does not make it another, as the importer takes it off every cell.
         let same_missions = unit.missions.len() == new.missions.len()
-            && (unit.missions.iter().zip(&new.missions)).all(|(a, b)| a.text == b.text);
+            && (unit.missions.iter().zip(&new.missions))
+                .all(|(a, b)| a.text.trim() == b.text.trim());
         if has(Column::Missions) && !same_missions {
             unit.missions.clone_from(&new.missions);
         }
