@@ -7,6 +7,7 @@
 mod build;
 mod cells;
 mod columns;
+mod ods;
 mod sheet;
 mod text;
 mod update;

@@ -75,7 +75,7 @@ pub(super) fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Message> 
     }
     // A cell merged over rows shows its value on each of them: a parent code merged over the
     // rows of the units it heads is each one's parent.
-    for merged in merged_cells(&mut workbook, &chosen) {
+    for merged in merged_cells(&mut workbook, bytes, &chosen) {
         let Some((top, column)) = at(merged.start.0, merged.start.1) else {
             continue;
         };
@@ -119,13 +119,18 @@ pub(super) fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Message> 
     Ok(table)
 }
 
-/// The sheet's cells merged over more than one row; none where the format keeps no merges
-/// that calamine reads (ODS).
-fn merged_cells(workbook: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Vec<Dimensions> {
+/// The sheet's cells merged over more than one row (none for XLSB, rare enough to go
+/// without).
+fn merged_cells(
+    workbook: &mut Sheets<Cursor<&[u8]>>,
+    bytes: &[u8],
+    sheet: &str,
+) -> Vec<Dimensions> {
     let merged = match workbook {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+        Sheets::Ods(_) => super::ods::merged_cells(bytes, sheet),
+        Sheets::Xlsb(_) => Vec::new(),
     };
     merged.into_iter().filter(|m| m.end.0 > m.start.0).collect()
 }
