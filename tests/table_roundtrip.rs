@@ -2,6 +2,7 @@
 //! workbook or a CSV table, in either language, then imported back, gives the same units,
 //! parents, kinds, heads, headcounts and staff positions.
 
+use clap::Parser;
 use organigramme::export::{table, xlsx};
 use organigramme::i18n::Lang;
 use organigramme::import::{self, Table};
@@ -151,4 +152,39 @@ fn the_staff_column_is_read_and_updates_a_structure() {
             .parent,
         existing.organisation.units[1].parent
     );
+}
+
+/// The same through the commands, as a user would: `export -o X.xlsx`, then `import X.xlsx`.
+#[test]
+fn the_commands_export_and_import_a_workbook_that_gives_the_same_units() {
+    let dir =
+        std::env::temp_dir().join(format!("organigramme-roundtrip-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| {
+        let cli = organigramme::cli::Cli::try_parse_from(["organigramme"].iter().chain(args));
+        let cli = cli.unwrap();
+        let lang = cli.lang();
+        organigramme::cli::run(cli.command.unwrap(), lang)
+    };
+    let (xlsx, ron) = (dir.join("sgmas.xlsx"), dir.join("sgmas.ron"));
+    let (xlsx, ron) = (xlsx.to_str().unwrap(), ron.to_str().unwrap());
+    let sample = "sample_orgs/sgmas.ron";
+    assert_eq!(
+        run(&["export", sample, "-o", xlsx]),
+        std::process::ExitCode::SUCCESS
+    );
+    assert_eq!(
+        run(&["import", xlsx, "-o", ron]),
+        std::process::ExitCode::SUCCESS
+    );
+    let before = organigramme::format::load_path(Path::new(sample)).unwrap();
+    let after = organigramme::format::load_path(Path::new(ron)).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let units = |org: &Organisation| -> Vec<String> {
+        org.units
+            .iter()
+            .map(|u| format!("{:?}", carried(u)))
+            .collect()
+    };
+    assert_eq!(units(&after.organisation), units(&before.organisation));
 }
