@@ -184,6 +184,49 @@ fn check_merged(table: &Table, lower: usize) {
     assert_eq!(veille.parent, Some(Id::new("B1")));
 }
 
+/// A header on two rows, as offices lay out a group of columns: the cells merged down from
+/// the header row give nothing to the row below it, which is said, and the units below are
+/// read as usual.
+#[test]
+fn a_header_merged_over_two_rows_makes_no_unit_of_the_second() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let plain = Format::new();
+    for (c, h) in ["Code", "Code parent", "Libellé"].iter().enumerate() {
+        sheet
+            .merge_range(0, c as u16, 1, c as u16, h, &plain)
+            .unwrap();
+    }
+    sheet
+        .merge_range(0, 3, 0, 4, "Responsable", &plain)
+        .unwrap();
+    sheet.write_string(1, 3, "Nom").unwrap();
+    sheet.write_string(1, 4, "Fonction").unwrap();
+    for (c, v) in [
+        "SG",
+        "",
+        "Secrétariat général",
+        "Mme Y",
+        "Secrétaire générale",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(2, c as u16, *v).unwrap();
+    }
+    let table = import::read_workbook(&book.save_to_buffer().unwrap(), None).unwrap();
+    assert_eq!(table.header_row, 1);
+    let built = build(&table).unwrap();
+    assert_eq!(
+        problems(&built),
+        [
+            "ligne 2, colonne A « Code » : code vide",
+            "ligne 2, colonne C « Libellé » : libellé vide : l'unité prend son code pour nom",
+        ]
+    );
+    assert_eq!(unit(&built, "SG").head.name, "Mme Y");
+}
+
 /// Formulas with their calculated values read as those values; a formula never calculated
 /// and one whose result is an error read as empty cells, said at their row and column where
 /// the column is read, and not where it is ignored.

@@ -73,25 +73,7 @@ pub(super) fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Message> 
         });
         rows.push(texts.collect());
     }
-    // A cell merged over rows shows its value on each of them: a parent code merged over the
-    // rows of the units it heads is each one's parent.
-    for merged in merged_cells(&mut workbook, bytes, &chosen) {
-        let Some((top, column)) = at(merged.start.0, merged.start.1) else {
-            continue;
-        };
-        let value = rows.get(top).and_then(|r| r.get(column)).cloned();
-        let Some(value) = value.filter(|v| !v.is_empty()) else {
-            continue;
-        };
-        let below = rows.iter_mut().enumerate().skip(top + 1);
-        for (i, cells) in below.take((merged.end.0 - merged.start.0) as usize) {
-            if let Some(cell) = cells.get_mut(column) {
-                cell.clone_from(&value);
-                let row = first_row as usize + i + 1;
-                notes.push((row, column, CellNote::Merged(top + first_row as usize + 1)));
-            }
-        }
-    }
+    let merges = merged_cells(&mut workbook, bytes, &chosen);
     // A formula cell without a value: the file's writer did not calculate it.
     let formulas = workbook.worksheet_formula(&chosen).unwrap_or_default();
     let start = formulas.start().unwrap_or((0, 0));
@@ -110,6 +92,34 @@ pub(super) fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Message> 
     let numbered = rows.into_iter().enumerate();
     let mut table =
         Table::from_rows(numbered.map(|(i, cells)| (first_row as usize + i + 1, cells)));
+    // A cell merged over rows shows its value on each of them: a parent code merged over the
+    // rows of the units it heads is each one's parent. Not so for a header merged over the
+    // row below it: that row is no unit, and said as such.
+    for merged in merges {
+        let top = merged.start.0 as usize + 1;
+        let Some(column) = merged.start.1.checked_sub(first_column) else {
+            continue;
+        };
+        let (column, records) = (column as usize, &mut table.records);
+        let Ok(first) = records.binary_search_by_key(&top, |r| r.row) else {
+            continue;
+        };
+        let value = records[first].cells.get(column).filter(|v| !v.is_empty());
+        let Some(value) = value.cloned() else {
+            continue;
+        };
+        let last = merged.end.0 as usize + 1;
+        for record in records[first + 1..]
+            .iter_mut()
+            .take_while(|r| r.row <= last)
+        {
+            if record.cells.len() <= column {
+                record.cells.resize(column + 1, String::new());
+            }
+            record.cells[column].clone_from(&value);
+            notes.push((record.row, column, CellNote::Merged(top)));
+        }
+    }
     notes.retain(|(row, _, _)| *row > table.header_row);
     notes.sort_by_key(|(row, column, _)| (*row, *column));
     table.notes = notes;
