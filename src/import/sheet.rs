@@ -92,9 +92,25 @@ pub(super) fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Message> 
     let numbered = rows.into_iter().enumerate();
     let mut table =
         Table::from_rows(numbered.map(|(i, cells)| (first_row as usize + i + 1, cells)));
-    // A cell merged over rows shows its value on each of them: a parent code merged over the
-    // rows of the units it heads is each one's parent. Not so for a header merged over the
-    // row below it: that row is no unit, and said as such.
+    fill_merged(&mut table, merges, first_column, &mut notes);
+    notes.retain(|(row, _, _)| *row > table.header_row);
+    notes.sort_by_key(|(row, column, _)| (*row, *column));
+    table.notes = notes;
+    table.first_column = first_column as usize;
+    table.sheets = sheets;
+    table.sheet = Some(chosen);
+    Ok(table)
+}
+
+/// A cell merged over rows shows its value on each of them: a parent code merged over the
+/// rows of the units it heads is each one's parent. Not so for a header merged over the row
+/// below it: that row is no unit, and said as such.
+fn fill_merged(
+    table: &mut Table,
+    merges: Vec<Dimensions>,
+    first_column: u32,
+    notes: &mut Vec<(usize, usize, CellNote)>,
+) {
     for merged in merges {
         let top = merged.start.0 as usize + 1;
         let Some(column) = merged.start.1.checked_sub(first_column) else {
@@ -120,13 +136,6 @@ pub(super) fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Message> 
             notes.push((record.row, column, CellNote::Merged(top)));
         }
     }
-    notes.retain(|(row, _, _)| *row > table.header_row);
-    notes.sort_by_key(|(row, column, _)| (*row, *column));
-    table.notes = notes;
-    table.first_column = first_column as usize;
-    table.sheets = sheets;
-    table.sheet = Some(chosen);
-    Ok(table)
 }
 
 /// The sheet's cells merged over more than one row (none for XLSB, rare enough to go
