@@ -310,39 +310,3 @@ fn an_update_needs_codes_and_refuses_a_cycle() {
     let e = import::update(&existing, &extract, &columns).unwrap_err();
     assert!(e.get(Lang::Fr).contains("cycle"), "{e}");
 }
-
-/// Hostile tables get a clear answer: nothing at all, headers alone, a cell of 10 MB (cut,
-/// and said at its row and column), many rows.
-#[test]
-fn hostile_tables_get_clear_answers() {
-    let read = |text: &str| import::read_csv(text.as_bytes());
-    let build = |table: &Table| {
-        let columns = import::guess_columns(&table.headers);
-        import::build(table, &columns, "t")
-    };
-    let dir = temp_dir("hostile");
-    std::fs::write(dir.join("vide.csv"), "").unwrap();
-    let empty = import::read_path(&dir.join("vide.csv"), None).unwrap_err();
-    assert!(empty.get(Lang::Fr).contains("tableau vide"), "{empty}");
-    let headers = build(&read("Code;Libellé\n")).unwrap_err();
-    assert!(
-        headers.get(Lang::Fr).contains("que sa ligne d'en-têtes"),
-        "{headers}"
-    );
-    let huge = format!("Code;Libellé;Missions\n1;A;{}\n", "x".repeat(10_000_000));
-    let built = build(&read(&huge)).unwrap();
-    let said = problems(&built, Lang::Fr);
-    assert!(
-        said.len() == 1 && said[0].contains("ligne 2, colonne C"),
-        "{said:?}"
-    );
-    let text = &unit(&built, "1").missions[0].text;
-    assert!(text.len() < 10_000_000 && !text.is_empty());
-    let mut many = String::from("Code;Code parent;Libellé\n0;;Racine\n");
-    for i in 1..20_000 {
-        many.push_str(&format!("{i};{};Unité {i}\n", (i - 1) / 5));
-    }
-    let built = build(&read(&many)).unwrap();
-    assert!(built.problems.is_empty());
-    assert_eq!(built.organisation.units.len(), 20_000);
-}

@@ -4,11 +4,12 @@
 //! cycle leaves the unit at the top, a bad headcount is left empty. Whether to keep such a
 //! result is the caller's choice (`--keep-going`, or the preview's box).
 
+use super::cells::{headcount, missions, note_problem, one_line, staff};
 use super::columns::{Column, kind_named, kind_of_name};
-use super::{Problem, Record, Table};
+use super::{CellNote, Problem, Record, Table};
 use crate::format::{MAX_STRING_BYTES, MAX_UNITS};
 use crate::i18n::{Message, say, shown};
-use crate::model::{Head, Id, Mission, Organisation, Unit, UnitKind};
+use crate::model::{Head, Id, Organisation, Unit, UnitKind};
 use std::collections::{HashMap, HashSet};
 
 /// What a table made: the structure, and what had to be worked around.
@@ -45,6 +46,26 @@ impl Builder<'_> {
             column,
             message,
         });
+    }
+
+    /// Says what the sheet's notes mean for the columns read; returns the rows whose
+    /// headcount is a merged cell's, left empty (see `note_problem`).
+    fn notes(&mut self) -> HashSet<usize> {
+        let mut merged_headcounts = HashSet::new();
+        let table = self.table;
+        for (row, i, note) in &table.notes {
+            let Some((&column, _)) = self.index.iter().find(|&(_, at)| at == i) else {
+                continue;
+            };
+            let Some(message) = note_problem(note, column) else {
+                continue;
+            };
+            if matches!(note, CellNote::Merged(_)) {
+                merged_headcounts.insert(*row);
+            }
+            self.problem(*row, column, message);
+        }
+        merged_headcounts
     }
 
     /// A cell's text, cut where a file would refuse it.
@@ -127,6 +148,7 @@ fn build_in<'a>(
         problems: Vec::new(),
         outside,
     };
+    let merged_headcounts = b.notes();
     let mut units: Vec<Unit> = Vec::with_capacity(table.records.len());
     // Each unit's row and parent code, beside it.
     let mut rows: Vec<(usize, String)> = Vec::with_capacity(table.records.len());
@@ -168,9 +190,16 @@ fn build_in<'a>(
             .or_else(|| (!kind_text.is_empty()).then_some(UnitKind::Other(kind_text)))
             .or_else(|| kind_of_name(&name))
             .unwrap_or(UnitKind::Service);
-        let headcount = headcount(b.cell(record, Column::Headcount)).unwrap_or_else(|m| {
-            b.problem(row, Column::Headcount, m);
-            None
+        let headcount = match merged_headcounts.contains(&row) {
+            true => None,
+            false => headcount(b.cell(record, Column::Headcount)).unwrap_or_else(|m| {
+                b.problem(row, Column::Headcount, m);
+                None
+            }),
+        };
+        let staff = staff(b.cell(record, Column::Staff)).unwrap_or_else(|m| {
+            b.problem(row, Column::Staff, m);
+            false
         });
         let unit = Unit {
             id: Id::new(code.as_str()),
@@ -183,6 +212,7 @@ fn build_in<'a>(
             headcount,
             missions: missions(&b.text(record, Column::Missions)),
             notes: b.text(record, Column::Notes),
+            staff,
             name,
             ..Default::default()
         };
@@ -222,13 +252,6 @@ fn build_in<'a>(
         organisation,
         problems,
     })
-}
-
-/// Names are one line, as the editor keeps them.
-fn one_line(text: &mut String) {
-    if text.contains(['\n', '\r']) {
-        *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
 }
 
 /// Each unit's parent, by index: a parent code no unit has leaves the unit at the top, and
@@ -309,52 +332,4 @@ fn cycle(b: &mut Builder, units: &[Unit], rows: &[(usize, String)], path: &[usiz
     });
     b.problem(rows[closing].0, Column::Parent, message);
     closing
-}
-
-/// A headcount as typed: « 12 », « 1 200 » (French thousands), « 12,0 » or 12.0 from a
-/// spreadsheet's number.
-fn headcount(text: &str) -> Result<Option<u32>, Message> {
-    let digits: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .collect();
-    if digits.is_empty() {
-        return Ok(None);
-    }
-    let whole = digits
-        .split_once([',', '.'])
-        .filter(|(_, decimals)| decimals.chars().all(|c| c == '0'))
-        .map_or(digits.as_str(), |(whole, _)| whole);
-    match whole.parse::<u32>() {
-        Ok(n) if whole.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
-        _ => {
-            let text = shown(text).to_string();
-            Err(Message::each(|lang| {
-                say!(
-                    lang,
-                    "effectif « {text} » : attendu un nombre entier positif ou nul ; laissé vide",
-                    "headcount “{text}”: expected a whole number, zero or more; left empty"
-                )
-            }))
-        }
-    }
-}
-
-/// A missions cell as paragraphs: one a line when it has several lines, else split at « ; »
-/// (a cell typed on one line lists its missions that way).
-fn missions(text: &str) -> Vec<Mission> {
-    let parts: Vec<&str> = if text.contains('\n') {
-        text.lines().collect()
-    } else {
-        text.split(';').collect()
-    };
-    parts
-        .into_iter()
-        .map(|p| p.trim().trim_start_matches(['-', '•', '–']).trim())
-        .filter(|p| !p.is_empty())
-        .map(|p| Mission {
-            text: p.to_string(),
-            source: None,
-        })
-        .collect()
 }

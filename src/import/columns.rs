@@ -17,13 +17,14 @@ pub enum Column {
     HeadTitle,
     HeadName,
     Headcount,
+    Staff,
     Missions,
     Notes,
 }
 
 impl Column {
     /// Every meaning, in the order the preview's lists show them.
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 12] = [
         Column::Ignored,
         Column::Code,
         Column::Parent,
@@ -33,6 +34,7 @@ impl Column {
         Column::HeadTitle,
         Column::HeadName,
         Column::Headcount,
+        Column::Staff,
         Column::Missions,
         Column::Notes,
     ];
@@ -48,6 +50,7 @@ impl Column {
             Column::HeadTitle => ("Fonction du responsable", "Head's title"),
             Column::HeadName => ("Responsable", "Head"),
             Column::Headcount => ("Effectif", "Headcount"),
+            Column::Staff => ("Rattachement d'état-major", "Staff position"),
             Column::Missions => ("Missions", "Missions"),
             Column::Notes => ("Notes", "Notes"),
         };
@@ -145,6 +148,14 @@ impl Column {
                 "headcount",
                 "staff",
                 "fte",
+            ],
+            // Not "staff" alone: that is the headcount.
+            Column::Staff => &[
+                "rattachement d etat major",
+                "etat major",
+                "unite d etat major",
+                "staff position",
+                "staff unit",
             ],
             Column::Missions => &[
                 "missions",
@@ -310,6 +321,9 @@ mod tests {
         );
         assert_eq!(guess("Code de l'unité de rattachement"), Parent);
         assert_eq!(guess("Nb ETP au 31/12"), Headcount);
+        // As the export writes it; « staff » alone is the headcount.
+        assert_eq!(guess("Rattachement d'état-major"), Staff);
+        assert_eq!(guess("Staff"), Headcount);
         assert_eq!(fold("  Code  de l’unité_"), "code de l unite");
     }
 

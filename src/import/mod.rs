@@ -5,7 +5,9 @@
 //! share it.
 
 mod build;
+mod cells;
 mod columns;
+mod ods;
 mod sheet;
 mod text;
 mod update;
@@ -31,6 +33,22 @@ pub struct Table {
     /// The sheets of the workbook (none for CSV) and the one read.
     pub sheets: Vec<String>,
     pub sheet: Option<String>,
+    /// Cells of a workbook whose text alone would mislead, by row and column of the table,
+    /// below the header: `build` says them where their column is read.
+    pub notes: Vec<(usize, usize, CellNote)>,
+}
+
+/// What reading a workbook's cell found beyond its text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellNote {
+    /// A formula that the program which wrote the file never calculated (some write formulas
+    /// without their result): the cell reads empty.
+    Uncalculated(String),
+    /// A formula whose result is an error, such as `#REF!`: the cell reads empty.
+    Error(String),
+    /// A cell under the first row of a cell merged over several rows, from that row: it
+    /// shows the merged cell's value, and reads it.
+    Merged(usize),
 }
 
 /// One row below the header, with its number as the spreadsheet shows it.

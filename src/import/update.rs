@@ -1,7 +1,7 @@
 //! A newer extract of a table over the structure it was first imported into: each unit whose
 //! code is a unit's id takes the table's values for the columns the table has, and keeps
 //! everything else (missions when there is no « Missions » column, notes, positions,
-//! folding, staff positions); new codes become new units, under their parent. Units the table
+//! folding); new codes become new units, under their parent. Units the table
 //! does not list stay as they are, since an extract may cover part of a structure, and so do
 //! the bodies, relations, entities and legal texts, which no table carries.
 
@@ -57,9 +57,14 @@ pub fn update(
         if has(Column::Headcount) {
             unit.headcount = new.headcount;
         }
-        // The same texts keep their sources, which no table carries.
+        if has(Column::Staff) {
+            unit.staff = new.staff;
+        }
+        // The same texts keep their sources, which no table carries; white space around a
+        // text does not make it another, as the importer takes it off every cell.
         let same_missions = unit.missions.len() == new.missions.len()
-            && (unit.missions.iter().zip(&new.missions)).all(|(a, b)| a.text == b.text);
+            && (unit.missions.iter().zip(&new.missions))
+                .all(|(a, b)| a.text.trim() == b.text.trim());
         if has(Column::Missions) && !same_missions {
             unit.missions.clone_from(&new.missions);
         }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes units.xlsx and units.ods, the workbooks tests/import.rs reads.
+"""Writes units.xlsx and units.ods, the workbooks tests/import.rs reads, and merged.ods, which
+tests/hostile_tables.rs reads.
 
 Written by hand with the standard library (both formats are zipped XML) rather than with a
 spreadsheet library, so that anyone can run it again: `python3 tests/tables/make_workbooks.py`.
@@ -109,15 +110,56 @@ def ods(path):
         body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
         return f'<table:table table:name="{escape(name)}">{body}</table:table>'
 
+    write_ods(path, table("Unités", [[TITLE], [None], HEADERS] + ROWS) + table("Effectifs 2025", SECOND))
+
+
+def merged_ods(path):
+    """merged.ods: cells merged as LibreOffice writes them, a spanned cell then covered cells,
+    with rows and cells compressed by repeats (tests/hostile_tables.rs has the same sheet as
+    an XLSX written by rust_xlsxwriter, two rows higher)."""
+    def text(v, attrs=""):
+        return f'<table:table-cell{attrs} office:value-type="string"><text:p>{escape(v)}</text:p></table:table-cell>'
+
+    def number(v, attrs=""):
+        return f'<table:table-cell{attrs} office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+
+    def empty(n=1):
+        return f'<table:table-cell table:number-columns-repeated="{n}"/>' if n > 1 else "<table:table-cell/>"
+
+    def covered(n=1):
+        return f'<table:covered-table-cell table:number-columns-repeated="{n}"/>' if n > 1 else "<table:covered-table-cell/>"
+
+    def spanned(rows, columns=1):
+        return f' table:number-rows-spanned="{rows}" table:number-columns-spanned="{columns}"'
+
+    rows = [
+        text("Organigramme de la DRH, extrait du SIRH au 1er janvier", spanned(1, 6)) + covered(5),
+        None,  # two empty rows, as one row repeated
+        "".join(text(h) for h in ["Code", "Code parent", "Libellé", "Type", "Responsable", "Effectif"]),
+        text("DRH") + empty() + text("Direction des ressources humaines") + text("Direction") + empty() + number(12),
+        text("SD1") + text("DRH", spanned(3)) + text("Sous-direction des carrières") + empty(2) + number(30),
+        text("SD2") + covered() + text("Sous-direction de la paie") + empty(2) + number(25),
+        text("MIS") + covered() + text("Mission handicap"),
+        text("B1") + text("SD1", spanned(2)) + text("Bureau des concours") + empty(2) + number(8, spanned(2)),
+        text("B2") + covered() + text("Bureau des mobilités") + empty(2) + covered(),
+        text("C1") + text("B1") + text("Cellule veille", spanned(1, 2)) + covered() + empty(2),
+    ]
+    body = "".join(
+        '<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="6"/></table:table-row>'
+        if row is None else f"<table:table-row>{row}</table:table-row>"
+        for row in rows)
+    # The rest of the sheet, empty, as LibreOffice writes it.
+    body += '<table:table-row table:number-rows-repeated="1048564"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    write_ods(path, f'<table:table table:name="Unités">{body}</table:table>')
+
+
+def write_ods(path, tables):
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
         ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
         ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        '<office:body><office:spreadsheet>'
-        + table("Unités", [[TITLE], [None], HEADERS] + ROWS)
-        + table("Effectifs 2025", SECOND)
-        + '</office:spreadsheet></office:body></office:document-content>')
+        f'<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>')
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
@@ -133,3 +175,4 @@ def ods(path):
 
 xlsx(os.path.join(HERE, "units.xlsx"))
 ods(os.path.join(HERE, "units.ods"))
+merged_ods(os.path.join(HERE, "merged.ods"))
