@@ -1,6 +1,9 @@
 //! Tables: the units as CSV the way Excel reads it in France, read back by a CSV parser; the
 //! whole structure as an XLSX workbook, one sheet per collection.
 
+mod hostile;
+mod roundtrip;
+
 use organigramme::export::{table, xlsx};
 use organigramme::i18n::Lang;
 use organigramme::model::{Id, Organisation, Unit};
