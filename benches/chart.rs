@@ -149,7 +149,8 @@ fn chart(c: &mut Criterion) {
                 png::render(black_box(&scene), &png_options)
             });
         }
-        // Issue 16 asks for this one under a second, the whole process included.
+        // Issue 16 asks for a 10,000-unit PDF under a second, the whole process included
+        // (`/usr/bin/time organigramme export`); this is its drawing, from the scene.
         if n == 10_000 {
             let pdf_options = pdf::PdfOptions {
                 paper: None,

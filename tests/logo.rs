@@ -452,3 +452,29 @@ fn a_new_logo_is_a_change_a_comparison_reports_and_a_merge_keeps() {
     }
     assert_eq!(doc.org().logo, "autre.png");
 }
+
+/// A logo is drawn from itself alone: a file it names on this machine is not read into it.
+#[test]
+fn an_svg_logo_does_not_read_the_files_it_names() {
+    let dir = temp_dir("href");
+    let secret = dir.join("secret.svg");
+    std::fs::write(
+        &secret,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>"#,
+    )
+    .unwrap();
+    let logo = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="20"><rect width="20" height="20" fill="blue"/><image x="20" width="20" height="20" xlink:href="{}"/></svg>"#,
+        secret.display()
+    );
+    let logo = read(&dir, "logo.svg", logo.as_bytes());
+    let pixels: Vec<&[u8]> = logo.rgba.chunks_exact(4).collect();
+    assert!(
+        pixels.iter().any(|p| p[2] == 255 && p[3] == 255),
+        "its own drawing"
+    );
+    assert!(
+        !pixels.iter().any(|p| p[0] > 128),
+        "nothing of the file it names"
+    );
+}

@@ -149,7 +149,11 @@ fn raster(bytes: &[u8], format: image::ImageFormat) -> Picture {
 /// An SVG logo drawn by resvg, `MAX_SIDE` pixels on its longer side: the SVG export embeds the
 /// file itself; the bitmaps and the PDF draw these pixels.
 fn vector(bytes: &[u8]) -> Picture {
-    let tree = resvg::usvg::Tree::from_data(bytes, &super::png::svg_options()).map_err(|e| {
+    let mut options = super::png::svg_options();
+    // A logo is drawn from itself alone: a file it names on this machine (`href="/home/…"`)
+    // would otherwise be read into a chart that leaves it.
+    options.image_href_resolver.resolve_string = Box::new(|_, _| None);
+    let tree = resvg::usvg::Tree::from_data(bytes, &options).map_err(|e| {
         (
             format!("SVG illisible ({e})"),
             format!("unreadable SVG ({e})"),
