@@ -478,3 +478,37 @@ fn an_svg_logo_does_not_read_the_files_it_names() {
         "nothing of the file it names"
     );
 }
+
+/// The presentation's handouts carry the logo at the head of their title band, as the
+/// presentation mode shows it.
+#[test]
+fn a_presentations_handouts_show_the_logo_in_their_title_band() {
+    use organigramme::present::{Screen, handout};
+    let dir = temp_dir("present");
+    let bytes = png_logo(90, 60);
+    let logo = read(&dir, "logo.png", &bytes);
+    let ron = structure(&dir, "logo.png").display().to_string();
+    let out = dir.join("etapes");
+    let (ok, _, stderr) = run(&["present", &ron, "-o", &out.display().to_string()], &dir);
+    assert!(ok && stderr.is_empty(), "{stderr}");
+    let screen = Screen::PROJECTOR;
+    let band = scene::Rect {
+        x: 0.0,
+        y: 0.0,
+        w: screen.width,
+        h: screen.title_height(),
+    };
+    let r = handout::logo_place(&logo, band);
+    let first = image::open(out.join("etape-01.png")).unwrap().into_rgba8();
+    let (x, y) = (r.x + r.w * 0.25, r.y + r.h / 2.0);
+    assert_eq!(first.get_pixel(x as u32, y as u32).0, [255, 0, 0, 255]);
+    let pdf = dir.join("etapes.pdf").display().to_string();
+    let (ok, _, stderr) = run(&["present", &ron, "-o", &pdf], &dir);
+    assert!(ok, "{stderr}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    let images = bytes
+        .windows(15)
+        .filter(|w| w == b"/Subtype /Image")
+        .count();
+    assert_eq!(images, 2, "the logo and its mask, once for every page");
+}

@@ -25,7 +25,7 @@ impl OrgApp {
         let Some(presenter) = &mut self.presenting else {
             return;
         };
-        match presenter.show(ui, &self.doc, lang) {
+        match presenter.show(ui, &self.doc, lang, self.logo.loaded.as_ref()) {
             None => {}
             Some(Request::Leave) => {
                 let fullscreen = presenter.was_fullscreen;

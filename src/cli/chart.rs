@@ -9,9 +9,10 @@ use crate::format;
 use crate::i18n::{Lang, say, shown};
 use crate::layout::Orientation;
 use crate::model::{Id, Organisation};
-use crate::scene::{ChartOptions, MissionsMode, RelationsMode};
+use crate::scene::{ChartOptions, Logo, MissionsMode, RelationsMode};
 use clap::ValueEnum;
 use std::path::Path;
+use std::sync::Arc;
 
 /// How a chart is drawn and written: the options of `export`, which `diff -o` takes too.
 #[derive(clap::Args, Debug)]
@@ -156,18 +157,22 @@ pub fn chart_options(
         } else {
             today(lang)
         },
-        logo: match crate::export::logo::for_structure(&org.logo, Some(file)) {
-            Some(Ok(logo)) => Some(logo),
-            Some(Err(why)) => {
-                let file = file.display().to_string();
-                let label = lang.pick("avertissement : ", "warning: ");
-                eprintln!("{}: {label}{}", shown(&file), why.get(lang));
-                None
-            }
-            None => None,
-        },
+        logo: logo_of(org, file, lang),
         ..Default::default()
     })
+}
+
+/// The logo `org`, read from `file`, names; one that cannot be read is said on stderr.
+pub fn logo_of(org: &Organisation, file: &Path, lang: Lang) -> Option<Arc<Logo>> {
+    match crate::export::logo::for_structure(&org.logo, Some(file))? {
+        Ok(logo) => Some(logo),
+        Err(why) => {
+            let file = file.display().to_string();
+            let label = lang.pick("avertissement : ", "warning: ");
+            eprintln!("{}: {label}{}", shown(&file), why.get(lang));
+            None
+        }
+    }
 }
 
 /// Renders `org` as `options` say to `output`, an SVG or PNG sized as `args` say; messages

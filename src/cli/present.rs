@@ -9,8 +9,10 @@ use crate::format;
 use crate::i18n::{Lang, say, shown};
 use crate::model::Hierarchy;
 use crate::present::{Order, Screen, View, handout, plan};
+use crate::scene::Logo;
 use clap::ValueEnum;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(clap::Args, Debug)]
 pub struct PresentArgs {
@@ -53,9 +55,10 @@ pub fn run(args: &PresentArgs, lang: Lang) -> Result<(), String> {
     };
     let dir = args.output.display().to_string();
     let steps = plan(org, &tree, order, screen, lang);
+    let logo = super::chart::logo_of(org, &args.file, lang);
     let pdf = (args.output.extension()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if pdf {
-        return handout_pdf(args, org, &tree, steps, screen, lang);
+        return handout_pdf(args, (org, &tree, logo.as_ref()), steps, screen, lang);
     }
     std::fs::create_dir_all(&args.output)
         .map_err(|e| format!("{}{}{e}", shown(&dir), lang.pick(" : ", ": ")))?;
@@ -66,7 +69,8 @@ pub fn run(args: &PresentArgs, lang: Lang) -> Result<(), String> {
         let view = View::new(org, &tree, step, screen, lang, &mut cache);
         let several = view.frames.len() > 1;
         for (k, frame) in view.frames.iter().enumerate() {
-            let bytes = handout::render(&view, frame, screen, dpi).map_err(|e| e.text(lang))?;
+            let bytes = handout::render(&view, frame, screen, dpi, logo.as_ref())
+                .map_err(|e| e.text(lang))?;
             // etape-02.png, or etape-02a.png, etape-02b.png… for a step in several frames.
             let part = if several {
                 char::from(b'a' + (k % 26) as u8).to_string()
@@ -95,8 +99,7 @@ pub fn run(args: &PresentArgs, lang: Lang) -> Result<(), String> {
 /// screen's size.
 fn handout_pdf(
     args: &PresentArgs,
-    org: &crate::model::Organisation,
-    tree: &Hierarchy,
+    (org, tree, logo): (&crate::model::Organisation, &Hierarchy, Option<&Arc<Logo>>),
     steps: Vec<crate::present::Step>,
     screen: Screen,
     lang: Lang,
@@ -105,7 +108,11 @@ fn handout_pdf(
     let mut pages = Vec::new();
     for step in steps {
         let view = View::new(org, tree, step, screen, lang, &mut cache);
-        pages.extend(view.frames.iter().map(|f| handout::page(&view, f, screen)));
+        pages.extend(
+            view.frames
+                .iter()
+                .map(|f| handout::page(&view, f, screen, logo)),
+        );
     }
     let options = PdfOptions {
         paper: args.paper.map(paper_of),

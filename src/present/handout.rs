@@ -3,7 +3,7 @@
 
 use super::{DIM, Frame, Light, Lit, Screen, View, dim};
 use crate::export::png::{self, PngError, PngOptions, Size};
-use crate::scene::{Connector, Item, Owner, Rect, Rgba, Scene, Shape, TextLine};
+use crate::scene::{Connector, Item, Logo, Owner, PlacedLogo, Rect, Rgba, Scene, Shape, TextLine};
 use crate::text::{self, Style};
 use std::sync::Arc;
 
@@ -13,19 +13,47 @@ pub const TITLE_PX: f32 = 40.0;
 pub const CARD_NAME_PX: f32 = 40.0;
 pub const CARD_TEXT_PX: f32 = 30.0;
 
-/// The PNG of `view` through `frame` on `screen`, written at `dpi`.
-pub fn render(view: &View, frame: &Frame, screen: Screen, dpi: f32) -> Result<Vec<u8>, PngError> {
+/// Where the title starts in its band, without a logo.
+pub const TITLE_X: f32 = 40.0;
+
+/// The PNG of `view` through `frame` on `screen`, written at `dpi`, with the organisation's
+/// `logo` in the title band.
+pub fn render(
+    view: &View,
+    frame: &Frame,
+    screen: Screen,
+    dpi: f32,
+    logo: Option<&Arc<Logo>>,
+) -> Result<Vec<u8>, PngError> {
     let options = PngOptions {
         size: Size::Scale(1.0),
         transparent: false,
         dpi,
     };
-    png::render(&page(view, frame, screen), &options)
+    png::render(&page(view, frame, screen, logo), &options)
+}
+
+/// Where the logo stands in the title `band`, in pixels: at its left end, most of its
+/// height, at most a fifth of its width; the title follows it.
+pub fn logo_place(logo: &Logo, band: Rect) -> Rect {
+    let aspect = logo.width.max(1) as f32 / logo.height.max(1) as f32;
+    let mut h = band.h * 0.72;
+    let mut w = h * aspect;
+    if w > band.w * 0.2 {
+        (w, h) = (band.w * 0.2, band.w * 0.2 / aspect);
+    }
+    Rect {
+        x: band.x + 24.0,
+        y: band.y + (band.h - h) / 2.0,
+        w,
+        h,
+    }
 }
 
 /// The step's frame as the screen shows it, a scene of the screen's size: the chart's part,
-/// the title band, and the missions card if any. A PNG or a page of a PDF draws it.
-pub fn page(view: &View, frame: &Frame, screen: Screen) -> Scene {
+/// the title band with the organisation's `logo`, and the missions card if any. A PNG or a
+/// page of a PDF draws it.
+pub fn page(view: &View, frame: &Frame, screen: Screen, logo: Option<&Arc<Logo>>) -> Scene {
     let mut page = on_screen(&view.scene, frame, &view.lit, screen);
     let ink = Rgba::rgb(0, 0, 0);
     // White over what lies outside the frame's part of the chart.
@@ -49,11 +77,19 @@ pub fn page(view: &View, frame: &Frame, screen: Screen) -> Scene {
         w: screen.width,
         h: screen.title_height(),
     };
+    let placed = logo.map(|logo| (logo_place(logo, band), logo));
+    let x = placed.map_or(TITLE_X, |(r, _)| r.right() + 24.0);
     let style = Style::bold(TITLE_PX);
-    let title = text::wrap(&view.title, style, band.w - 80.0, 1);
+    let title = text::wrap(&view.title, style, band.w - x - 40.0, 1);
     let baseline = band.h * 0.5 + TITLE_PX * 0.35;
     page.items
-        .push(panel(band, lines(&title, style, 40.0, baseline, ink)));
+        .push(panel(band, lines(&title, style, x, baseline, ink)));
+    page.logo = placed.map(|(rect, logo)| PlacedLogo {
+        rect,
+        logo: logo.clone(),
+        // Drawn with the band, which holds it.
+        item: page.items.len() - 1,
+    });
     if let Some((name, missions)) = &view.card {
         let r = screen.card();
         let width = r.w - 64.0;

@@ -13,6 +13,7 @@ pub mod export_form;
 pub mod import_form;
 pub mod inspector;
 pub mod legal_form;
+pub mod logo;
 pub mod menu;
 pub mod options;
 pub mod outline;

@@ -69,8 +69,7 @@ pub struct Canvas {
     hovered: Option<Owner>,
     /// Boxes cannot be dragged (a comparison's chart is not the document's).
     pub read_only: bool,
-    /// The logo's pixels on the GPU, and the logo they were made from.
-    logo_texture: Option<(Arc<crate::scene::Logo>, egui::TextureHandle)>,
+    logo_texture: crate::ui::logo::LogoTexture,
 }
 
 impl Default for Canvas {
@@ -91,7 +90,7 @@ impl Default for Canvas {
             live_frames: 2,
             hovered: None,
             read_only: false,
-            logo_texture: None,
+            logo_texture: Default::default(),
         }
     }
 }

@@ -5,7 +5,6 @@ use super::Canvas;
 use crate::scene::Link;
 use crate::ui::shapes::colour;
 use eframe::egui::{self, Color32, Pos2, Rect, Shape, Stroke, Vec2};
-use std::sync::Arc;
 
 impl Canvas {
     /// Far zoom: every box in view as a flat coloured rectangle and the hierarchy as thin
@@ -73,31 +72,14 @@ impl Canvas {
 
     /// The logo, from a texture made once for it.
     pub(super) fn paint_logo(&mut self, ui: &egui::Ui, rect: Rect) {
-        let Some(placed) = &self.scene.logo else {
-            self.logo_texture = None;
+        let placed = self.scene.logo.as_ref();
+        let Some(texture) = self.logo_texture.of(ui.ctx(), placed.map(|p| &p.logo)) else {
             return;
         };
-        let logo = &placed.logo;
-        let texture = match &self.logo_texture {
-            Some((made_from, texture)) if Arc::ptr_eq(made_from, logo) => texture.id(),
-            _ => {
-                let size = [logo.width as usize, logo.height as usize];
-                if size[0] * size[1] * 4 != logo.rgba.len() {
-                    return;
-                }
-                let image = egui::ColorImage::from_rgba_unmultiplied(size, &logo.rgba);
-                // Mipmaps: the logo is shown much smaller than its pixels, and sampled
-                // without them it would shimmer as the chart zooms.
-                let options = egui::TextureOptions::LINEAR
-                    .with_mipmap_mode(Some(egui::TextureFilter::Linear));
-                let texture = ui.ctx().load_texture("organisation-logo", image, options);
-                let id = texture.id();
-                self.logo_texture = Some((logo.clone(), texture));
-                id
-            }
+        let Some(r) = placed.map(|p| p.rect) else {
+            return;
         };
         let meta = Self::meta(ui);
-        let r = &placed.rect;
         let at = Rect::from_min_size(
             rect.min + meta.pan + Vec2::new(r.x, r.y) * meta.zoom,
             Vec2::new(r.w, r.h) * meta.zoom,

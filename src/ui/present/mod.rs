@@ -9,7 +9,7 @@ use crate::doc::Document;
 use crate::i18n::Lang;
 use crate::model::Id;
 use crate::present::{self, Frame, Light, Lit, Order, Screen, Step, View};
-use crate::scene::{self, Owner, Scene};
+use crate::scene::{self, Logo, Owner, Scene};
 use eframe::egui::{self, Color32, Sense};
 use paint::Px;
 use std::sync::Arc;
@@ -62,6 +62,7 @@ pub struct Presenter {
     /// Whether the window was full screen before: leaving puts it back as it was.
     pub was_fullscreen: bool,
     cache: scene::Cache,
+    logo: crate::ui::logo::LogoTexture,
 }
 
 impl Presenter {
@@ -83,6 +84,7 @@ impl Presenter {
             px: None,
             was_fullscreen: false,
             cache: scene::Cache::default(),
+            logo: Default::default(),
         }
     }
 
@@ -188,8 +190,15 @@ impl Presenter {
         view.frames.len()
     }
 
-    /// Draws the presentation over the whole of `ui`, and answers its keys and clicks.
-    pub fn show(&mut self, ui: &mut egui::Ui, doc: &Document, lang: Lang) -> Option<Request> {
+    /// Draws the presentation of `doc` over the whole of `ui`, the organisation's `logo` in
+    /// its title band, and answers its keys and clicks.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &Document,
+        lang: Lang,
+        logo: Option<&Arc<Logo>>,
+    ) -> Option<Request> {
         let rect = ui.max_rect();
         let per_point = ui.ctx().pixels_per_point();
         let screen = Screen {
@@ -234,11 +243,19 @@ impl Presenter {
             }
             self.showing = showing;
         }
-        self.draw(ui, &px, now, rect);
+        self.draw(ui, &px, now, rect, logo);
         request
     }
 
-    fn draw(&mut self, ui: &egui::Ui, px: &Px, now: f64, rect: egui::Rect) {
+    fn draw(
+        &mut self,
+        ui: &egui::Ui,
+        px: &Px,
+        now: f64,
+        rect: egui::Rect,
+        logo: Option<&Arc<Logo>>,
+    ) {
+        let logo = logo.and_then(|l| Some((self.logo.of(ui.ctx(), Some(l))?, l.clone())));
         let painter = ui.painter_at(rect);
         if self.blank {
             painter.rect_filled(rect, 0, Color32::BLACK);
@@ -276,15 +293,13 @@ impl Presenter {
             }
             _ => format!("{} / {}", step + 1, self.steps.len()),
         };
-        paint::title_band(
-            &painter,
-            px,
-            rect,
-            screen,
-            &shown.title,
-            &count,
-            &self.typed,
-        );
+        let band = paint::Band {
+            title: &shown.title,
+            count: &count,
+            typed: &self.typed,
+            logo: logo.as_ref().map(|(texture, logo)| (*texture, &**logo)),
+        };
+        paint::title_band(&painter, px, rect, screen, &band);
         if let Some(card) = &shown.card {
             let c = screen.card();
             let r = egui::Rect::from_min_max(px.pos((c.x, c.y)), px.pos((c.right(), c.bottom())));

@@ -1,8 +1,8 @@
 //! Painting a step: a scene through a frame, at an opacity, with what the spotlight leaves
 //! out dimmed; the title band, the missions card and the pointer's spotlight dot.
 
-use crate::present::{DIM, Frame, Light, Lit, dim};
-use crate::scene::{Rgba, Scene, Shape as ItemShape};
+use crate::present::{DIM, Frame, Light, Lit, Screen, dim, handout};
+use crate::scene::{Logo, Rgba, Scene, Shape as ItemShape};
 use crate::ui::shapes::{bold_family, colour};
 use eframe::egui::{
     self, Color32, CornerRadius, FontFamily, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind,
@@ -183,17 +183,25 @@ pub fn pointer(painter: &Painter, px: &Px, at: Pos2) {
     painter.circle_filled(at, px.len(10.0), Color32::from_rgb(230, 0, 0));
 }
 
-/// The band across the top: the step's title on one line, and where the presentation is
-/// (with the number being typed, if any).
-pub fn title_band(
-    painter: &Painter,
-    px: &Px,
-    rect: Rect,
-    screen: crate::present::Screen,
-    title: &str,
-    count: &str,
-    typed: &str,
-) {
+/// What the band across the top says.
+pub struct Band<'a> {
+    pub title: &'a str,
+    /// Where the presentation is, and the number being typed, if any.
+    pub count: &'a str,
+    pub typed: &'a str,
+    /// The organisation's logo and its texture.
+    pub logo: Option<(egui::TextureId, &'a Logo)>,
+}
+
+/// The band across the top: the logo, the step's title on one line, and where the
+/// presentation is, placed as the handouts place them.
+pub fn title_band(painter: &Painter, px: &Px, rect: Rect, screen: Screen, what: &Band) {
+    let Band {
+        title,
+        count,
+        typed,
+        logo,
+    } = what;
     let band = Rect::from_min_size(
         rect.min,
         egui::vec2(rect.width(), px.len(screen.title_height())),
@@ -203,13 +211,27 @@ pub fn title_band(
         [band.left_bottom(), band.right_bottom()],
         Stroke::new(px.len(2.0), Color32::from_gray(60)),
     );
-    let font = FontId::new(px.len(crate::present::handout::TITLE_PX), bold_family());
+    let mut x = handout::TITLE_X;
+    if let Some((texture, logo)) = logo {
+        let in_pixels = crate::scene::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: screen.width,
+            h: screen.title_height(),
+        };
+        let r = handout::logo_place(logo, in_pixels);
+        let at = Rect::from_min_max(px.pos((r.x, r.y)), px.pos((r.right(), r.bottom())));
+        let whole = Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(1.0, 1.0));
+        painter.image(*texture, at, whole, Color32::WHITE);
+        x = r.right() + 24.0;
+    }
+    let font = FontId::new(px.len(handout::TITLE_PX), bold_family());
     let mut job = egui::text::LayoutJob::simple_singleline(title.to_string(), font, Color32::BLACK);
-    job.wrap = egui::text::TextWrapping::truncate_at_width(band.width() - px.len(320.0));
+    job.wrap = egui::text::TextWrapping::truncate_at_width(band.width() - px.len(x + 280.0));
     let galley = painter.layout_job(job);
     let y = band.center().y - galley.size().y / 2.0;
     painter.galley(
-        egui::pos2(band.min.x + px.len(40.0), y),
+        egui::pos2(band.min.x + px.len(x), y),
         galley,
         Color32::BLACK,
     );
