@@ -300,6 +300,22 @@ fn a_logo_that_cannot_be_read_is_a_warning_and_every_export_goes_on() {
             "{name}: {stdout}"
         );
     }
+    // A pipe named as the logo is not waited on (opening it would block until a writer came).
+    #[cfg(unix)]
+    {
+        let pipe = dir.join("tube.png");
+        assert!(
+            Command::new("mkfifo")
+                .arg(&pipe)
+                .status()
+                .unwrap()
+                .success()
+        );
+        match logo::for_structure("tube.png", Some(&dir.join("sgmas.ron"))) {
+            Some(Err(why)) => assert!(why.to_string().contains("pas un fichier ordinaire")),
+            other => panic!("{other:?}"),
+        }
+    }
     // A relative path needs the document's folder.
     match logo::for_structure("logo.png", None) {
         Some(Err(why)) => assert!(why.to_string().contains("pas encore enregistré"), "{why}"),

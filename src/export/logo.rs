@@ -63,6 +63,13 @@ pub fn load(path: &Path) -> Result<Logo, Message> {
             )
         })
     };
+    // A pipe or a device would be waited on, or read without end.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(why(
+            "ce n'est pas un fichier ordinaire",
+            "it is not a regular file",
+        ));
+    }
     let source = read(path).map_err(|e| {
         let reason = |lang| os::reason(&e, lang);
         why(
