@@ -91,12 +91,23 @@ pub fn layout(tree: &Tree, options: &Options) -> Layout {
     layout_with_arrangements(tree, options).0
 }
 
+/// [`layout`] for a chart seen through a window of fixed width (a presentation's screen):
+/// children whose row would be wider than `max_row` are stacked down a spine, whatever the
+/// chart's area (a page's chart lets its rows grow with its area instead).
+pub fn layout_within(tree: &Tree, options: &Options, max_row: f32) -> Layout {
+    lay(tree, options, Some(clean(max_row))).0
+}
+
 /// [`layout`], also telling how each node's visible children were arranged (None for nodes
 /// without visible children and for hidden nodes).
 pub fn layout_with_arrangements(
     tree: &Tree,
     options: &Options,
 ) -> (Layout, Vec<Option<Arrangement>>) {
+    lay(tree, options, None)
+}
+
+fn lay(tree: &Tree, options: &Options, max_row: Option<f64>) -> (Layout, Vec<Option<Arrangement>>) {
     let left_right = options.orientation == Orientation::LeftRight;
     // Everything below works top-down; a left-right chart is the transposed top-down chart.
     let flip = |(a, b): (f64, f64)| if left_right { (b, a) } else { (a, b) };
@@ -110,7 +121,7 @@ pub fn layout_with_arrangements(
         level: clean(options.level_gap),
     };
     let forest = Forest::new(sizes, &tree.parent, &tree.folded, &tree.staff);
-    let mut placed = place::place(&forest, options.compact, gaps);
+    let mut placed = place::place(&forest, options.compact, gaps, max_row);
     apply_pins(&forest, tree, gaps, flip, &mut placed);
 
     let mut bounds: Option<(f64, f64, f64, f64)> = None;

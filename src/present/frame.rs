@@ -4,7 +4,7 @@
 use super::MIN_NAME_PX;
 use super::cuts::cuts;
 use super::{Light, Lit};
-use crate::scene::{Item, Owner, Rect, Scene};
+use crate::scene::{Item, NAME_SIZE, Owner, Rect, Scene};
 
 /// The screen, in pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -39,6 +39,12 @@ impl Screen {
             w,
             h: self.height - top,
         }
+    }
+
+    /// The widest row of boxes, in chart units, that the chart's area shows whole with names
+    /// at `MIN_NAME_PX`.
+    pub fn widest_row(self, card: bool) -> f32 {
+        self.chart_area(card).w * NAME_SIZE / MIN_NAME_PX - 2.0 * MARGIN
     }
 
     /// Where the chart is drawn, in pixels: below the title, left of the card if there is one.
@@ -149,7 +155,11 @@ fn smallest_name<'a>(boxes: impl Iterator<Item = &'a Item>) -> f32 {
         .filter(|l| l.style.bold)
         .map(|l| l.style.size)
         .fold(f32::INFINITY, f32::min);
-    if smallest.is_finite() { smallest } else { 12.5 }
+    if smallest.is_finite() {
+        smallest
+    } else {
+        NAME_SIZE
+    }
 }
 
 /// The rectangle around `boxes`.

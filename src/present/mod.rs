@@ -34,9 +34,11 @@ pub enum Order {
     Branches,
 }
 
-/// The chart a step draws: the projector's colours, boxes with the units' identity only (the
-/// missions go in a card of their own), and no relations but the spotlit unit's.
-pub fn chart(step: &Step, lang: Lang) -> ChartOptions {
+/// The chart a step draws on `screen`: the projector's colours, boxes with the units'
+/// identity only (the missions go in a card of their own), no relations but the spotlit
+/// unit's, and no row of children wider than the screen shows at a legible size (wider ones
+/// are stacked down a spine, which uses the screen's height instead).
+pub fn chart(step: &Step, screen: Screen, lang: Lang) -> ChartOptions {
     ChartOptions {
         theme: Theme::Projector,
         missions: MissionsMode::None,
@@ -47,6 +49,7 @@ pub fn chart(step: &Step, lang: Lang) -> ChartOptions {
         root: step.unit.clone(),
         depth: step.depth,
         lang,
+        max_row: Some(screen.widest_row(step.card_unit().is_some())),
         ..Default::default()
     }
 }
@@ -115,7 +118,7 @@ impl View {
         lang: Lang,
         cache: &mut scene::Cache,
     ) -> View {
-        let built = scene::build_with(org, tree, &chart(&step, lang), cache);
+        let built = scene::build_with(org, tree, &chart(&step, screen, lang), cache);
         let card = card(&step, org, lang);
         let lit = lit(&built, org, tree, step.spotlight.as_ref());
         View {

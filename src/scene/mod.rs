@@ -19,6 +19,8 @@ mod theme;
 pub use buckets::Buckets;
 pub use cache::Cache;
 pub use content::group as group_digits;
+/// The size of a unit's name in its box, in chart units.
+pub const NAME_SIZE: f32 = content::NAME.size;
 pub use logo::{Logo, PlacedLogo};
 pub use theme::{Palette, Rgba, Theme};
 
@@ -84,6 +86,10 @@ pub struct ChartOptions {
     pub changes: Option<Arc<[Option<Mark>]>>,
     /// The organisation's logo, read by whoever reads the file (the scene reads no files).
     pub logo: Option<Arc<Logo>>,
+    /// The widest row of children, in chart units, for a chart seen through a window of fixed
+    /// width (a presentation's screen); none: rows as wide as a page of the chart's area
+    /// allows.
+    pub max_row: Option<f32>,
 }
 
 impl Default for ChartOptions {
@@ -100,6 +106,7 @@ impl Default for ChartOptions {
             date: String::new(),
             changes: None,
             logo: None,
+            max_row: None,
         }
     }
 }
@@ -332,7 +339,10 @@ fn build_inner(
         level_gap: LEVEL_GAP,
         ..Default::default()
     };
-    let laid = layout::layout(&boxes, &lay_options);
+    let laid = match options.max_row {
+        Some(w) => layout::layout_within(&boxes, &lay_options, w),
+        None => layout::layout(&boxes, &lay_options),
+    };
 
     let title = decor::title_block(org, options, &palette);
     let (bx0, by0, bx1, by1) = if drawn.is_empty() {
