@@ -416,6 +416,7 @@ mod tests {
         let gaps = Gaps {
             sibling: 24.0,
             level: 40.0,
+            level_sides: false,
         };
         for (n, seed) in [(2500, 1), (4000, 2), (6000, 3)] {
             let f = forest(n, seed);

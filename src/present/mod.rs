@@ -15,6 +15,7 @@ pub use plan::plan;
 pub use spot::{Light, Lit, lit};
 
 use crate::i18n::Lang;
+use crate::layout;
 use crate::model::{Hierarchy, Organisation, full_name};
 use crate::scene::{self, ChartOptions, MissionsMode, RelationsMode, Scene, Theme};
 use std::sync::Arc;
@@ -49,7 +50,10 @@ pub fn chart(step: &Step, screen: Screen, lang: Lang) -> ChartOptions {
         root: step.unit.clone(),
         depth: step.depth,
         lang,
-        max_row: Some(screen.widest_row(step.card_unit().is_some())),
+        within: Some(layout::Within {
+            max_row: screen.widest_row(step.card_unit().is_some()),
+            level_sides: false,
+        }),
         ..Default::default()
     }
 }
@@ -118,11 +122,29 @@ impl View {
         lang: Lang,
         cache: &mut scene::Cache,
     ) -> View {
-        let built = scene::build_with(org, tree, &chart(&step, screen, lang), cache);
         let card = card(&step, org, lang);
-        let lit = lit(&built, org, tree, step.spotlight.as_ref());
+        let mut options = chart(&step, screen, lang);
+        let shown = |options: &ChartOptions, cache: &mut scene::Cache| {
+            let built = scene::build_with(org, tree, options, cache);
+            let lit = lit(&built, org, tree, step.spotlight.as_ref());
+            let frames = frames(&built, screen, card.is_some(), &lit);
+            (built, lit, frames)
+        };
+        let (mut built, mut lit, mut frames) = shown(&options, cache);
+        if frames.len() > 1
+            && let Some(within) = &mut options.within
+        {
+            // Too tall for one frame: spines whose sides stay level cut across between any
+            // two pairs, often into fewer frames than sides stacked on their own.
+            within.level_sides = true;
+            let level = shown(&options, cache);
+            let better = (level.2.len(), -level.2[0].zoom) < (frames.len(), -frames[0].zoom);
+            if better {
+                (built, lit, frames) = level;
+            }
+        }
         View {
-            frames: frames(&built, screen, card.is_some(), &lit),
+            frames,
             title: title(&step, org),
             scene: Arc::new(built),
             lit,

@@ -86,10 +86,10 @@ pub struct ChartOptions {
     pub changes: Option<Arc<[Option<Mark>]>>,
     /// The organisation's logo, read by whoever reads the file (the scene reads no files).
     pub logo: Option<Arc<Logo>>,
-    /// The widest row of children, in chart units, for a chart seen through a window of fixed
-    /// width (a presentation's screen); none: rows as wide as a page of the chart's area
-    /// allows.
-    pub max_row: Option<f32>,
+    /// For a chart seen through a window of fixed size (a presentation's screen): the widest
+    /// row of children, in chart units, and how stacks are laid out; none: rows as wide as
+    /// a page of the chart's area allows.
+    pub within: Option<layout::Within>,
 }
 
 impl Default for ChartOptions {
@@ -106,7 +106,7 @@ impl Default for ChartOptions {
             date: String::new(),
             changes: None,
             logo: None,
-            max_row: None,
+            within: None,
         }
     }
 }
@@ -339,7 +339,7 @@ fn build_inner(
         level_gap: LEVEL_GAP,
         ..Default::default()
     };
-    let laid = match options.max_row {
+    let laid = match options.within {
         Some(w) => layout::layout_within(&boxes, &lay_options, w),
         None => layout::layout(&boxes, &lay_options),
     };
