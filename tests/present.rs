@@ -1,17 +1,23 @@
-//! The presentation mode: its script in the file, and the window stepping through it with a
-//! clicker's keys.
+//! The presentation mode: its script in the file, the window stepping through it with a
+//! clicker's keys, and the frames each step is shown in.
 
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use organigramme::app::{OrgApp, Settings};
 use organigramme::doc::Document;
-use organigramme::model::{Id, Organisation, Step};
-use organigramme::present::{MIN_NAME_PX, Order};
+use organigramme::i18n::Lang;
+use organigramme::model::{Hierarchy, Id, Organisation, Step};
+use organigramme::present::{MIN_NAME_PX, Order, Screen, View, plan};
+use organigramme::scene::{self, Item, Owner, Rect};
 use organigramme::ui::Action;
 
 fn sgmas() -> Organisation {
-    let text = std::fs::read_to_string("sample_orgs/sgmas.ron").unwrap();
-    organigramme::format::load_bytes("sgmas.ron", text.as_bytes())
+    sample("sgmas")
+}
+
+fn sample(name: &str) -> Organisation {
+    let path = format!("sample_orgs/{name}.ron");
+    organigramme::format::load_path(std::path::Path::new(&path))
         .unwrap()
         .organisation
 }
@@ -303,4 +309,135 @@ fn assert_legible(h: &Harness<'static, OrgApp>) {
     let presenting = h.state().presenting.as_ref().expect("presenting");
     let name = presenting.smallest_name_px().expect("names on the screen");
     assert!(name >= MIN_NAME_PX, "{name}");
+}
+
+/// Each step of `org`, in the order it has without a script, as shown on a projector.
+fn views(org: &Organisation) -> Vec<View> {
+    let (tree, screen) = (Hierarchy::of(org), Screen::PROJECTOR);
+    let mut cache = scene::Cache::default();
+    (plan(org, &tree, Order::Levels, screen, Lang::Fr).into_iter())
+        .map(|step| View::new(org, &tree, step, screen, Lang::Fr, &mut cache))
+        .collect()
+}
+
+fn boxes(view: &View) -> impl Iterator<Item = &Item> {
+    (view.scene.items.iter()).filter(|i| matches!(i.owner, Owner::Unit(_)))
+}
+
+fn inside(r: Rect, around: Rect) -> bool {
+    let e = 0.01;
+    r.x >= around.x - e
+        && r.y >= around.y - e
+        && r.right() <= around.right() + e
+        && r.bottom() <= around.bottom() + e
+}
+
+/// The height of the smallest name `frame` shows, in pixels.
+fn name_px(view: &View, frame: usize) -> f32 {
+    let f = &view.frames[frame];
+    let names = boxes(view).filter(|i| i.rect.intersects(&f.clip));
+    let smallest = (names.flat_map(|i| i.lines.iter()))
+        .filter(|l| l.style.bold)
+        .map(|l| l.style.size)
+        .fold(f32::INFINITY, f32::min);
+    smallest * f.zoom
+}
+
+/// Every box of `view` lies wholly inside the part of the chart one of its frames shows,
+/// and no other frame shows any of it; every frame's names are legible; and a step in
+/// several frames does not waste one on a box alone (a head without its first children).
+fn assert_framed_whole(view: &View, what: &str) {
+    for b in boxes(view) {
+        let whole = (view.frames.iter()).filter(|f| inside(b.rect, f.clip));
+        let touched = (view.frames.iter()).filter(|f| b.rect.intersects(&f.clip));
+        assert_eq!(
+            (whole.count(), touched.count()),
+            (1, 1),
+            "{what}: {:?}",
+            b.rect
+        );
+    }
+    for (k, f) in view.frames.iter().enumerate() {
+        assert!(inside(f.clip, f.visible()), "{what}, frame {k}: {f:?}");
+        let px = name_px(view, k);
+        assert!(px >= MIN_NAME_PX - 0.01, "{what}, frame {k}: {px} px");
+        let shown = boxes(view).filter(|b| b.rect.intersects(&f.clip)).count();
+        assert!(
+            view.frames.len() == 1 || shown > 1,
+            "{what}, frame {k}: {shown}"
+        );
+    }
+}
+
+#[test]
+fn a_wide_level_is_stacked_down_a_spine_and_framed_whole_at_a_larger_size() {
+    let org = sample("paris-secretariat-general");
+    let views = views(&org);
+    let level = &views[1];
+    let (head, children): (Vec<&Item>, Vec<&Item>) = boxes(level)
+        .partition(|i| matches!(i.owner, Owner::Unit(u) if org.units[u].parent.is_none()));
+    assert_eq!(
+        (head.len(), children.len()),
+        (1, 11),
+        "the head and its units"
+    );
+    // Down a spine from the head's centre: each child on one side of it, none beside
+    // another on its side (a row under a bus would read as levels).
+    let spine = head[0].rect.x + head[0].rect.w / 2.0;
+    for c in &children {
+        assert!(c.rect.right() < spine || c.rect.x > spine, "{:?}", c.rect);
+        assert!(c.rect.y > head[0].rect.bottom());
+        for d in &children {
+            let same_side = (c.rect.x > spine) == (d.rect.x > spine);
+            let beside = c.rect.y < d.rect.bottom() && d.rect.y < c.rect.bottom();
+            assert!(
+                std::ptr::eq(*c, *d) || !(same_side && beside),
+                "{:?}",
+                c.rect
+            );
+        }
+    }
+    // Too tall for one frame at the legible floor, it takes as few as cuts between boxes
+    // allow, from the top, the head in the first; its names far larger than the three thin
+    // rows at 24 px it used to be cut into.
+    assert!(level.frames.len() <= 2, "{} frames", level.frames.len());
+    assert!(inside(head[0].rect, level.frames[0].clip));
+    let tops: Vec<f32> = level.frames.iter().map(|f| f.clip.y).collect();
+    assert!(tops.is_sorted(), "{tops:?}");
+    assert_framed_whole(level, "Paris, level 2");
+    let px = name_px(level, 0);
+    assert!(px >= 1.4 * MIN_NAME_PX, "{px} px");
+}
+
+#[test]
+fn a_level_that_fits_once_stacked_is_one_frame() {
+    let org = sgmas();
+    let views = views(&org);
+    assert_eq!(
+        (views[1].step.unit.clone(), views[1].step.depth),
+        (None, Some(2))
+    );
+    assert_eq!(views[1].frames.len(), 1, "the head and its seven units");
+    assert_eq!(boxes(&views[1]).count(), 8);
+    assert!(name_px(&views[1], 0) > MIN_NAME_PX);
+}
+
+#[test]
+fn every_step_shows_whole_boxes_at_a_legible_size() {
+    let samples = [
+        "paris-secretariat-general",
+        "sgmas",
+        "insee-secretariat-general",
+        "dgos-strategie-ressources",
+    ];
+    let orgs = samples.map(|s| (s.to_string(), sample(s)));
+    let generated = (
+        "1,000 units".to_string(),
+        organigramme::generate::generate(1000, 1),
+    );
+    for (name, org) in orgs.into_iter().chain([generated]) {
+        for (k, view) in views(&org).iter().enumerate() {
+            assert_framed_whole(view, &format!("{name}, step {}", k + 1));
+        }
+    }
 }
