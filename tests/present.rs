@@ -370,7 +370,7 @@ fn assert_framed_whole(view: &View, what: &str) {
 }
 
 #[test]
-fn a_wide_level_is_stacked_down_a_spine_and_framed_whole_at_a_larger_size() {
+fn a_wide_level_is_stacked_down_a_spine_in_one_frame_that_fills_the_screen() {
     let org = sample("paris-secretariat-general");
     let views = views(&org);
     let level = &views[1];
@@ -397,29 +397,51 @@ fn a_wide_level_is_stacked_down_a_spine_and_framed_whole_at_a_larger_size() {
             );
         }
     }
-    // Too tall for one frame at the legible floor, it takes as few as cuts between boxes
-    // allow, from the top, the head in the first; its names far larger than the three thin
-    // rows at 24 px it used to be cut into.
-    assert!(level.frames.len() <= 2, "{} frames", level.frames.len());
-    assert!(inside(head[0].rect, level.frames[0].clip));
+    // One frame, where three thin rows at 24 px each left most of the screen empty.
+    assert_eq!(level.frames.len(), 1);
+    assert_framed_whole(level, "Paris, level 2");
+    let f = &level.frames[0];
+    let tall = f.clip.h * f.zoom / f.area.h;
+    assert!(tall > 0.9, "{tall} of the screen's height");
+}
+
+#[test]
+fn a_level_too_tall_even_stacked_takes_frames_from_the_top() {
+    let unit = |i: usize, parent: Option<&str>| organigramme::model::Unit {
+        id: Id::new(format!("u{i}")),
+        name: format!("Bureau numéro {i} de la sous-direction des affaires générales"),
+        parent: parent.map(Id::new),
+        ..Default::default()
+    };
+    let units = std::iter::once(unit(0, None))
+        .chain((1..=40).map(|i| unit(i, Some("u0"))))
+        .collect();
+    let org = Organisation {
+        units,
+        ..Default::default()
+    };
+    let views = views(&org);
+    let level = &views[1];
+    // 40 boxes down a spine: a few frames, the head in the first, cut between pairs of
+    // boxes from the top.
+    let n = level.frames.len();
+    assert!((2..=5).contains(&n), "{n} frames");
+    let head = boxes(level).next().unwrap();
+    assert!(inside(head.rect, level.frames[0].clip));
     let tops: Vec<f32> = level.frames.iter().map(|f| f.clip.y).collect();
     assert!(tops.is_sorted(), "{tops:?}");
-    assert_framed_whole(level, "Paris, level 2");
-    let px = name_px(level, 0);
-    assert!(px >= 1.4 * MIN_NAME_PX, "{px} px");
+    assert_framed_whole(level, "40 units");
 }
 
 #[test]
 fn a_level_that_fits_once_stacked_is_one_frame() {
     let org = sgmas();
     let views = views(&org);
-    assert_eq!(
-        (views[1].step.unit.clone(), views[1].step.depth),
-        (None, Some(2))
-    );
-    assert_eq!(views[1].frames.len(), 1, "the head and its seven units");
-    assert_eq!(boxes(&views[1]).count(), 8);
-    assert!(name_px(&views[1], 0) > MIN_NAME_PX);
+    let level = &views[1];
+    assert_eq!((level.step.unit.clone(), level.step.depth), (None, Some(2)));
+    assert_eq!(level.frames.len(), 1, "the head and its seven units");
+    assert_eq!(boxes(level).count(), 8);
+    assert!(name_px(level, 0) > MIN_NAME_PX);
 }
 
 #[test]
@@ -440,4 +462,23 @@ fn every_step_shows_whole_boxes_at_a_legible_size() {
             assert_framed_whole(view, &format!("{name}, step {}", k + 1));
         }
     }
+}
+
+#[test]
+fn a_cache_kept_from_a_page_chart_gives_a_screen_its_own_boxes() {
+    let org = sample("paris-secretariat-general");
+    let tree = Hierarchy::of(&org);
+    let step = Step::default();
+    let screen = organigramme::present::chart(&step, Screen::PROJECTOR, Lang::Fr);
+    let page = scene::ChartOptions {
+        name_width: None,
+        ..screen.clone()
+    };
+    let mut cache = scene::Cache::default();
+    scene::build_with(&org, &tree, &page, &mut cache);
+    let cached = scene::build_with(&org, &tree, &screen, &mut cache);
+    let fresh = scene::build(&org, &screen);
+    let rects = |s: &scene::Scene| s.items.iter().map(|i| i.rect).collect::<Vec<_>>();
+    assert_eq!(rects(&cached), rects(&fresh));
+    assert_ne!(rects(&fresh), rects(&scene::build(&org, &page)));
 }

@@ -35,10 +35,17 @@ pub enum Order {
     Branches,
 }
 
+/// The width names wrap at on a screen, in chart units: half as wide again as on a page. A
+/// screen is wider for its height than a page, and the levels too wide for it are stacked,
+/// where a line less in each box is a box-height less in the stack (Paris's eleven units
+/// then fit one frame).
+const NAME_WIDTH: f32 = 280.0;
+
 /// The chart a step draws on `screen`: the projector's colours, boxes with the units'
-/// identity only (the missions go in a card of their own), no relations but the spotlit
-/// unit's, and no row of children wider than the screen shows at a legible size (wider ones
-/// are stacked down a spine, which uses the screen's height instead).
+/// identity only (the missions go in a card of their own) and their names on wide lines,
+/// no relations but the spotlit unit's, and no row of children wider than the screen shows
+/// at a legible size (wider ones are stacked down a spine, which uses the screen's height
+/// instead).
 pub fn chart(step: &Step, screen: Screen, lang: Lang) -> ChartOptions {
     ChartOptions {
         theme: Theme::Projector,
@@ -54,6 +61,7 @@ pub fn chart(step: &Step, screen: Screen, lang: Lang) -> ChartOptions {
             max_row: screen.widest_row(step.card_unit().is_some()),
             level_sides: false,
         }),
+        name_width: Some(NAME_WIDTH),
         ..Default::default()
     }
 }

@@ -90,6 +90,9 @@ pub struct ChartOptions {
     /// row of children, in chart units, and how stacks are laid out; none: rows as wide as
     /// a page of the chart's area allows.
     pub within: Option<layout::Within>,
+    /// The width units' names wrap at, in chart units; none: a page's (narrow boxes, so that
+    /// rows of them fit the page).
+    pub name_width: Option<f32>,
 }
 
 impl Default for ChartOptions {
@@ -107,6 +110,7 @@ impl Default for ChartOptions {
             changes: None,
             logo: None,
             within: None,
+            name_width: None,
         }
     }
 }
@@ -315,6 +319,7 @@ fn build_inner(
         lang: options.lang,
         theme: options.theme as u8,
         mark: options.changes.as_ref().and_then(|m| m.get(u)?.as_ref()),
+        wrap: options.name_width.unwrap_or(content::NAME_WIDTH),
     };
     let contents = match cache.as_deref_mut() {
         Some(c) => c.boxes.units(&org.units, &drawn, inputs),
