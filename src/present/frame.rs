@@ -1,5 +1,5 @@
 //! Which part of a step's chart the screen shows, and how large: all of its units when they
-//! fit with their names at `MIN_NAME_PX`, else its top at that size.
+//! fit with their names at `MIN_NAME_PX`, else several frames, each cut between boxes.
 
 use super::MIN_NAME_PX;
 use super::cuts::{self, pieces};

@@ -319,7 +319,9 @@ fn build_inner(
         lang: options.lang,
         theme: options.theme as u8,
         mark: options.changes.as_ref().and_then(|m| m.get(u)?.as_ref()),
-        wrap: options.name_width.unwrap_or(content::NAME_WIDTH),
+        wrap: (options.name_width)
+            .filter(|w| w.is_finite() && *w > 0.0)
+            .unwrap_or(content::NAME_WIDTH),
     };
     let contents = match cache.as_deref_mut() {
         Some(c) => c.boxes.units(&org.units, &drawn, inputs),
