@@ -15,6 +15,23 @@ fn sgmas() -> Organisation {
     sample("sgmas")
 }
 
+/// A head over forty units with long names: too many for one frame, even stacked.
+fn forty() -> Organisation {
+    let unit = |i: usize, parent: Option<&str>| organigramme::model::Unit {
+        id: Id::new(format!("u{i}")),
+        name: format!("Bureau numéro {i} de la sous-direction des affaires générales"),
+        parent: parent.map(Id::new),
+        ..Default::default()
+    };
+    let units = std::iter::once(unit(0, None))
+        .chain((1..=40).map(|i| unit(i, Some("u0"))))
+        .collect();
+    Organisation {
+        units,
+        ..Default::default()
+    }
+}
+
 fn sample(name: &str) -> Organisation {
     let path = format!("sample_orgs/{name}.ron");
     organigramme::format::load_path(std::path::Path::new(&path))
@@ -258,6 +275,27 @@ fn a_file_without_a_script_is_presented_level_by_level() {
 }
 
 #[test]
+fn the_keys_step_through_the_frames_of_a_level_too_tall_for_one() {
+    let mut h = window(forty());
+    press(&mut h, Key::F5);
+    press(&mut h, Key::ArrowRight);
+    let steps = h.state().presenting.as_ref().unwrap().steps().len();
+    assert_eq!(steps, 2, "the head, then its units");
+    // Frame after frame, each legible, each showing whole units none of the others shows.
+    let mut seen = Vec::new();
+    let mut frame = 0;
+    while position(&h) == (1, frame) {
+        assert_legible(&h);
+        seen.extend(in_view(&h).0);
+        press(&mut h, Key::ArrowRight);
+        frame += 1;
+    }
+    assert!(frame > 1, "{frame} frames");
+    seen.sort_unstable();
+    assert_eq!(seen, (0..41).collect::<Vec<_>>(), "every unit once");
+}
+
+#[test]
 fn odd_structures_are_presented_without_a_fault() {
     let mut dangling = sgmas();
     dangling.presentation = vec![Step {
@@ -407,19 +445,7 @@ fn a_wide_level_is_stacked_down_a_spine_in_one_frame_that_fills_the_screen() {
 
 #[test]
 fn a_level_too_tall_even_stacked_takes_frames_from_the_top() {
-    let unit = |i: usize, parent: Option<&str>| organigramme::model::Unit {
-        id: Id::new(format!("u{i}")),
-        name: format!("Bureau numéro {i} de la sous-direction des affaires générales"),
-        parent: parent.map(Id::new),
-        ..Default::default()
-    };
-    let units = std::iter::once(unit(0, None))
-        .chain((1..=40).map(|i| unit(i, Some("u0"))))
-        .collect();
-    let org = Organisation {
-        units,
-        ..Default::default()
-    };
+    let org = forty();
     let views = views(&org);
     let level = &views[1];
     // 40 boxes down a spine: a few frames, the head in the first, cut between pairs of
