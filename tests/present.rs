@@ -1,17 +1,40 @@
-//! The presentation mode: its script in the file, and the window stepping through it with a
-//! clicker's keys.
+//! The presentation mode: its script in the file, the window stepping through it with a
+//! clicker's keys, and the frames each step is shown in.
 
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use organigramme::app::{OrgApp, Settings};
 use organigramme::doc::Document;
-use organigramme::model::{Id, Organisation, Step};
-use organigramme::present::{MIN_NAME_PX, Order};
+use organigramme::i18n::Lang;
+use organigramme::model::{Hierarchy, Id, Organisation, Step};
+use organigramme::present::{MIN_NAME_PX, Order, Screen, View, plan};
+use organigramme::scene::{self, Item, Owner, Rect};
 use organigramme::ui::Action;
 
 fn sgmas() -> Organisation {
-    let text = std::fs::read_to_string("sample_orgs/sgmas.ron").unwrap();
-    organigramme::format::load_bytes("sgmas.ron", text.as_bytes())
+    sample("sgmas")
+}
+
+/// A head over forty units with long names: too many for one frame, even stacked.
+fn forty() -> Organisation {
+    let unit = |i: usize, parent: Option<&str>| organigramme::model::Unit {
+        id: Id::new(format!("u{i}")),
+        name: format!("Bureau numéro {i} de la sous-direction des affaires générales"),
+        parent: parent.map(Id::new),
+        ..Default::default()
+    };
+    let units = std::iter::once(unit(0, None))
+        .chain((1..=40).map(|i| unit(i, Some("u0"))))
+        .collect();
+    Organisation {
+        units,
+        ..Default::default()
+    }
+}
+
+fn sample(name: &str) -> Organisation {
+    let path = format!("sample_orgs/{name}.ron");
+    organigramme::format::load_path(std::path::Path::new(&path))
         .unwrap()
         .organisation
 }
@@ -211,22 +234,14 @@ fn a_click_spotlights_a_unit_until_the_next_step() {
     );
     assert!(!dimmed.is_empty(), "with its neighbours in view, dimmed");
     press(&mut h, Key::ArrowRight);
-    // The step is too wide for one frame: its second frame comes next.
-    assert_eq!(position(&h), (0, 1), "the next key goes on with the script");
-    let (shown, dimmed) = in_view(&h);
-    assert!(
-        !shown.is_empty() && dimmed.is_empty(),
-        "{shown:?} {dimmed:?}"
-    );
-    press(&mut h, Key::ArrowRight);
-    assert_eq!(position(&h), (1, 0));
+    // The head's units stacked down a spine fit one frame: the next key goes on with the
+    // script, and the spotlight goes with the step it was put on.
+    assert_eq!(position(&h), (1, 0), "the next key goes on with the script");
     assert_eq!(in_view(&h), (vec![sg], vec![]));
     press(&mut h, Key::ArrowLeft);
-    assert_eq!(
-        position(&h),
-        (0, 1),
-        "back to the last frame of the step before"
-    );
+    assert_eq!(position(&h), (0, 0), "back to the step before");
+    let (shown, dimmed) = in_view(&h);
+    assert!(shown.contains(&rh) && dimmed.is_empty(), "{dimmed:?}");
 }
 
 #[test]
@@ -244,25 +259,40 @@ fn a_file_without_a_script_is_presented_level_by_level() {
         .iter()
         .map(|s| (s.unit.clone(), s.depth))
         .collect();
-    // The second level is too wide for the screen as a whole: it is shown from the head.
-    assert_eq!(steps, vec![(None, Some(1)), (Some(Id::new("sg")), Some(2))]);
+    // The second level, stacked down a spine, fits the screen: one step, one frame, which
+    // shows every child.
+    assert_eq!(steps, vec![(None, Some(1)), (None, Some(2))]);
     assert_eq!(in_view(&h), (vec![sg], vec![]));
-    // The second level does not fit at a legible size: it takes two frames, which together
-    // show every child once.
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(position(&h), (1, 0));
+    assert_legible(&h);
+    let seen = in_view(&h).0;
+    for c in children {
+        assert!(seen.contains(&c), "unit {c}: {seen:?}");
+    }
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(position(&h), (1, 0), "the last step, in one frame");
+}
+
+#[test]
+fn the_keys_step_through_the_frames_of_a_level_too_tall_for_one() {
+    let mut h = window(forty());
+    press(&mut h, Key::F5);
+    press(&mut h, Key::ArrowRight);
+    let steps = h.state().presenting.as_ref().unwrap().steps().len();
+    assert_eq!(steps, 2, "the head, then its units");
+    // Frame after frame, each legible, each showing whole units none of the others shows.
     let mut seen = Vec::new();
-    for frame in 0..2 {
-        press(&mut h, Key::ArrowRight);
-        assert_eq!(position(&h), (1, frame));
+    let mut frame = 0;
+    while position(&h) == (1, frame) {
         assert_legible(&h);
         seen.extend(in_view(&h).0);
+        press(&mut h, Key::ArrowRight);
+        frame += 1;
     }
-    for c in children {
-        assert_eq!(
-            seen.iter().filter(|&&u| u == c).count(),
-            1,
-            "unit {c}: {seen:?}"
-        );
-    }
+    assert!(frame > 1, "{frame} frames");
+    seen.sort_unstable();
+    assert_eq!(seen, (0..41).collect::<Vec<_>>(), "every unit once");
 }
 
 #[test]
@@ -317,4 +347,164 @@ fn assert_legible(h: &Harness<'static, OrgApp>) {
     let presenting = h.state().presenting.as_ref().expect("presenting");
     let name = presenting.smallest_name_px().expect("names on the screen");
     assert!(name >= MIN_NAME_PX, "{name}");
+}
+
+/// Each step of `org`, in the order it has without a script, as shown on a projector.
+fn views(org: &Organisation) -> Vec<View> {
+    let (tree, screen) = (Hierarchy::of(org), Screen::PROJECTOR);
+    let mut cache = scene::Cache::default();
+    (plan(org, &tree, Order::Levels, screen, Lang::Fr).into_iter())
+        .map(|step| View::new(org, &tree, step, screen, Lang::Fr, &mut cache))
+        .collect()
+}
+
+fn boxes(view: &View) -> impl Iterator<Item = &Item> {
+    (view.scene.items.iter()).filter(|i| matches!(i.owner, Owner::Unit(_)))
+}
+
+fn inside(r: Rect, around: Rect) -> bool {
+    let e = 0.01;
+    r.x >= around.x - e
+        && r.y >= around.y - e
+        && r.right() <= around.right() + e
+        && r.bottom() <= around.bottom() + e
+}
+
+/// The height of the smallest name `frame` shows, in pixels.
+fn name_px(view: &View, frame: usize) -> f32 {
+    let f = &view.frames[frame];
+    let names = boxes(view).filter(|i| i.rect.intersects(&f.clip));
+    let smallest = (names.flat_map(|i| i.lines.iter()))
+        .filter(|l| l.style.bold)
+        .map(|l| l.style.size)
+        .fold(f32::INFINITY, f32::min);
+    smallest * f.zoom
+}
+
+/// Every box of `view` lies wholly inside the part of the chart one of its frames shows,
+/// and no other frame shows any of it; every frame's names are legible; and a step in
+/// several frames does not waste one on a box alone (a head without its first children).
+fn assert_framed_whole(view: &View, what: &str) {
+    for b in boxes(view) {
+        let whole = (view.frames.iter()).filter(|f| inside(b.rect, f.clip));
+        let touched = (view.frames.iter()).filter(|f| b.rect.intersects(&f.clip));
+        assert_eq!(
+            (whole.count(), touched.count()),
+            (1, 1),
+            "{what}: {:?}",
+            b.rect
+        );
+    }
+    for (k, f) in view.frames.iter().enumerate() {
+        assert!(inside(f.clip, f.visible()), "{what}, frame {k}: {f:?}");
+        let px = name_px(view, k);
+        assert!(px >= MIN_NAME_PX - 0.01, "{what}, frame {k}: {px} px");
+        let shown = boxes(view).filter(|b| b.rect.intersects(&f.clip)).count();
+        assert!(
+            view.frames.len() == 1 || shown > 1,
+            "{what}, frame {k}: {shown}"
+        );
+    }
+}
+
+#[test]
+fn a_wide_level_is_stacked_down_a_spine_in_one_frame_that_fills_the_screen() {
+    let org = sample("paris-secretariat-general");
+    let views = views(&org);
+    let level = &views[1];
+    let (head, children): (Vec<&Item>, Vec<&Item>) = boxes(level)
+        .partition(|i| matches!(i.owner, Owner::Unit(u) if org.units[u].parent.is_none()));
+    assert_eq!(
+        (head.len(), children.len()),
+        (1, 11),
+        "the head and its units"
+    );
+    // Down a spine from the head's centre: each child on one side of it, none beside
+    // another on its side (a row under a bus would read as levels).
+    let spine = head[0].rect.x + head[0].rect.w / 2.0;
+    for c in &children {
+        assert!(c.rect.right() < spine || c.rect.x > spine, "{:?}", c.rect);
+        assert!(c.rect.y > head[0].rect.bottom());
+        for d in &children {
+            let same_side = (c.rect.x > spine) == (d.rect.x > spine);
+            let beside = c.rect.y < d.rect.bottom() && d.rect.y < c.rect.bottom();
+            assert!(
+                std::ptr::eq(*c, *d) || !(same_side && beside),
+                "{:?}",
+                c.rect
+            );
+        }
+    }
+    // One frame, where three thin rows at 24 px each left most of the screen empty.
+    assert_eq!(level.frames.len(), 1);
+    assert_framed_whole(level, "Paris, level 2");
+    let f = &level.frames[0];
+    let tall = f.clip.h * f.zoom / f.area.h;
+    assert!(tall > 0.9, "{tall} of the screen's height");
+}
+
+#[test]
+fn a_level_too_tall_even_stacked_takes_frames_from_the_top() {
+    let org = forty();
+    let views = views(&org);
+    let level = &views[1];
+    // 40 boxes down a spine: a few frames, the head in the first, cut between pairs of
+    // boxes from the top.
+    let n = level.frames.len();
+    assert!((2..=5).contains(&n), "{n} frames");
+    let head = boxes(level).next().unwrap();
+    assert!(inside(head.rect, level.frames[0].clip));
+    let tops: Vec<f32> = level.frames.iter().map(|f| f.clip.y).collect();
+    assert!(tops.is_sorted(), "{tops:?}");
+    assert_framed_whole(level, "40 units");
+}
+
+#[test]
+fn a_level_that_fits_once_stacked_is_one_frame() {
+    let org = sgmas();
+    let views = views(&org);
+    let level = &views[1];
+    assert_eq!((level.step.unit.clone(), level.step.depth), (None, Some(2)));
+    assert_eq!(level.frames.len(), 1, "the head and its seven units");
+    assert_eq!(boxes(level).count(), 8);
+    assert!(name_px(level, 0) > MIN_NAME_PX);
+}
+
+#[test]
+fn every_step_shows_whole_boxes_at_a_legible_size() {
+    let samples = [
+        "paris-secretariat-general",
+        "sgmas",
+        "insee-secretariat-general",
+        "dgos-strategie-ressources",
+    ];
+    let orgs = samples.map(|s| (s.to_string(), sample(s)));
+    let generated = (
+        "1,000 units".to_string(),
+        organigramme::generate::generate(1000, 1),
+    );
+    for (name, org) in orgs.into_iter().chain([generated]) {
+        for (k, view) in views(&org).iter().enumerate() {
+            assert_framed_whole(view, &format!("{name}, step {}", k + 1));
+        }
+    }
+}
+
+#[test]
+fn a_cache_kept_from_a_page_chart_gives_a_screen_its_own_boxes() {
+    let org = sample("paris-secretariat-general");
+    let tree = Hierarchy::of(&org);
+    let step = Step::default();
+    let screen = organigramme::present::chart(&step, Screen::PROJECTOR, Lang::Fr);
+    let page = scene::ChartOptions {
+        name_width: None,
+        ..screen.clone()
+    };
+    let mut cache = scene::Cache::default();
+    scene::build_with(&org, &tree, &page, &mut cache);
+    let cached = scene::build_with(&org, &tree, &screen, &mut cache);
+    let fresh = scene::build(&org, &screen);
+    let rects = |s: &scene::Scene| s.items.iter().map(|i| i.rect).collect::<Vec<_>>();
+    assert_eq!(rects(&cached), rects(&fresh));
+    assert_ne!(rects(&fresh), rects(&scene::build(&org, &page)));
 }

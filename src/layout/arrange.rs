@@ -48,6 +48,8 @@ pub(super) struct Slot {
 pub(super) struct Gaps {
     pub sibling: f64,
     pub level: f64,
+    /// See [`super::Within::level_sides`].
+    pub level_sides: bool,
 }
 
 /// Reused between nodes so that arranging allocates nothing per candidate.
@@ -57,6 +59,8 @@ pub(super) struct Scratch {
     pub slots: Vec<Slot>,
     /// The staff's slots, apart from the operational children's.
     pub staff: Vec<Slot>,
+    /// Where each pair of a spine's level sides starts, from the first pair's top.
+    pub pairs: Vec<f64>,
 }
 
 /// The most leaves a row holds in a compact chart.

@@ -91,11 +91,36 @@ pub fn layout(tree: &Tree, options: &Options) -> Layout {
     layout_with_arrangements(tree, options).0
 }
 
+/// How a chart seen through a window of fixed size (a presentation's screen) is laid out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Within {
+    /// Children whose row would be wider are stacked down a spine, whatever the chart's area
+    /// (a page's chart lets its rows grow with its area instead).
+    pub max_row: f32,
+    /// The two sides of a spine keep their children level, pair by pair, so that a stack
+    /// too tall for the window can be cut across between any two pairs; otherwise each side
+    /// stacks on its own, as short as it can.
+    pub level_sides: bool,
+}
+
+/// [`layout`] for a chart seen through a window: see [`Within`].
+pub fn layout_within(tree: &Tree, options: &Options, within: Within) -> Layout {
+    lay(tree, options, Some(within)).0
+}
+
 /// [`layout`], also telling how each node's visible children were arranged (None for nodes
 /// without visible children and for hidden nodes).
 pub fn layout_with_arrangements(
     tree: &Tree,
     options: &Options,
+) -> (Layout, Vec<Option<Arrangement>>) {
+    lay(tree, options, None)
+}
+
+fn lay(
+    tree: &Tree,
+    options: &Options,
+    within: Option<Within>,
 ) -> (Layout, Vec<Option<Arrangement>>) {
     let left_right = options.orientation == Orientation::LeftRight;
     // Everything below works top-down; a left-right chart is the transposed top-down chart.
@@ -108,9 +133,15 @@ pub fn layout_with_arrangements(
     let gaps = Gaps {
         sibling: clean(options.sibling_gap),
         level: clean(options.level_gap),
+        level_sides: within.is_some_and(|w| w.level_sides),
     };
     let forest = Forest::new(sizes, &tree.parent, &tree.folded, &tree.staff);
-    let mut placed = place::place(&forest, options.compact, gaps);
+    let mut placed = place::place(
+        &forest,
+        options.compact,
+        gaps,
+        within.map(|w| clean(w.max_row)),
+    );
     apply_pins(&forest, tree, gaps, flip, &mut placed);
 
     let mut bounds: Option<(f64, f64, f64, f64)> = None;

@@ -253,15 +253,22 @@ const ROOTS_ASPECT: f64 = 1.4;
 /// Below this many visible nodes, one thread does the bottom-up pass.
 const PARALLEL_FROM: usize = 2000;
 
-pub(super) fn place(forest: &Forest, compact: bool, gaps: Gaps) -> Placed {
-    place_in(forest, compact, gaps, crate::par::threads())
+/// `max_row`: the widest row of children, if not the one the chart's area allows.
+pub(super) fn place(forest: &Forest, compact: bool, gaps: Gaps, max_row: Option<f64>) -> Placed {
+    place_in(forest, compact, gaps, max_row, crate::par::threads())
 }
 
 /// Subtrees are independent in the bottom-up pass (a node's share of the chart is taken
 /// against the whole chart's area, known beforehand), so the largest ones go to `parts`
 /// threads, and their ancestors are done here afterwards. The result does not depend on
 /// `parts`.
-fn place_in(forest: &Forest, compact: bool, gaps: Gaps, parts: usize) -> Placed {
+fn place_in(
+    forest: &Forest,
+    compact: bool,
+    gaps: Gaps,
+    max_row: Option<f64>,
+    parts: usize,
+) -> Placed {
     let n = forest.sizes.len();
     let total: f64 = forest
         .order
@@ -271,7 +278,7 @@ fn place_in(forest: &Forest, compact: bool, gaps: Gaps, parts: usize) -> Placed 
     let how = How {
         compact,
         gaps,
-        max_row: (ROW_WIDTH_FACTOR * total.sqrt()).max(MIN_ROW_WIDTH),
+        max_row: max_row.unwrap_or((ROW_WIDTH_FACTOR * total.sqrt()).max(MIN_ROW_WIDTH)),
     };
     let mut b = Blocks::new(n);
     let mut s = Scratch::default();
@@ -409,14 +416,15 @@ mod tests {
         let gaps = Gaps {
             sibling: 24.0,
             level: 40.0,
+            level_sides: false,
         };
         for (n, seed) in [(2500, 1), (4000, 2), (6000, 3)] {
             let f = forest(n, seed);
             assert!(f.order.len() >= PARALLEL_FROM, "big enough to be split");
             assert!(f.subtrees(2).0.len() >= 2, "split in several subtrees");
-            let one = place_in(&f, true, gaps, 1);
+            let one = place_in(&f, true, gaps, None, 1);
             for parts in [2, 3, 4] {
-                let many = place_in(&f, true, gaps, parts);
+                let many = place_in(&f, true, gaps, None, parts);
                 assert_eq!(one.pos, many.pos, "{n} nodes in {parts} parts");
                 assert_eq!(one.bus, many.bus);
                 assert_eq!(one.side, many.side);

@@ -1,10 +1,10 @@
 //! Which part of a step's chart the screen shows, and how large: all of its units when they
-//! fit with their names at `MIN_NAME_PX`, else its top at that size.
+//! fit with their names at `MIN_NAME_PX`, else several frames, each cut between boxes.
 
 use super::MIN_NAME_PX;
-use super::cuts::cuts;
+use super::cuts::{self, pieces};
 use super::{Light, Lit};
-use crate::scene::{Item, Owner, Rect, Scene};
+use crate::scene::{Item, NAME_SIZE, Owner, Rect, Scene};
 
 /// The screen, in pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -39,6 +39,12 @@ impl Screen {
             w,
             h: self.height - top,
         }
+    }
+
+    /// The widest row of boxes, in chart units, that the chart's area shows whole with names
+    /// at `MIN_NAME_PX`.
+    pub fn widest_row(self, card: bool) -> f32 {
+        self.chart_area(card).w * NAME_SIZE / MIN_NAME_PX - 2.0 * MARGIN
     }
 
     /// Where the chart is drawn, in pixels: below the title, left of the card if there is one.
@@ -149,20 +155,16 @@ fn smallest_name<'a>(boxes: impl Iterator<Item = &'a Item>) -> f32 {
         .filter(|l| l.style.bold)
         .map(|l| l.style.size)
         .fold(f32::INFINITY, f32::min);
-    if smallest.is_finite() { smallest } else { 12.5 }
+    if smallest.is_finite() {
+        smallest
+    } else {
+        NAME_SIZE
+    }
 }
 
 /// The rectangle around `boxes`.
 fn around<'a>(boxes: impl Iterator<Item = &'a Item>) -> Option<Rect> {
-    boxes.map(|i| i.rect).reduce(|r, b| {
-        let (x, y) = (r.x.min(b.x), r.y.min(b.y));
-        Rect {
-            x,
-            y,
-            w: r.right().max(b.right()) - x,
-            h: r.bottom().max(b.bottom()) - y,
-        }
-    })
+    cuts::around(boxes.map(|i| &i.rect))
 }
 
 /// The boxes a step frames; with `narrow`, only those in full light (the spotlit subtree
@@ -203,10 +205,10 @@ fn holds<'a>(boxes: impl Iterator<Item = &'a Item> + Clone, area: Rect) -> bool 
     })
 }
 
-/// How `scene` is shown on `screen`: the units `lit` frames, as
-/// large as they fit up to a ceiling; or, when that would make names too small, in several
-/// frames at the smallest legible size, one after the other, row by row from the top left,
-/// each ending between two boxes where it can.
+/// How `scene` is shown on `screen`: the units `lit` frames, as large as they fit up to a
+/// ceiling; or, when that would make names too small, in several frames, one after the
+/// other in reading order, each cut between boxes (see `cuts`), all at one size: as large
+/// as the fullest of them allows.
 pub fn frames(scene: &Scene, screen: Screen, card: bool, lit: &Lit) -> Vec<Frame> {
     let area = screen.chart_area(card);
     let mut boxes = unit_boxes(scene, lit, false);
@@ -221,44 +223,31 @@ pub fn frames(scene: &Scene, screen: Screen, card: bool, lit: &Lit) -> Vec<Frame
             1.0,
         )];
     };
-    let (fit, legible) = zooms(content, smallest_name(boxes.clone()), area);
+    let name = smallest_name(boxes.clone());
+    let largest = MAX_NAME_PX / name;
+    let (fit, legible) = zooms(content, name, area);
     if fit >= legible {
-        let zoom = fit.min(MAX_NAME_PX / smallest_name(boxes));
         let centre = (content.x + content.w / 2.0, content.y + content.h / 2.0);
-        return vec![Frame::whole(area, centre, zoom)];
+        return vec![Frame::whole(area, centre, fit.min(largest))];
     }
-    let zoom = legible;
-    let (w, h) = (area.w / zoom - 2.0 * MARGIN, area.h / zoom - 2.0 * MARGIN);
-    let columns = cuts(boxes.clone().map(|i| (i.rect.x, i.rect.right())), w);
-    let rows = cuts(boxes.map(|i| (i.rect.y, i.rect.bottom())), h);
-    let mut out = Vec::new();
-    for &(y0, y1) in &rows {
-        for &(x0, x1) in &columns {
-            let inside = scene.items.iter().any(|i| {
-                matches!(i.owner, Owner::Unit(_))
-                    && i.rect.x < x1
-                    && i.rect.right() > x0
-                    && i.rect.y < y1
-                    && i.rect.bottom() > y0
-            });
-            if !inside {
-                continue;
-            }
-            out.push(Frame {
-                area,
-                centre: ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
-                zoom,
-                clip: Rect {
-                    x: x0 - MARGIN,
-                    y: y0 - MARGIN,
-                    w: x1 - x0 + 2.0 * MARGIN,
-                    h: y1 - y0 + 2.0 * MARGIN,
-                },
-            });
-        }
-    }
-    if out.is_empty() {
-        out.push(Frame::whole(area, (content.x, content.y), zoom));
-    }
-    out
+    let max = (
+        area.w / legible - 2.0 * MARGIN,
+        area.h / legible - 2.0 * MARGIN,
+    );
+    let rects: Vec<Rect> = boxes.map(|i| i.rect).collect();
+    let pieces = pieces(&rects, max, MARGIN);
+    let zoom = pieces
+        .iter()
+        .map(|p| zooms(p.extent, name, area).0)
+        .fold(largest, f32::min)
+        .max(legible);
+    pieces
+        .iter()
+        .map(|p| Frame {
+            area,
+            centre: (p.extent.x + p.extent.w / 2.0, p.extent.y + p.extent.h / 2.0),
+            zoom,
+            clip: p.clip,
+        })
+        .collect()
 }

@@ -15,6 +15,7 @@ pub use plan::plan;
 pub use spot::{Light, Lit, lit};
 
 use crate::i18n::Lang;
+use crate::layout;
 use crate::model::{Hierarchy, Organisation, full_name};
 use crate::scene::{self, ChartOptions, MissionsMode, RelationsMode, Scene, Theme};
 use std::sync::Arc;
@@ -34,9 +35,18 @@ pub enum Order {
     Branches,
 }
 
-/// The chart a step draws: the projector's colours, boxes with the units' identity only (the
-/// missions go in a card of their own), and no relations but the spotlit unit's.
-pub fn chart(step: &Step, lang: Lang) -> ChartOptions {
+/// The width names wrap at on a screen, in chart units: half as wide again as on a page. A
+/// screen is wider for its height than a page, and the levels too wide for it are stacked,
+/// where a line less in each box is a box-height less in the stack (Paris's eleven units
+/// then fit one frame).
+const NAME_WIDTH: f32 = 280.0;
+
+/// The chart a step draws on `screen`: the projector's colours, boxes with the units'
+/// identity only (the missions go in a card of their own) and their names on wide lines,
+/// no relations but the spotlit unit's, and no row of children wider than the screen shows
+/// at a legible size (wider ones are stacked down a spine, which uses the screen's height
+/// instead).
+pub fn chart(step: &Step, screen: Screen, lang: Lang) -> ChartOptions {
     ChartOptions {
         theme: Theme::Projector,
         missions: MissionsMode::None,
@@ -47,6 +57,11 @@ pub fn chart(step: &Step, lang: Lang) -> ChartOptions {
         root: step.unit.clone(),
         depth: step.depth,
         lang,
+        within: Some(layout::Within {
+            max_row: screen.widest_row(step.card_unit().is_some()),
+            level_sides: false,
+        }),
+        name_width: Some(NAME_WIDTH),
         ..Default::default()
     }
 }
@@ -115,11 +130,29 @@ impl View {
         lang: Lang,
         cache: &mut scene::Cache,
     ) -> View {
-        let built = scene::build_with(org, tree, &chart(&step, lang), cache);
         let card = card(&step, org, lang);
-        let lit = lit(&built, org, tree, step.spotlight.as_ref());
+        let mut options = chart(&step, screen, lang);
+        let shown = |options: &ChartOptions, cache: &mut scene::Cache| {
+            let built = scene::build_with(org, tree, options, cache);
+            let lit = lit(&built, org, tree, step.spotlight.as_ref());
+            let frames = frames(&built, screen, card.is_some(), &lit);
+            (built, lit, frames)
+        };
+        let (mut built, mut lit, mut frames) = shown(&options, cache);
+        if frames.len() > 1
+            && let Some(within) = &mut options.within
+        {
+            // Too tall for one frame: spines whose sides stay level cut across between any
+            // two pairs, often into fewer frames than sides stacked on their own.
+            within.level_sides = true;
+            let level = shown(&options, cache);
+            let better = (level.2.len(), -level.2[0].zoom) < (frames.len(), -frames[0].zoom);
+            if better {
+                (built, lit, frames) = level;
+            }
+        }
         View {
-            frames: frames(&built, screen, card.is_some(), &lit),
+            frames,
             title: title(&step, org),
             scene: Arc::new(built),
             lit,

@@ -16,7 +16,12 @@ pub fn plan(
     lang: Lang,
 ) -> Vec<Step> {
     let fits = |step: &Step| {
-        let built = scene::build_with(org, tree, &chart(step, lang), &mut scene::Cache::default());
+        let built = scene::build_with(
+            org,
+            tree,
+            &chart(step, screen, lang),
+            &mut scene::Cache::default(),
+        );
         frame::fits(&built, screen)
     };
     match order {

@@ -66,6 +66,7 @@ impl Measured {
         )
             .hash(&mut h);
         inputs.theme.hash(&mut h);
+        inputs.wrap.to_bits().hash(&mut h);
         inputs.mark.hash(&mut h);
         inputs.links.hash(&mut h);
         if inputs.mode != MissionsMode::None {

@@ -13,7 +13,8 @@ pub const KIND: Style = Style::regular(9.5);
 pub const NAME: Style = Style::bold(12.5);
 pub const DETAIL: Style = Style::regular(10.5);
 pub const MISSION: Style = Style::regular(9.5);
-const NAME_WIDTH: f32 = 190.0;
+/// The width a unit's name and details wrap at, unless the chart says otherwise.
+pub const NAME_WIDTH: f32 = 190.0;
 const MISSION_WIDTH: f32 = 250.0;
 const MIN_WIDTH: f32 = 130.0;
 /// Bounds what one box may show, so a hostile 10,000-character name cannot make a box the
@@ -122,6 +123,8 @@ pub struct BoxInputs<'a> {
     pub theme: u8,
     /// What became of the unit, on a comparison chart.
     pub mark: Option<&'a Mark>,
+    /// The width its name and details wrap at.
+    pub wrap: f32,
 }
 
 /// The boxes of `drawn` (indices into `units`), all measured.
@@ -149,15 +152,15 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
     if !unit.acronym.is_empty() {
         kind = format!("{kind} · {}", unit.acronym);
     }
-    b.push(&kind, KIND, NAME_WIDTH, 2, true, true);
-    b.push(&unit.name, NAME, NAME_WIDTH, MAX_NAME_LINES, true, false);
+    b.push(&kind, KIND, inputs.wrap, 2, true, true);
+    b.push(&unit.name, NAME, inputs.wrap, MAX_NAME_LINES, true, false);
     let head = match (unit.head.title.is_empty(), unit.head.name.is_empty()) {
         (_, true) => unit.head.title.clone(),
         (true, false) => unit.head.name.clone(),
         (false, false) => format!("{} : {}", unit.head.title, unit.head.name),
     };
     if !head.is_empty() {
-        b.push(&head, DETAIL, NAME_WIDTH, 3, true, true);
+        b.push(&head, DETAIL, inputs.wrap, 3, true, true);
     }
     if let Some(n) = unit.headcount {
         b.push(
@@ -166,7 +169,7 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
                 &format!("{} staff", group(n)),
             ),
             DETAIL,
-            NAME_WIDTH,
+            inputs.wrap,
             1,
             true,
             true,
@@ -182,10 +185,10 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
             "{} {from}",
             lang.pick("ancien rattachement :", "formerly under:")
         );
-        b.push(&label, DETAIL, NAME_WIDTH, 2, true, false);
+        b.push(&label, DETAIL, inputs.wrap, 2, true, false);
     }
     for links in inputs.links {
-        b.push(links, DETAIL, NAME_WIDTH, 3, true, false);
+        b.push(links, DETAIL, inputs.wrap, 3, true, false);
     }
     if hidden > 0 {
         let label = format!(
@@ -196,7 +199,7 @@ pub fn unit(unit: &Unit, inputs: &BoxInputs) -> Content {
                 ("folded unit", "folded units")
             )
         );
-        b.push(&label, DETAIL, NAME_WIDTH, 1, true, true);
+        b.push(&label, DETAIL, inputs.wrap, 1, true, true);
     }
     if mode != MissionsMode::None && !unit.missions.is_empty() {
         b.rule_after = Some(b.rows.len());

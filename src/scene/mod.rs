@@ -19,6 +19,8 @@ mod theme;
 pub use buckets::Buckets;
 pub use cache::Cache;
 pub use content::group as group_digits;
+/// The size of a unit's name in its box, in chart units.
+pub const NAME_SIZE: f32 = content::NAME.size;
 pub use logo::{Logo, PlacedLogo};
 pub use theme::{Palette, Rgba, Theme};
 
@@ -84,6 +86,13 @@ pub struct ChartOptions {
     pub changes: Option<Arc<[Option<Mark>]>>,
     /// The organisation's logo, read by whoever reads the file (the scene reads no files).
     pub logo: Option<Arc<Logo>>,
+    /// For a chart seen through a window of fixed size (a presentation's screen): the widest
+    /// row of children, in chart units, and how stacks are laid out; none: rows as wide as
+    /// a page of the chart's area allows.
+    pub within: Option<layout::Within>,
+    /// The width units' names wrap at, in chart units; none: a page's (narrow boxes, so that
+    /// rows of them fit the page).
+    pub name_width: Option<f32>,
 }
 
 impl Default for ChartOptions {
@@ -100,6 +109,8 @@ impl Default for ChartOptions {
             date: String::new(),
             changes: None,
             logo: None,
+            within: None,
+            name_width: None,
         }
     }
 }
@@ -308,6 +319,9 @@ fn build_inner(
         lang: options.lang,
         theme: options.theme as u8,
         mark: options.changes.as_ref().and_then(|m| m.get(u)?.as_ref()),
+        wrap: (options.name_width)
+            .filter(|w| w.is_finite() && *w > 0.0)
+            .unwrap_or(content::NAME_WIDTH),
     };
     let contents = match cache.as_deref_mut() {
         Some(c) => c.boxes.units(&org.units, &drawn, inputs),
@@ -332,7 +346,10 @@ fn build_inner(
         level_gap: LEVEL_GAP,
         ..Default::default()
     };
-    let laid = layout::layout(&boxes, &lay_options);
+    let laid = match options.within {
+        Some(w) => layout::layout_within(&boxes, &lay_options, w),
+        None => layout::layout(&boxes, &lay_options),
+    };
 
     let title = decor::title_block(org, options, &palette);
     let (bx0, by0, bx1, by1) = if drawn.is_empty() {
