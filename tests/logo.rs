@@ -381,9 +381,13 @@ fn the_window_draws_the_logo_and_says_when_the_one_named_is_missing() {
     h.run_steps(1);
     h.key_combination_modifiers(egui::Modifiers::COMMAND, &[Key::A]);
     harness::text_field(&h, "logo.png").type_text("absent.png");
-    h.run_steps(3);
+    h.run_steps(1);
     assert_eq!(h.state().doc.org().logo, "absent.png");
-    assert!(h.state().scene().logo.is_none(), "no logo drawn");
+    // Read on a thread; the logo shown stays until then.
+    harness::wait_for(&mut h, "the logo named read", |h| {
+        h.state().scene().logo.is_none()
+    });
+    h.run_steps(2);
     let missing = dir.join("absent.png").display().to_string();
     // Said twice: on the status line, and under the field.
     let said = h
@@ -394,9 +398,11 @@ fn the_window_draws_the_logo_and_says_when_the_one_named_is_missing() {
     h.key_press(Key::Escape);
     h.run_steps(2);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
-    h.run_steps(3);
+    h.run_steps(1);
     assert_eq!(h.state().doc.org().logo, "logo.png", "one undo step");
-    assert!(h.state().scene().logo.is_some(), "drawn again");
+    harness::wait_for(&mut h, "the logo drawn again", |h| {
+        h.state().scene().logo.is_some()
+    });
 }
 
 #[test]
@@ -415,9 +421,11 @@ fn choisir_takes_a_picture_from_the_chooser_and_names_it_beside_the_document() {
     h.get_by_label_contains("marque.svg").click();
     h.run_steps(2);
     h.get_by_label("🗀  Ouvrir").click();
-    h.run_steps(4);
+    h.run_steps(2);
     assert_eq!(h.state().doc.org().logo, "marque.svg");
-    assert!(h.state().scene().logo.is_some(), "drawn");
+    harness::wait_for(&mut h, "the logo drawn", |h| {
+        h.state().scene().logo.is_some()
+    });
     assert!(h.state().doc.is_dirty());
 }
 

@@ -11,14 +11,20 @@ use crate::scene::Logo;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::thread::JoinHandle;
+
+/// What a logo is read for: the name in the file and the document's path.
+type Key = (String, Option<PathBuf>);
 
 #[derive(Default)]
 pub struct LogoState {
-    /// What it was read for: the name in the file and the document's path.
-    key: Option<(String, Option<PathBuf>)>,
+    key: Option<Key>,
     pub loaded: Option<Arc<Logo>>,
     /// Why the logo named cannot be shown.
     pub problem: Option<Message>,
+    /// Another logo being read on a thread of its own, and what for: decoding a large
+    /// picture takes longer than a frame. The one shown stays until it is read.
+    reading: Option<(Key, JoinHandle<LogoState>)>,
 }
 
 impl LogoState {
@@ -33,28 +39,53 @@ impl LogoState {
             key: Some((name.to_string(), file.map(Path::to_path_buf))),
             loaded,
             problem,
+            reading: None,
         }
-    }
-
-    fn is_for(&self, name: &str, file: Option<&Path>) -> bool {
-        self.key
-            .as_ref()
-            .is_some_and(|(n, f)| n == name && f.as_deref() == file)
     }
 }
 
+fn is_for(key: Option<&Key>, name: &str, file: Option<&Path>) -> bool {
+    key.is_some_and(|(n, f)| n == name && f.as_deref() == file)
+}
+
 impl OrgApp {
-    /// Reads the logo again if the document names another one or moved, and says why one
-    /// cannot be read.
-    pub(super) fn refresh_logo(&mut self) {
+    /// Reads the logo again, on a thread, if the document names another one or moved; shows
+    /// it once read, or says why it cannot be.
+    pub(super) fn refresh_logo(&mut self, ctx: &egui::Context) {
         let (name, file) = (&self.doc.org().logo, self.doc.path.as_deref());
-        if self.logo.is_for(name, file) {
+        let state = &mut self.logo;
+        if is_for(state.key.as_ref(), name, file) {
+            // Back to the logo shown (an undo): what was being read is not wanted.
+            state.reading = None;
             return;
         }
-        self.logo = LogoState::read(name, file);
-        if let Some(why) = &self.logo.problem {
-            let text = why.get(self.lang()).to_string();
-            self.set_status(text, true);
+        match state.reading.take() {
+            Some((key, reader)) if is_for(Some(&key), name, file) => {
+                if !reader.is_finished() {
+                    state.reading = Some((key, reader));
+                    return;
+                }
+                let read = reader.join().unwrap_or_default();
+                *state = LogoState {
+                    key: Some(key),
+                    ..read
+                };
+                if let Some(why) = &self.logo.problem {
+                    let text = why.get(self.lang()).to_string();
+                    self.set_status(text, true);
+                }
+            }
+            // Another name (typed on), or none being read: read this one.
+            _ => {
+                let (name, file, ctx) = (name.clone(), file.map(Path::to_path_buf), ctx.clone());
+                let key = (name.clone(), file.clone());
+                let reader = std::thread::spawn(move || {
+                    let read = LogoState::read(&name, file.as_deref());
+                    ctx.request_repaint();
+                    read
+                });
+                state.reading = Some((key, reader));
+            }
         }
     }
 

@@ -181,7 +181,7 @@ impl OrgApp {
         if let Some(c) = &mut self.comparing {
             c.update(self.doc.org(), self.doc.revision, self.settings.lang);
         }
-        self.refresh_logo();
+        self.refresh_logo(ctx);
         let wanted = self.wanted_chart();
         let routed = self.scene_cache.pending_lines() == 0
             || !settle
