@@ -389,12 +389,33 @@ fn the_window_draws_the_logo_and_says_when_the_one_named_is_missing() {
     });
     h.run_steps(2);
     let missing = dir.join("absent.png").display().to_string();
-    // Said twice: on the status line, and under the field.
-    let said = h
-        .query_all_by_role(Role::Label)
-        .filter(|n| n.value().is_some_and(|v| v.contains(&missing)))
-        .count();
-    assert_eq!(said, 2, "the inspector says which file is missing");
+    let saying = |h: &Harness<'static, OrgApp>, what: &str| {
+        h.query_all_by_role(Role::Label)
+            .filter(|n| n.value().is_some_and(|v| v.contains(what)))
+            .count()
+    };
+    assert_eq!(
+        saying(&h, &missing),
+        1,
+        "the inspector says which file is missing"
+    );
+    // A name typed on from one that was not found leaves no complaint behind.
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[Key::A]);
+    harness::text_field(&h, "absent.png").type_text("logo.png");
+    harness::wait_for(&mut h, "the logo read", |h| {
+        h.state().scene().logo.is_some()
+    });
+    h.run_steps(2);
+    assert_eq!(
+        saying(&h, "introuvable"),
+        0,
+        "nothing says a logo is missing any more"
+    );
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[Key::A]);
+    harness::text_field(&h, "logo.png").type_text("absent.png");
+    harness::wait_for(&mut h, "the logo named read", |h| {
+        h.state().scene().logo.is_none()
+    });
     h.key_press(Key::Escape);
     h.run_steps(2);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);

@@ -50,7 +50,8 @@ fn is_for(key: Option<&Key>, name: &str, file: Option<&Path>) -> bool {
 
 impl OrgApp {
     /// Reads the logo again, on a thread, if the document names another one or moved; shows
-    /// it once read, or says why it cannot be.
+    /// it once read. Why one cannot be is said under the field that names it, not on the
+    /// status line, where a name half typed would leave its complaint behind.
     pub(super) fn refresh_logo(&mut self, ctx: &egui::Context) {
         let (name, file) = (&self.doc.org().logo, self.doc.path.as_deref());
         let state = &mut self.logo;
@@ -70,10 +71,6 @@ impl OrgApp {
                     key: Some(key),
                     ..read
                 };
-                if let Some(why) = &self.logo.problem {
-                    let text = why.get(self.lang()).to_string();
-                    self.set_status(text, true);
-                }
             }
             // Another name (typed on), or none being read: read this one.
             _ => {
