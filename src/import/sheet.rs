@@ -107,11 +107,20 @@ pub(super) fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Message> 
 /// below it: that row is no unit, and said as such.
 fn fill_merged(
     table: &mut Table,
-    merges: Vec<Dimensions>,
+    mut merges: Vec<Dimensions>,
     first_column: u32,
     notes: &mut Vec<(usize, usize, CellNote)>,
 ) {
+    // Merged ranges never overlap in a sheet a spreadsheet wrote; a file that repeats or
+    // overlaps them (a hundred thousand times « A1:A1048576 » zips into a few kilobytes)
+    // would have every row filled again for each. The first range over a cell fills it.
+    merges.sort_unstable_by_key(|m| (m.start.1, m.start.0));
+    let mut covered: Option<(u32, u32)> = None;
     for merged in merges {
+        if covered.is_some_and(|(column, end)| merged.start.1 == column && merged.start.0 <= end) {
+            continue;
+        }
+        covered = Some((merged.start.1, merged.end.0));
         let top = merged.start.0 as usize + 1;
         let Some(column) = merged.start.1.checked_sub(first_column) else {
             continue;

@@ -268,27 +268,68 @@ fn formulas_read_as_their_calculated_values_and_the_others_are_said() {
 /// The workbook with no `<v>` at all where a formula has no value, as other programs write
 /// it, rather than rust_xlsxwriter's empty `<v></v>`.
 fn without_values(bytes: &[u8]) -> Vec<u8> {
+    with_sheet(bytes, |text| {
+        assert!(text.contains("<v></v>"), "rust_xlsxwriter writes <v></v>");
+        text.replace("<v></v>", "")
+    })
+}
+
+/// The workbook with its first sheet's XML rewritten by `edit`.
+fn with_sheet(bytes: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
     use std::io::{Read, Write};
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let mut stripped = false;
+    let packed = zip::write::SimpleFileOptions::default();
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).unwrap();
         let name = file.name().unwrap().to_string();
         let mut content = Vec::new();
         file.read_to_end(&mut content).unwrap();
         if name == "xl/worksheets/sheet1.xml" {
-            let text = String::from_utf8(content).unwrap();
-            stripped = text.contains("<v></v>");
-            content = text.replace("<v></v>", "").into_bytes();
+            content = edit(&String::from_utf8(content).unwrap()).into_bytes();
         }
-        out.start_file(name, stored).unwrap();
+        out.start_file(name, packed).unwrap();
         out.write_all(&content).unwrap();
     }
-    assert!(stripped, "rust_xlsxwriter writes <v></v>");
     out.finish().unwrap().into_inner()
+}
+
+/// A workbook that repeats one merged range thousands of times, and overlaps it with
+/// others, zips into kilobytes: each cell is filled once, not once for each range.
+#[test]
+fn merged_ranges_repeated_or_overlapping_fill_each_cell_once() {
+    let rows = 2_000u32;
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["Code", "Code parent", "Libellé"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "R").unwrap();
+    sheet.write_string(1, 2, "Racine").unwrap();
+    for r in 2..rows + 2 {
+        sheet.write_string(r, 0, format!("U{r}")).unwrap();
+        sheet.write_string(r, 2, format!("Unité {r}")).unwrap();
+    }
+    let end = rows + 2;
+    sheet
+        .merge_range(2, 1, end - 1, 1, "R", &Format::new())
+        .unwrap();
+    let one = format!("<mergeCell ref=\"B3:B{end}\"/>");
+    let hostile = with_sheet(&book.save_to_buffer().unwrap(), |text| {
+        assert!(text.contains(&one), "the range as written");
+        let overlapping = (4..1_000).map(|r| format!("<mergeCell ref=\"B{r}:B{end}\"/>"));
+        let many = one.repeat(5_000) + &overlapping.collect::<String>();
+        text.replace(&one, &many)
+    });
+    let table = import::read_workbook(&hostile, None).unwrap();
+    assert!(
+        table.notes.len() < rows as usize,
+        "{} notes",
+        table.notes.len()
+    );
+    let built = build(&table).unwrap();
+    assert!(problems(&built).is_empty(), "{:?}", problems(&built));
+    assert_eq!(parent(&built, &format!("U{}", rows + 1)), Some("R"));
 }
 
 fn check_formulas(bytes: &[u8]) {
