@@ -508,3 +508,39 @@ fn a_cache_kept_from_a_page_chart_gives_a_screen_its_own_boxes() {
     assert_eq!(rects(&cached), rects(&fresh));
     assert_ne!(rects(&fresh), rects(&scene::build(&org, &page)));
 }
+
+/// A window shrunk to a strip (a minimised one is 0 × 0) leaves no room for the chart: one
+/// frame, not thousands of pieces of the size of nothing, and the presentation keeps the
+/// plan it had.
+#[test]
+fn a_screen_with_no_room_for_the_chart_is_one_frame() {
+    let org = sample("paris-secretariat-general");
+    let tree = Hierarchy::of(&org);
+    for screen in [
+        Screen {
+            width: 0.0,
+            height: 0.0,
+        },
+        Screen {
+            width: 300.0,
+            height: 30.0,
+        },
+    ] {
+        let step = Step {
+            depth: Some(2),
+            ..Default::default()
+        };
+        let mut cache = scene::Cache::default();
+        let view = View::new(&org, &tree, step, screen, Lang::Fr, &mut cache);
+        assert_eq!(view.frames.len(), 1, "{screen:?}");
+    }
+    // Planning anew would start the step again at its first frame.
+    let mut h = window(forty());
+    press(&mut h, Key::F5);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(position(&h), (1, 1), "the second frame of the second step");
+    h.set_size(egui::vec2(200.0, 100.0));
+    h.run_steps(3);
+    assert_eq!(position(&h), (1, 1), "the plan kept");
+}

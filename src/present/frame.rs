@@ -211,6 +211,12 @@ fn holds<'a>(boxes: impl Iterator<Item = &'a Item> + Clone, area: Rect) -> bool 
 /// as the fullest of them allows.
 pub fn frames(scene: &Scene, screen: Screen, card: bool, lit: &Lit) -> Vec<Frame> {
     let area = screen.chart_area(card);
+    // A window shrunk to nothing (minimised) has no room for a chart: cutting it into pieces
+    // that small would make thousands of them.
+    if area.w < 1.0 || area.h < 1.0 {
+        let centre = (scene.width / 2.0, scene.height / 2.0);
+        return vec![Frame::whole(area, centre, 1.0)];
+    }
     let mut boxes = unit_boxes(scene, lit, false);
     if !holds(boxes.clone(), area) {
         // Without its context, a spotlit subtree may fit.

@@ -37,6 +37,9 @@ struct Leaving {
     since: f64,
 }
 
+/// The smallest screen a presentation is planned for, in pixels.
+const MIN_SCREEN: (f32, f32) = (320.0, 240.0);
+
 pub struct Presenter {
     order: Order,
     steps: Vec<Step>,
@@ -208,7 +211,10 @@ impl Presenter {
         let now = ui.input(|i| i.time);
         // The steps follow the screen (the window becomes full screen a frame or two late),
         // not the document: a step added to the script does not change the presentation.
-        if self.screen != Some(screen) {
+        // A window minimised or shrunk to a strip keeps the plan it had: planned for it,
+        // every unit would be a step of its own, thousands of them planned at each resize.
+        let usable = screen.width >= MIN_SCREEN.0 && screen.height >= MIN_SCREEN.1;
+        if usable && self.screen != Some(screen) {
             self.plan(doc, screen, lang);
         }
         let before = self
