@@ -38,7 +38,7 @@ struct Leaving {
 }
 
 /// The smallest screen a presentation is planned for, in pixels.
-const MIN_SCREEN: (f32, f32) = (320.0, 240.0);
+const MIN_SCREEN: (f32, f32) = (200.0, 150.0);
 
 pub struct Presenter {
     order: Order,
