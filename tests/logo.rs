@@ -456,8 +456,15 @@ fn saving_under_another_folder_keeps_the_logo_shown() {
     std::fs::write(dir.join("logo.png"), png_logo(20, 20)).unwrap();
     let ron = structure(&dir, "logo.png");
     let mut h = window(&dir, &ron);
-    let elsewhere = temp_dir("save-as-elsewhere").join("copie.ron");
     let ctx = h.ctx.clone();
+    // A save that fails (no such folder) leaves the logo named as it was.
+    let nowhere = dir.join("pas-de-dossier").join("copie.ron");
+    organigramme::app::files::save_to(h.state_mut(), &nowhere, &ctx);
+    h.run_steps(2);
+    assert!(h.state().dialog.is_some(), "the failure is said");
+    assert_eq!(h.state().doc.org().logo, "logo.png");
+    h.state_mut().dialog = None;
+    let elsewhere = temp_dir("save-as-elsewhere").join("copie.ron");
     organigramme::app::files::save_to(h.state_mut(), &elsewhere, &ctx);
     h.run_steps(3);
     let picture = dir.join("logo.png").display().to_string();

@@ -53,37 +53,49 @@ impl OrgApp {
     /// it once read. Why one cannot be is said under the field that names it, not on the
     /// status line, where a name half typed would leave its complaint behind.
     pub(super) fn refresh_logo(&mut self, ctx: &egui::Context) {
-        let (name, file) = (&self.doc.org().logo, self.doc.path.as_deref());
-        let state = &mut self.logo;
-        if is_for(state.key.as_ref(), name, file) {
-            // Back to the logo shown (an undo): what was being read is not wanted.
-            state.reading = None;
+        // A save under way may move the document, and rename its logo with it (see
+        // `follow_logo`): read once it is done.
+        if self.saving.is_some() {
             return;
         }
-        match state.reading.take() {
-            Some((key, reader)) if is_for(Some(&key), name, file) => {
-                if !reader.is_finished() {
-                    state.reading = Some((key, reader));
-                    return;
-                }
-                let read = reader.join().unwrap_or_default();
+        let (name, file) = (&self.doc.org().logo, self.doc.path.as_deref());
+        let state = &mut self.logo;
+        // One read at a time: a name typed on, or undone and redone, waits for the read
+        // under way rather than starting another beside it (each may hold hundreds of MB).
+        if state
+            .reading
+            .as_ref()
+            .is_some_and(|(_, r)| !r.is_finished())
+        {
+            return;
+        }
+        if let Some((key, reader)) = state.reading.take() {
+            let read = reader.join().unwrap_or_else(|_| LogoState {
+                problem: Some(Message::new(
+                    "logo : erreur interne pendant la lecture de l'image ; le schéma est dessiné sans",
+                    "logo: internal error while reading the picture; the chart is drawn without it",
+                )),
+                ..Default::default()
+            });
+            if is_for(Some(&key), name, file) {
                 *state = LogoState {
                     key: Some(key),
                     ..read
                 };
-            }
-            // Another name (typed on), or none being read: read this one.
-            _ => {
-                let (name, file, ctx) = (name.clone(), file.map(Path::to_path_buf), ctx.clone());
-                let key = (name.clone(), file.clone());
-                let reader = std::thread::spawn(move || {
-                    let read = LogoState::read(&name, file.as_deref());
-                    ctx.request_repaint();
-                    read
-                });
-                state.reading = Some((key, reader));
+                return;
             }
         }
+        if is_for(state.key.as_ref(), name, file) {
+            return;
+        }
+        let (name, file, ctx) = (name.clone(), file.map(Path::to_path_buf), ctx.clone());
+        let key = (name.clone(), file.clone());
+        let reader = std::thread::spawn(move || {
+            let read = LogoState::read(&name, file.as_deref());
+            ctx.request_repaint();
+            read
+        });
+        state.reading = Some((key, reader));
     }
 
     /// Asks for a picture to be the organisation's logo.
@@ -92,24 +104,27 @@ impl OrgApp {
     }
 
     /// Before a save under `to`: the logo is named anew from `to`'s folder, so that it still
-    /// shows the same picture, relative to it when it lies inside (one undo step).
-    pub(super) fn follow_logo(&mut self, to: &Path) {
+    /// shows the same picture, relative to it when it lies inside (one undo step, which a
+    /// failed save takes back). Tells whether it was.
+    pub(super) fn follow_logo(&mut self, to: &Path) -> bool {
         let (name, from) = (&self.doc.org().logo, self.doc.path.as_deref());
         let folder = |p: &Path| std::path::absolute(p).ok()?.parent().map(Path::to_path_buf);
         // Saved in its own folder, the logo is named as the user wrote it.
         if name.is_empty() || from.and_then(folder) == folder(to) {
-            return;
+            return false;
         }
         let Some(picture) = logo::locate(name, from).filter(|p| p.is_file()) else {
-            return;
+            return false;
         };
         let renamed = logo::named(&picture, Some(to));
-        if renamed != *name {
-            let mut header = Header::of(self.doc.org());
-            header.logo = renamed;
-            let label = self.lang().pick("Chemin du logo", "Logo's path");
-            self.set_header(Header(header), None, label);
+        if renamed == *name {
+            return false;
         }
+        let mut header = Header::of(self.doc.org());
+        header.logo = renamed;
+        let label = self.lang().pick("Chemin du logo", "Logo's path");
+        self.set_header(Header(header), None, label);
+        true
     }
 
     /// Names `picked` as the logo, relative to the document's folder when it lies inside

@@ -20,13 +20,15 @@ pub struct SaveJob {
     /// What to do once saved (New, Open, Quit after the unsaved-changes guard).
     then: Option<Action>,
     writer: JoinHandle<Result<(), SaveError>>,
+    /// Whether the logo was renamed for the new folder: a save that fails takes it back.
+    logo_renamed: bool,
 }
 
 impl OrgApp {
     /// Starts writing the document to `path`; `then` runs once it is saved.
     pub fn start_save(&mut self, path: &Path, then: Option<Action>, ctx: &egui::Context) {
         self.finish_save(true, ctx);
-        self.follow_logo(path);
+        let logo_renamed = self.follow_logo(path);
         let (org, state) = self.doc.snapshot();
         let target = path.to_path_buf();
         let repaint = ctx.clone();
@@ -53,6 +55,7 @@ impl OrgApp {
             state,
             then,
             writer,
+            logo_renamed,
         });
     }
 
@@ -127,6 +130,10 @@ impl OrgApp {
                 }
             }
             Err(e) => {
+                let unchanged = job.doc == self.doc.id() && self.doc.snapshot().1 == job.state;
+                if job.logo_renamed && unchanged {
+                    self.doc.undo();
+                }
                 self.set_status(
                     lang.pick("L'enregistrement a échoué", "Saving failed"),
                     true,

@@ -227,7 +227,6 @@ impl Canvas {
             .ctx()
             .graphics(|g| g.get(layer).map_or(0, |l| l.next_idx().0));
         self.paint_legend_lines(ui, rect);
-        self.paint_logo(ui, rect);
         self.sync_subset(ui, rect);
         let before = Self::meta(ui);
         let response = View::new()
@@ -246,12 +245,15 @@ impl Canvas {
         if !response.changes.is_empty() {
             self.live_frames = 2;
         }
+        // With the zoom and pan `show` has just drawn the boxes with.
+        self.paint_logo(ui, rect, &Self::meta(ui));
         self.wheel_zoom(ui, rect, &before);
         // After `show`: the widget's first frame fits on its own terms and would undo ours.
         if self.fit_frames > 0 && rect.is_positive() {
             self.fit(ui, rect.size());
             self.live_frames = 2;
         }
+
         let meta = Self::meta(ui);
         self.view = (meta.zoom, meta.pan);
         let to_scene = |p: Pos2| ((p - rect.min - meta.pan) / meta.zoom).to_pos2();

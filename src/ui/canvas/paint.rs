@@ -5,6 +5,7 @@ use super::Canvas;
 use crate::scene::Link;
 use crate::ui::shapes::colour;
 use eframe::egui::{self, Color32, Pos2, Rect, Shape, Stroke, Vec2};
+use egui_graphs::MetadataFrame;
 
 impl Canvas {
     /// Far zoom: every box in view as a flat coloured rectangle and the hierarchy as thin
@@ -71,7 +72,7 @@ impl Canvas {
     }
 
     /// The logo, from a texture made once for it.
-    pub(super) fn paint_logo(&mut self, ui: &egui::Ui, rect: Rect) {
+    pub(super) fn paint_logo(&mut self, ui: &egui::Ui, rect: Rect, meta: &MetadataFrame) {
         let placed = self.scene.logo.as_ref();
         let Some(texture) = self.logo_texture.of(ui.ctx(), placed.map(|p| &p.logo)) else {
             return;
@@ -79,7 +80,6 @@ impl Canvas {
         let Some(r) = placed.map(|p| p.rect) else {
             return;
         };
-        let meta = Self::meta(ui);
         let at = Rect::from_min_size(
             rect.min + meta.pan + Vec2::new(r.x, r.y) * meta.zoom,
             Vec2::new(r.w, r.h) * meta.zoom,
