@@ -239,6 +239,18 @@ fn png_header(w: u32, h: u32) -> Vec<u8> {
     out
 }
 
+fn svg_bomb() -> Vec<u8> {
+    let mut svg = String::from(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><defs><rect id="l0" width="1" height="1"/>"#,
+    );
+    for level in 1..=10 {
+        let uses = format!("<use xlink:href=\"#l{}\"/>", level - 1).repeat(10);
+        svg += &format!("<g id=\"l{level}\">{uses}</g>");
+    }
+    svg += "</defs><use xlink:href=\"#l10\"/></svg>";
+    svg.into_bytes()
+}
+
 fn run(args: &[&str], cwd: &Path) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_organigramme"))
         .args(args)
@@ -269,6 +281,8 @@ fn a_logo_that_cannot_be_read_is_a_warning_and_every_export_goes_on() {
             "image illisible",
         ),
         ("casse.svg", Some(b"<svg><rect".to_vec()), "SVG illisible"),
+        // Ten levels of ten `<use>` each: 10¹⁰ rectangles once expanded.
+        ("bombe.svg", Some(svg_bomb()), "SVG illisible"),
         ("dossier.png", None, "dossier"),
     ] {
         if let Some(bytes) = bytes {

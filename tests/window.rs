@@ -321,6 +321,18 @@ fn the_wheel_zooms_about_the_pointer_by_what_it_asks_within_bounds() {
         moved.length() < 1.0,
         "the point under the pointer moved {moved:?}"
     );
+    // A turn of the wheel with Ctrl, which egui spreads over several frames: in all, the
+    // zoom egui asks for (e^(40 / 200) for a line), not a tenth more at each frame.
+    let before = h.state().canvas.zoom();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 1.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::COMMAND,
+    });
+    h.run_steps(10);
+    let turned = h.state().canvas.zoom() / before;
+    assert!((turned - 0.2f32.exp()).abs() < 0.01, "× {turned}");
     for _ in 0..40 {
         h.event(egui::Event::Zoom(1.5));
         h.run_steps(1);
