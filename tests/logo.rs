@@ -367,6 +367,18 @@ fn a_relative_logo_is_found_beside_the_structure_wherever_the_command_runs() {
     let beside = cwd.join("exemples/images/marque.svg");
     let relative = Some(Path::new("exemples/sgmas.ron"));
     assert_eq!(logo::named(&beside, relative), "images/marque.svg");
+    // A folder reached through a link (as macOS's /var is /private/var): still beside it.
+    #[cfg(unix)]
+    {
+        let link = elsewhere.join("lien");
+        std::os::unix::fs::symlink(&dir, &link).unwrap();
+        let through = Some(link.join("sgmas.ron"));
+        let picked = dir.join("images/marque.svg");
+        assert_eq!(
+            logo::named(&picked, through.as_deref()),
+            "images/marque.svg"
+        );
+    }
     let outside = elsewhere.join("x.png");
     assert_eq!(logo::named(&outside, file), outside.display().to_string());
 }

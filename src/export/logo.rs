@@ -190,12 +190,19 @@ pub fn named(picked: &Path, file: Option<&Path>) -> String {
     // A document named on the command line may have a relative path, whose folder is "".
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let folder = file.map(absolute);
+    let folder = folder.as_deref().and_then(Path::parent);
     let picked = absolute(picked);
-    match folder
-        .as_deref()
-        .and_then(Path::parent)
-        .and_then(|folder| picked.strip_prefix(folder).ok())
-    {
+    // The same folder may be written two ways (« C:\Users » and « c:\users », « /var » and
+    // the « /private/var » a macOS dialog returns): compared as the system resolves them.
+    let real = |p: &Path| std::fs::canonicalize(p).ok();
+    let within = |folder: &Path| match picked.strip_prefix(folder) {
+        Ok(relative) => Some(relative.to_path_buf()),
+        Err(_) => real(&picked)?
+            .strip_prefix(real(folder)?)
+            .ok()
+            .map(Path::to_path_buf),
+    };
+    match folder.and_then(within) {
         // With forward slashes, which every system reads: the structure and its logo open
         // on a colleague's machine too.
         Some(relative) => relative
