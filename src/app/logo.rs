@@ -1,6 +1,7 @@
 //! The document's logo in the window: read again when the file names another one or the
 //! document moves (a relative path then points elsewhere), chosen with a file dialog, and
-//! said when it cannot be read, the chart drawn without it.
+//! said when it cannot be read, the chart drawn without it. A picture replaced on the disk
+//! under the same name shows once the document is opened again.
 
 use super::OrgApp;
 use super::chooser::Purpose;

@@ -141,6 +141,7 @@ pub fn render_each(
         &pages,
         &fonts,
         None,
+        // The pages of one document: one logo for them all.
         scenes.iter().find_map(|s| s.logo.as_ref()),
     )
 }
@@ -200,14 +201,16 @@ fn document(
             names.pair(fonts::name(face), font);
         }
         names.finish();
-        let mut objects = resources.x_objects();
-        if let (true, Some(map)) = (page.map, map_ref) {
-            objects.pair(Name(b"Map"), map);
+        let map = map_ref.filter(|_| page.map);
+        if map.is_some() || logo_ref.is_some() {
+            let mut objects = resources.x_objects();
+            if let Some(map) = map {
+                objects.pair(Name(b"Map"), map);
+            }
+            if let Some(logo) = logo_ref {
+                objects.pair(Name(LOGO), logo);
+            }
         }
-        if let Some(logo) = logo_ref {
-            objects.pair(Name(LOGO), logo);
-        }
-        objects.finish();
         resources.finish();
         p.finish();
         pdf.stream(content_ref, &deflate(&page.content))
