@@ -280,12 +280,9 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                 let logo =
                     crate::export::logo::for_structure(&loaded.organisation.logo, Some(path));
                 if let Some(Err(why)) = logo {
-                    loaded.warnings.push(crate::model::Issue {
-                        severity: crate::model::Severity::Warning,
-                        place: None,
-                        definitions: Vec::new(),
-                        message: why,
-                    });
+                    loaded
+                        .warnings
+                        .push(crate::model::Issue::warning(None, why));
                 }
                 let s = &loaded.stats;
                 let path = path.display().to_string();

@@ -79,6 +79,11 @@ fn press(h: &mut Harness<'static, OrgApp>, key: Key) {
     h.run();
 }
 
+fn current_step(h: &Harness<'static, OrgApp>) -> Step {
+    let presenting = h.state().presenting.as_ref().unwrap();
+    presenting.current_step().unwrap().clone()
+}
+
 fn position(h: &Harness<'static, OrgApp>) -> (usize, usize) {
     h.state().presenting.as_ref().unwrap().position()
 }
@@ -147,13 +152,7 @@ fn the_keys_step_through_a_script() {
         1,
         "only the spotlit unit in full colour"
     );
-    let step = h
-        .state()
-        .presenting
-        .as_ref()
-        .unwrap()
-        .current_step()
-        .unwrap();
+    let step = current_step(&h);
     assert!(step.missions, "its missions shown");
 
     press(&mut h, Key::PageDown);
@@ -217,13 +216,7 @@ fn a_click_spotlights_a_unit_until_the_next_step() {
         });
     }
     h.run();
-    let step = h
-        .state()
-        .presenting
-        .as_ref()
-        .unwrap()
-        .current_step()
-        .unwrap();
+    let step = current_step(&h);
     assert_eq!(step.spotlight, Some(Id::new("deleg-rh")));
     let (shown, dimmed) = in_view(&h);
     assert!(shown.contains(&rh) && !dimmed.contains(&rh));

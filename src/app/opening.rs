@@ -7,7 +7,7 @@ use super::{OrgApp, ROUTE_BUDGET};
 use crate::doc::Document;
 use crate::format::LoadError;
 use crate::i18n::say;
-use crate::model::{Issue, Severity};
+use crate::model::Issue;
 use crate::scene::{self, Cache, ChartOptions, MissionsMode, Scene};
 use crate::ui::Dialog;
 use eframe::egui;
@@ -51,12 +51,7 @@ impl OrgApp {
                 let logo = LogoState::read(&doc.org().logo, doc.path.as_deref());
                 chart.logo = logo.loaded.clone();
                 if let Some(why) = &logo.problem {
-                    warnings.push(Issue {
-                        severity: Severity::Warning,
-                        place: None,
-                        definitions: Vec::new(),
-                        message: why.clone(),
-                    });
+                    warnings.push(Issue::warning(None, why.clone()));
                 }
                 let mut cache = Cache::default();
                 let scene = scene::build_with(doc.org(), doc.hierarchy(), &chart, &mut cache);

@@ -36,12 +36,7 @@ pub fn render(
 /// Where the logo stands in the title `band`, in pixels: at its left end, most of its
 /// height, at most a fifth of its width; the title follows it.
 pub fn logo_place(logo: &Logo, band: Rect) -> Rect {
-    let aspect = logo.width.max(1) as f32 / logo.height.max(1) as f32;
-    let mut h = band.h * 0.72;
-    let mut w = h * aspect;
-    if w > band.w * 0.2 {
-        (w, h) = (band.w * 0.2, band.w * 0.2 / aspect);
-    }
+    let (w, h) = logo.fitted(band.h * 0.72, band.w * 0.2);
     Rect {
         x: band.x + 24.0,
         y: band.y + (band.h - h) / 2.0,

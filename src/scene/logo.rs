@@ -32,6 +32,18 @@ impl std::fmt::Debug for Logo {
     }
 }
 
+impl Logo {
+    /// Its size `height` high, or narrower than `max_width` when so high it would be wider,
+    /// keeping its shape.
+    pub fn fitted(&self, height: f32, max_width: f32) -> (f32, f32) {
+        let aspect = self.width.max(1) as f32 / self.height.max(1) as f32;
+        match height * aspect {
+            w if w > max_width => (max_width, max_width / aspect),
+            w => (w, height),
+        }
+    }
+}
+
 /// A logo where the scene draws it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedLogo {
@@ -53,12 +65,7 @@ pub const GAP: f32 = 16.0;
 /// Where `logo` goes with its top-left corner at (x, y), beside a title `text_height` high,
 /// its place kept by item `item`.
 pub fn place(logo: &Arc<Logo>, (x, y): (f32, f32), text_height: f32, item: usize) -> PlacedLogo {
-    let aspect = logo.width.max(1) as f32 / logo.height.max(1) as f32;
-    let mut h = text_height.clamp(MIN_HEIGHT, MAX_HEIGHT);
-    let mut w = h * aspect;
-    if w > MAX_WIDTH {
-        (w, h) = (MAX_WIDTH, MAX_WIDTH / aspect);
-    }
+    let (w, h) = logo.fitted(text_height.clamp(MIN_HEIGHT, MAX_HEIGHT), MAX_WIDTH);
     PlacedLogo {
         rect: Rect { x, y, w, h },
         logo: logo.clone(),

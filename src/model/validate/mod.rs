@@ -145,7 +145,7 @@ impl Issue {
             message,
         }
     }
-    pub(super) fn warning(place: Option<Place>, message: Message) -> Self {
+    pub fn warning(place: Option<Place>, message: Message) -> Self {
         Issue {
             severity: Severity::Warning,
             place,
